@@ -1,0 +1,1 @@
+"""The pure-Python core of Schrijfhulp. Nothing in this package may import Qt."""

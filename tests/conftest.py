@@ -1,0 +1,38 @@
+"""Shared fixtures: every settings and data path points at a temporary folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from desktop.core import paths
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_DATA = (REPO / ".." / "shared" / "data").resolve()
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def isolated_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
+    """Point the four Schrijfhulp folders at fresh temporary folders for every test."""
+    folders = {
+        paths.ENV_USER_CONFIG: tmp_path / "user-config",
+        paths.ENV_USER_DATA: tmp_path / "user-data",
+        paths.ENV_MACHINE_CONFIG: tmp_path / "machine-config",
+        paths.ENV_MACHINE_DATA: tmp_path / "machine-data",
+    }
+    for name, folder in folders.items():
+        folder.mkdir()
+        monkeypatch.setenv(name, str(folder))
+    return folders
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """../shared/data: real test material written by others (see its README)."""
+    if not SHARED_DATA.is_dir():
+        pytest.fail(f"test material missing: {SHARED_DATA}")
+    return SHARED_DATA
