@@ -350,6 +350,15 @@ def estimate_level(counts: Counts, max_sentence_words: int = B1_SENTENCE_WORDS) 
         level = "B2"
     else:
         level = "C1+"
+    # A text far past the norm for sentence or word length, or with twice the rare words, is
+    # not B1 however short its other measures are.
+    far_past = (
+        counts.words_per_sentence > 1.3 * max_sentence_words
+        or counts.syllables_per_word > 1.3 * B1_SYLLABLES_PER_WORD
+        or counts.infrequent_share > 2 * B1_INFREQUENT_SHARE
+    )
+    if far_past and level in ("A2", "B1"):
+        level = "B2"
     ranked = sorted(_pressures(counts, max_sentence_words), key=lambda item: item[0], reverse=True)
     return LevelEstimate(level, tuple(reason for _pressure, reason in ranked[:3]))
 
