@@ -28,21 +28,39 @@ def _paragraphs(shared_data: Path, name: str) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize(
     ("word", "count"),
-    [("gemeente", 3), ("informatie", 4), ("bezwaarschrift", 3), ("idee", 2), ("geïnformeerd", 4), ("natuur", 2)],
+    [
+        ("gemeente", 3),
+        ("informatie", 4),
+        ("bezwaarschrift", 3),
+        ("idee", 2),
+        ("geïnformeerd", 4),
+        ("natuur", 2),
+    ],
 )
 def test_syllables(word, count):
     assert syllables(word) == count
 
 
 def test_sentences_keep_dutch_abbreviations_together():
-    text = "Geachte dhr. Jansen, u kunt ons bellen op tel. 020-1234567. Op 5 jan. 2024 ontvingen wij art. 3 terug."
+    text = (
+        "Geachte dhr. Jansen, u kunt ons bellen op tel. 020-1234567. "
+        "Op 5 jan. 2024 ontvingen wij art. 3 terug."
+    )
     spans = split_sentences(text)
     assert [s.text for s in spans] == [
         "Geachte dhr. Jansen, u kunt ons bellen op tel. 020-1234567.",
         "Op 5 jan. 2024 ontvingen wij art. 3 terug.",
     ]
     assert all(text[s.start : s.end] == s.text for s in spans)
-    assert [w.text for w in words("Zie d.d. 5 maart i.v.m. de aanvraag.")] == ["Zie", "d.d.", "5", "maart", "i.v.m.", "de", "aanvraag"]
+    assert [w.text for w in words("Zie d.d. 5 maart i.v.m. de aanvraag.")] == [
+        "Zie",
+        "d.d.",
+        "5",
+        "maart",
+        "i.v.m.",
+        "de",
+        "aanvraag",
+    ]
 
 
 def test_long_officialese_sentence_gets_a_finding_with_reason(shared_data):
@@ -73,7 +91,9 @@ def test_levels_and_reasons_for_real_documents(shared_data):
 
 
 def test_passive_and_nominalisation_are_counted():
-    sentence = measure_paragraph("p", "De aanvraag wordt door de gemeente behandeld na de verlening van de vergunning.")
+    sentence = measure_paragraph(
+        "p", "De aanvraag wordt door de gemeente behandeld na de verlening van de vergunning."
+    )
     assert sentence.sentences[0].passive
     assert "verlening" in sentence.sentences[0].nominalisations
     active = measure_paragraph("p", "De gemeente behandelt uw aanvraag binnen acht weken.")
@@ -84,7 +104,8 @@ def test_amsterdam_simplified_side_scores_easier_for_most_pairs(shared_data):
     with (shared_data / "simplification" / "amsterdam-complex-simple.csv").open(encoding="utf-8") as handle:
         rows = [r for r in csv.DictReader(handle) if r["Complex"].strip() != r["Simple"].strip()][:300]
     easier = sum(
-        difficulty(measure_paragraph("s", r["Simple"]).counts) < difficulty(measure_paragraph("c", r["Complex"]).counts)
+        difficulty(measure_paragraph("s", r["Simple"]).counts)
+        < difficulty(measure_paragraph("c", r["Complex"]).counts)
         for r in rows
     )
     assert easier / len(rows) >= 0.65

@@ -29,9 +29,17 @@ def _replace(document: list[tuple[str, str]], old: str, new: str) -> list[tuple[
 
 @pytest.mark.parametrize(
     ("name", "kind"),
-    [("001_besluit.txt", "besluit"), ("002_besluit.txt", "besluit"), ("006_besluit.txt", "besluit"),
-     ("007_besluit.txt", "besluit"), ("010_besluit.txt", "besluit"), ("011_brief.txt", "brief"),
-     ("014_brief.txt", "brief"), ("017_brief.txt", "brief"), ("013_brief.txt", "brief")],
+    [
+        ("001_besluit.txt", "besluit"),
+        ("002_besluit.txt", "besluit"),
+        ("006_besluit.txt", "besluit"),
+        ("007_besluit.txt", "besluit"),
+        ("010_besluit.txt", "besluit"),
+        ("011_brief.txt", "brief"),
+        ("014_brief.txt", "brief"),
+        ("017_brief.txt", "brief"),
+        ("013_brief.txt", "brief"),
+    ],
 )
 def test_document_kind(shared_data, name, kind):
     assert document_kind(_document(shared_data, name))[0] == kind
@@ -79,7 +87,10 @@ def test_clause_removed_from_a_real_decision(shared_data):
 
 
 def test_flevoland_clause_gaps(shared_data):
-    """001 (manifest): no start of the term, no postal address ('bij ons'), no motivation; requirements complete."""
+    """001 (manifest): no start of the term, no postal address ('bij ons'), no motivation.
+
+    The requirements for the bezwaarschrift are complete.
+    """
     status = _status(review_document(_document(shared_data, "001_besluit.txt")))
     assert status["aanvang-termijn"] == "missing"
     assert status["bezwaarorgaan"] == "doubtful"
@@ -109,17 +120,26 @@ def test_considerans_legal_basis_and_signature(shared_data):
 
 def test_mandate_present_with_namens(shared_data):
     document = _document(shared_data, "008_besluit.txt")
-    document[-1] = (document[-1][0], "De minister van Onderwijs, Cultuur en Wetenschap,\nnamens deze,\n" + document[-1][1])
+    document[-1] = (
+        document[-1][0],
+        "De minister van Onderwijs, Cultuur en Wetenschap,\nnamens deze,\n" + document[-1][1],
+    )
     assert _status(review_document(document))["mandaat"] == "present"
 
 
 def test_letter_checks(shared_data):
     good = _status(review_document(_document(shared_data, "011_brief.txt")))
-    assert good["aanhef-slot"] == "present" and good["u-consistent"] == "present" and good["aanspreekvorm"] == "present"
+    assert (
+        good["aanhef-slot"] == "present"
+        and good["u-consistent"] == "present"
+        and good["aanspreekvorm"] == "present"
+    )
     informal = _replace(_document(shared_data, "011_brief.txt"), "Met vriendelijke groet", "Hoogachtend")
     informal = _replace(informal, "Geachte heer, mevrouw", "Beste bewoner")
     assert _status(review_document(informal))["aanhef-slot"] == "doubtful"
-    mixed = _replace(_document(shared_data, "014_brief.txt"), "Voor de start ontvangt u", "Voor de start ontvangt U")
+    mixed = _replace(
+        _document(shared_data, "014_brief.txt"), "Voor de start ontvangt u", "Voor de start ontvangt U"
+    )
     review = review_document(mixed)
     assert _status(review)["u-consistent"] == "doubtful"
     jij = _replace(_document(shared_data, "014_brief.txt"), "kunt u contact", "kun je contact")

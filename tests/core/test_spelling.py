@@ -37,7 +37,7 @@ def _errors(speller: SpellChecker, paragraphs: list[str]) -> list[str]:
 
 
 def test_real_spelling_errors_are_found_with_the_right_suggestion(speller, shared_data):
-    """Errors the manifest records as genuine: adminitratieve (003), geinformeerd (014), nr/drs without dot."""
+    """Errors the manifest records as genuine: adminitratieve, geinformeerd, nr and drs without a dot."""
     letters = _letters(shared_data)
     expected = {
         "003_besluit.txt": ("adminitratieve", "administratieve"),
@@ -55,8 +55,15 @@ def test_real_spelling_errors_are_found_with_the_right_suggestion(speller, share
 def test_no_false_alarms_on_names_numbers_references(speller, shared_data):
     """Letters full of names, amounts, postcodes, case numbers, URLs, e-mail and article references."""
     letters = _letters(shared_data)
-    for name in ("001_besluit.txt", "006_besluit.txt", "008_besluit.txt", "011_brief.txt", "020_ambtelijk.txt",
-                 "024_ambtelijk.txt", "013_brief.txt"):
+    for name in (
+        "001_besluit.txt",
+        "006_besluit.txt",
+        "008_besluit.txt",
+        "011_brief.txt",
+        "020_ambtelijk.txt",
+        "024_ambtelijk.txt",
+        "013_brief.txt",
+    ):
         assert _errors(speller, letters[name]) == [], name
 
 

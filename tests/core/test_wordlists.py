@@ -64,7 +64,8 @@ def test_organisation_extends_b1_and_protects(isolated_folders):
     machine = machine_wordlists_dir()
     machine.mkdir(parents=True)
     (machine / "b1-woorden.toml").write_text(
-        '[[woord]]\nterm = "vooroverleg"\nalternatieven = ["eerste gesprek"]\nsoort = "moeilijk"\n', encoding="utf-8"
+        '[[woord]]\nterm = "vooroverleg"\nalternatieven = ["eerste gesprek"]\nsoort = "moeilijk"\n',
+        encoding="utf-8",
     )
     (machine / "beschermde-termen.txt").write_text("# eigen\nmiddels\n", encoding="utf-8")
     (machine / "organisatie.txt").write_text("Schokkerringweg\n", encoding="utf-8")
