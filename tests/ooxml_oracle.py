@@ -144,17 +144,39 @@ OBJECTS = {
     f"{{{M}}}oMath",
     f"{{{M}}}oMathPara",
 }
+SIMPLE = {
+    q("tab"): "\t",
+    q("ptab"): "\t",
+    q("br"): "\n",
+    q("cr"): "\n",
+    q("noBreakHyphen"): "\u2011",
+    q("softHyphen"): "\u00ad",
+}
 CONTAINERS = {
-    q(t) for t in ("r", "hyperlink", "smartTag", "customXml", "fldSimple", "ins", "moveTo", "dir", "bdo")
+    q(t) for t in ("hyperlink", "smartTag", "customXml", "fldSimple", "ins", "moveTo", "dir", "bdo")
 }
 
 
-def paragraph_text(p: etree._Element) -> str:
-    """The text Word shows for a paragraph without revisions (field results, not codes)."""
-    out: list[str] = []
+def fingerprint(element: etree._Element) -> bytes:
+    """Tags, attributes and text of a subtree, independent of namespace prefixes and declarations."""
+    parts = [element.tag, sorted(element.attrib.items()), (element.text or "").strip()]
+    parts += [fingerprint(child) for child in element]
+    return repr(parts).encode()
+
+
+def paragraph_chars(p: etree._Element) -> list[tuple[str, bytes]]:
+    """Each character Word shows for a paragraph without revisions, with its run's ``w:rPr``.
+
+    Field results are shown, field codes are not; objects show as U+FFFC.
+    """
+    out: list[tuple[str, bytes]] = []
     fields: list[bool] = []  # per open complex field: past its separator?
 
-    def visit(element: etree._Element) -> None:
+    def emit(text: str, run_format: bytes) -> None:
+        if all(fields):
+            out.extend((c, run_format) for c in text)
+
+    def visit(element: etree._Element, run_format: bytes) -> None:
         for child in element:
             tag = child.tag
             if tag in (q("del"), q("moveFrom"), q("pPr"), q("rPr")):
@@ -162,9 +184,8 @@ def paragraph_text(p: etree._Element) -> str:
             if tag == f"{{{MC}}}AlternateContent":
                 choice = child.find(f"{{{MC}}}Choice")
                 if choice is not None:
-                    visit(choice)
-                continue
-            if tag == q("fldChar"):
+                    visit(choice, run_format)
+            elif tag == q("fldChar"):
                 kind = child.get(q("fldCharType"))
                 if kind == "begin":
                     fields.append(False)
@@ -172,34 +193,33 @@ def paragraph_text(p: etree._Element) -> str:
                     fields[-1] = True
                 elif kind == "end" and fields:
                     fields.pop()
-                continue
-            shown = all(fields)
-            if tag == q("t"):
-                if shown:
-                    out.append(child.text or "")
-            elif tag in (q("tab"), q("ptab")):
-                out.append("\t" if shown else "")
-            elif tag in (q("br"), q("cr")):
-                out.append("\n" if shown else "")
-            elif tag == q("noBreakHyphen"):
-                out.append("\u2011" if shown else "")
-            elif tag == q("softHyphen"):
-                out.append("\u00ad" if shown else "")
+            elif tag == q("t"):
+                emit(child.text or "", run_format)
+            elif tag in SIMPLE:
+                emit(SIMPLE[tag], run_format)
             elif tag == q("sym"):
-                out.append(chr(int(child.get(q("char"), "FFFC"), 16)) if shown else "")
+                emit(chr(int(child.get(q("char"), "FFFC"), 16)), run_format)
             elif tag == f"{{{SYMEX}}}symEx":
-                out.append(chr(int(child.get(f"{{{SYMEX}}}char", "FFFC"), 16)) if shown else "")
+                emit(chr(int(child.get(f"{{{SYMEX}}}char", "FFFC"), 16)), run_format)
             elif tag in OBJECTS:
-                out.append(OBJECT if shown else "")
+                emit(OBJECT, run_format)
+            elif tag == q("r"):
+                rpr = child.find(q("rPr"))
+                visit(child, fingerprint(rpr) if rpr is not None else b"")
             elif tag in CONTAINERS:
-                visit(child)
+                visit(child, run_format)
             elif tag == q("sdt"):
                 content = child.find(q("sdtContent"))
                 if content is not None:
-                    visit(content)
+                    visit(content, run_format)
 
-    visit(p)
-    return "".join(out)
+    visit(p, b"")
+    return out
+
+
+def paragraph_text(p: etree._Element) -> str:
+    """The text Word shows for a paragraph without revisions."""
+    return "".join(c for c, _format in paragraph_chars(p))
 
 
 def body_texts(root: etree._Element) -> list[str]:
@@ -248,7 +268,7 @@ def normalize(root: etree._Element) -> etree._Element:
 
 def _run_key(run: etree._Element) -> bytes:
     rpr = run.find(q("rPr"))
-    return etree.tostring(rpr) if rpr is not None else b""
+    return fingerprint(rpr) if rpr is not None else b""
 
 
 def _merge_runs(parent: etree._Element) -> None:
