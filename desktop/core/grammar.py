@@ -28,6 +28,7 @@ import subprocess
 import threading
 import time
 import urllib.parse
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,6 +61,7 @@ STYLE_CATEGORIES = frozenset(
 PARAGRAPH_START_EXEMPT = frozenset({"UPPERCASE_SENTENCE_START"})
 STRIPPED_ATTRIBUTES = re.compile(r'\s(?:tone_tags|is_goal_specific)="[^"]*"')
 LANGUAGE = "nl"
+CACHE_SIZE = 4096
 SERVER_LANGUAGE = "nl-NL"
 
 
@@ -432,6 +434,37 @@ def select_backend(
     )
 
 
+# -- our own rules ---------------------------------------------------------------------------------
+
+# "u kan" / "Kan u ...?": with "u" as subject the verb is "kunt" in the Netherlands (Taaladvies);
+# LanguageTool's Dutch rules have no rule for it. "Dat kan u helpen" (u as object) is left alone:
+# only "u kan" and a question starting with "Kan u" are reported.
+HOUSE_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    ("U_KAN", re.compile(r"\b[uU] kan\b"), "kunt"),
+    ("KAN_U", re.compile(r"(?:^|(?<=[.!?]\s))[\"'‘“(]*\b(Kan) u\b"), "Kunt"),
+)
+
+
+def house_rule_matches(text: str) -> list[RuleMatch]:
+    """Matches of our own grammar rules (the same for every backend)."""
+    matches = []
+    for rule_id, pattern, replacement in HOUSE_RULES:
+        for match in pattern.finditer(text):
+            verb = match.start(1) if match.lastindex else match.end() - 3
+            matches.append(
+                RuleMatch(
+                    start=verb,
+                    end=verb + 3,
+                    rule_id=rule_id,
+                    category_id="SCHRIJFHULP",
+                    issue_type="grammar",
+                    message=_("Bij ‘u’ hoort ‘kunt’: ‘u kunt’, ‘kunt u’."),
+                    suggestions=(replacement,),
+                )
+            )
+    return matches
+
+
 # -- findings ----------------------------------------------------------------------------------------
 
 _SUGGESTION_MARKUP = re.compile(r"<suggestion>(.*?)</suggestion>")
@@ -469,6 +502,8 @@ class GrammarChecker:
         self._protected = protected
         self._backend: GrammarBackend | None = None
         self._lock = threading.Lock()
+        # Paragraph text -> matches: on a pause in typing only the edited paragraph is new.
+        self._cache: OrderedDict[str, list[RuleMatch]] = OrderedDict()
 
     @property
     def loaded(self) -> bool:
@@ -492,13 +527,24 @@ class GrammarChecker:
             if self._backend is not None:
                 self._backend.close()
                 self._backend = None
+            self._cache.clear()
+
+    def _matches(self, text: str) -> list[RuleMatch]:
+        cached = self._cache.get(text)
+        if cached is None:
+            cached = self.load().check(text) + house_rule_matches(text)
+            with self._lock:
+                self._cache[text] = cached
+                while len(self._cache) > CACHE_SIZE:
+                    self._cache.popitem(last=False)
+        return cached
 
     def check(self, paragraph_id: str, text: str) -> Iterator[Finding]:
         """Yield a finding for every LanguageTool match in ``text``."""
         if not text.strip():
             return
         lead = len(text) - len(text.lstrip(" \t-–•*\"'‘“("))
-        for match in self.load().check(text):
+        for match in self._matches(text):
             if match.rule_id in PARAGRAPH_START_EXEMPT and match.start <= lead:
                 continue
             category = category_of(match)
@@ -514,7 +560,7 @@ class GrammarChecker:
                 end=match.end,
                 original=text[match.start : match.end],
                 category=category,
-                rule=f"LT:{match.rule_id}",
+                rule=f"{'SH' if match.category_id == 'SCHRIJFHULP' else 'LT'}:{match.rule_id}",
                 source=Source.RULE,
                 message=clean_message(match.message),
                 suggestions=tuple(dict.fromkeys(match.suggestions))[:5],

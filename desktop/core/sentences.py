@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 
 from choppa import DEFAULT_SRX_RULESET, SrxDocument, SrxTextIterator
 
@@ -47,8 +48,12 @@ def _srx() -> SrxDocument:
         return _document
 
 
-def split_sentences(text: str) -> list[Span]:
-    """The sentences of ``text``, trimmed of surrounding white space, with offsets into ``text``."""
+@lru_cache(maxsize=4096)
+def split_sentences(text: str) -> tuple[Span, ...]:
+    """The sentences of ``text``, trimmed of surrounding white space, with offsets into ``text``.
+
+    Cached: the checks run again on every pause in typing, mostly on unchanged paragraphs.
+    """
     pieces: list[tuple[int, int]] = []
     position = 0
     for segment in SrxTextIterator(_srx(), SRX_LANGUAGE, text):
@@ -58,7 +63,7 @@ def split_sentences(text: str) -> list[Span]:
             pieces[-1] = (pieces[-1][0], end)
         else:
             pieces.append((start, end))
-    sentences = []
+    sentences: list[Span] = []
     for start, end in pieces:
         while start < end and text[start].isspace():
             start += 1
@@ -66,7 +71,7 @@ def split_sentences(text: str) -> list[Span]:
             end -= 1
         if start < end:
             sentences.append(Span(start, end, text[start:end]))
-    return sentences
+    return tuple(sentences)
 
 
 def words(text: str, offset: int = 0) -> list[Span]:

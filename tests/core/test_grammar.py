@@ -96,6 +96,17 @@ def test_real_grammar_errors_and_silences(lingotweaker, shared_data):
     assert found["LT:JIJ_LOOP"] == ("Hij word", ("Hij wordt",))
 
 
+def test_kan_u_house_rule(lingotweaker, shared_data):
+    letter = (shared_data / "letters" / "texts" / "014_brief.txt").read_text(encoding="utf-8")
+    paragraph = next(p for p in letter.split("\n\n") if "kunt u contact" in p)
+    assert not {"SH:KAN_U", "SH:U_KAN"} & set(_rules(lingotweaker, paragraph))
+    assert _rules(lingotweaker, paragraph.replace("Als u vragen heeft", "Als u kan"))["SH:U_KAN"][1] == (
+        "kunt",
+    )
+    assert _rules(lingotweaker, "Kan u mij morgen bellen?")["SH:KAN_U"] == ("Kan", ("Kunt",))
+    assert not {"SH:KAN_U", "SH:U_KAN"} & set(_rules(lingotweaker, "Dat kan u helpen."))
+
+
 def test_offsets_after_multibyte_characters(lingotweaker):
     text = "Café’s 😀 en één ‘geïnformeerde’ bewoner. Hij word morgen gebeld."
     finding = next(f for f in lingotweaker.check("p", text) if f.rule == "LT:JIJ_LOOP")
