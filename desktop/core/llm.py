@@ -146,7 +146,9 @@ class LlamaEngine:
         template = llama.metadata.get("tokenizer.chat_template")
         if not template:
             raise EngineError(
-                _("Het model {name} bevat geen chatsjabloon en kan niet worden gebruikt.").format(name=info.name)
+                _("Het model {name} bevat geen chatsjabloon en kan niet worden gebruikt.").format(
+                    name=info.name
+                )
             )
         eos, bos = llama.token_eos(), llama.token_bos()
         self._formatter = llama_chat_format.Jinja2ChatFormatter(
@@ -205,7 +207,10 @@ class LlamaEngine:
     def prompt_tokens(self, request: Request) -> list[int]:
         """The tokens of the formatted chat prompt for ``request``."""
         formatted = self._formatter(
-            messages=[{"role": "system", "content": request.system}, {"role": "user", "content": request.user}]
+            messages=[
+                {"role": "system", "content": request.system},
+                {"role": "user", "content": request.user},
+            ]
         )
         return list(self._llama.tokenize(formatted.prompt.encode("utf-8"), add_bos=False, special=True))
 
@@ -237,7 +242,11 @@ class LlamaEngine:
         started = time.perf_counter()
         llama.set_seed(request.seed)
         sampler = llama._init_sampler(
-            temp=request.temperature, top_k=40, top_p=0.95, min_p=0.05, repeat_penalty=1.0,
+            temp=request.temperature,
+            top_k=40,
+            top_p=0.95,
+            min_p=0.05,
+            repeat_penalty=1.0,
             grammar=self._grammar if request.structured else None,
         )
         # Reuse the cached prefix (typically the system prompt); at least the last prompt token is

@@ -91,7 +91,9 @@ def _read_manifest(path: Path) -> list[ModelCard]:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ModelError(_("Modellijst {origin} is onleesbaar: {problem}").format(origin=path, problem=exc)) from exc
+        raise ModelError(
+            _("Modellijst {origin} is onleesbaar: {problem}").format(origin=path, problem=exc)
+        ) from exc
     return [ModelCard.from_toml(entry, path) for entry in data.get("model", [])]
 
 
@@ -166,12 +168,15 @@ def verify(model: ModelFile, progress: Callable[[int, int], None] | None = None)
     use and must match that record afterwards.
     """
     if not model.path.is_file():
-        raise ModelError(_("Het model {name} ontbreekt: {path}").format(name=model.display_name, path=model.path))
+        raise ModelError(
+            _("Het model {name} ontbreekt: {path}").format(name=model.display_name, path=model.path)
+        )
     if model.card and model.path.stat().st_size != model.card.size:
         raise ModelError(
-            _("Het model {name} is onvolledig of vervangen: het bestand is {actual} bytes, verwacht {expected}.").format(
-                name=model.display_name, actual=model.path.stat().st_size, expected=model.card.size
-            )
+            _(
+                "Het model {name} is onvolledig of vervangen: "
+                "het bestand is {actual} bytes, verwacht {expected}."
+            ).format(name=model.display_name, actual=model.path.stat().st_size, expected=model.card.size)
         )
     digest = sha256_of(model.path, progress)
     if model.card:
@@ -198,12 +203,12 @@ def choose_model(found: list[ModelFile], wanted: str = "") -> ModelFile:
         for model in found:
             if wanted in (model.path.name, model.card.id if model.card else ""):
                 return model
-        raise ModelError(_("Het gekozen model {name} is niet gevonden in de modelmappen.").format(name=wanted))
+        raise ModelError(
+            _("Het gekozen model {name} is niet gevonden in de modelmappen.").format(name=wanted)
+        )
     for model in found:
         if model.card and model.card.default:
             return model
     if found:
         return found[0]
-    raise ModelError(
-        _("Er is geen taalmodel geïnstalleerd. Schrijfhulp werkt met alleen de taalregels.")
-    )
+    raise ModelError(_("Er is geen taalmodel geïnstalleerd. Schrijfhulp werkt met alleen de taalregels."))

@@ -71,7 +71,7 @@ def machine_config_dir() -> Path:
 
 
 def machine_data_dir() -> Path:
-    """IT's folder for models, templates and word lists: ProgramData\\Schrijfhulp or /usr/share/schrijfhulp."""
+    """IT's folder for models, templates, word lists: ProgramData\\Schrijfhulp or /usr/share/schrijfhulp."""
     env = _from_env(ENV_MACHINE_DATA)
     if env:
         return env

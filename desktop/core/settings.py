@@ -125,8 +125,13 @@ def _s(key: str, kind: type, default: Any, description: str, **options: Any) -> 
 # Descriptions are Dutch source strings; the UI shows them through _().
 SCHEMA: tuple[Setting, ...] = (
     _s("language", str, "nl", "Taal van Schrijfhulp", choices=("nl", "en")),
-    _s("author", str, "Schrijfhulp (AI)", "Auteursnaam bij bijgehouden wijzigingen en opmerkingen",
-       strict="Schrijfhulp (AI)"),
+    _s(
+        "author",
+        str,
+        "Schrijfhulp (AI)",
+        "Auteursnaam bij bijgehouden wijzigingen en opmerkingen",
+        strict="Schrijfhulp (AI)",
+    ),
     _s("user_name", str, "", "Uw naam in de AI-vermelding (leeg: uw gebruikersnaam)", lockable=False),
     _s("organisation", str, "", "Naam van de organisatie in de AI-vermelding"),
     _s("checks.spelling", bool, True, "Spelling controleren"),
@@ -134,40 +139,113 @@ SCHEMA: tuple[Setting, ...] = (
     _s("checks.style", bool, True, "Ambtelijke taal en B1-woordenlijst controleren"),
     _s("checks.readability", bool, True, "Leesbaarheid en taalniveau beoordelen"),
     _s("checks.decision", bool, True, "Besluiten toetsen aan de Awb"),
-    _s("checks.b1_sentence_length", int, 20, "Langste zin die nog als B1 geldt (woorden)", minimum=8, maximum=40),
-    _s("grammar.backend", str, "auto", "LanguageTool-onderdeel: automatisch, lingotweaker of een lokale server",
-       choices=("auto", "lingotweaker", "languagetool")),
+    _s(
+        "checks.b1_sentence_length",
+        int,
+        20,
+        "Langste zin die nog als B1 geldt (woorden)",
+        minimum=8,
+        maximum=40,
+    ),
+    _s(
+        "grammar.backend",
+        str,
+        "auto",
+        "LanguageTool-onderdeel: automatisch, lingotweaker of een lokale server",
+        choices=("auto", "lingotweaker", "languagetool"),
+    ),
     _s("grammar.server", str, "", "Adres van een lokale LanguageTool-server (alleen 127.0.0.1 of localhost)"),
     _s("model.enabled", bool, True, "Het lokale taalmodel gebruiken"),
     _s("model.file", str, "", "Gekozen model (leeg: het standaardmodel)"),
     _s("model.threads", int, 0, "Aantal rekenkernen voor het model (0: automatisch)", minimum=0, maximum=64),
     _s("review.comments", bool, True, "Uitleg als opmerking bij elke wijziging schrijven"),
     _s("save.suffix", str, " (Schrijfhulp)", "Achtervoegsel van de bestandsnaam bij opslaan"),
-    _s("save.mode", str, "tracked", "Standaard opslaan: bijgehouden wijzigingen of schone kopie",
-       choices=("tracked", "clean")),
-    _s("disclosure.when", str, "model", "Wanneer een AI-vermelding verplicht is",
-       choices=("always", "model", "never"), strict="always"),
-    _s("disclosure.placement", str, "end", "Plaats van de AI-vermelding",
-       choices=("end", "footer", "first_page_note")),
+    _s(
+        "save.mode",
+        str,
+        "tracked",
+        "Standaard opslaan: bijgehouden wijzigingen of schone kopie",
+        choices=("tracked", "clean"),
+    ),
+    _s(
+        "disclosure.when",
+        str,
+        "model",
+        "Wanneer een AI-vermelding verplicht is",
+        choices=("always", "model", "never"),
+        strict="always",
+    ),
+    _s(
+        "disclosure.placement",
+        str,
+        "end",
+        "Plaats van de AI-vermelding",
+        choices=("end", "footer", "first_page_note"),
+    ),
     _s("disclosure.text_nl", str, DEFAULT_DISCLOSURE_NL, "Tekst van de AI-vermelding (Nederlands)"),
     _s("disclosure.text_en", str, DEFAULT_DISCLOSURE_EN, "Tekst van de AI-vermelding (Engels)"),
-    _s("disclosure.text_language", str, "nl", "Taal van de AI-vermelding in het document", choices=("nl", "en")),
-    _s("disclosure.user_may_edit", bool, True, "Gebruiker mag de AI-vermelding aanpassen of weglaten",
-       strict=False),
-    _s("disclosure.allow_save_without", bool, False,
-       "Opslaan zonder verplichte AI-vermelding toestaan", strict=False),
-    _s("drafting.mark_model_text", str, "tracked", "Door het model geschreven tekst markeren als",
-       choices=("tracked", "highlight"), strict="tracked"),
+    _s(
+        "disclosure.text_language",
+        str,
+        "nl",
+        "Taal van de AI-vermelding in het document",
+        choices=("nl", "en"),
+    ),
+    _s(
+        "disclosure.user_may_edit",
+        bool,
+        True,
+        "Gebruiker mag de AI-vermelding aanpassen of weglaten",
+        strict=False,
+    ),
+    _s(
+        "disclosure.allow_save_without",
+        bool,
+        False,
+        "Opslaan zonder verplichte AI-vermelding toestaan",
+        strict=False,
+    ),
+    _s(
+        "drafting.mark_model_text",
+        str,
+        "tracked",
+        "Door het model geschreven tekst markeren als",
+        choices=("tracked", "highlight"),
+        strict="tracked",
+    ),
     _s("privacy.history", bool, True, "Beoordelingen tussentijds versleuteld bewaren (herstel na een crash)"),
     _s("privacy.audit_log", bool, True, "Versleuteld logboek van opgeslagen documenten bijhouden"),
-    _s("privacy.audit_file_name", str, "hash", "In het logboek: de bestandsnaam of alleen de hash",
-       choices=("name", "hash"), strict="hash"),
-    _s("privacy.retention_days", int, 30, "Bewaartermijn van geschiedenis en logboek (dagen)",
-       minimum=1, maximum=3650, strict=7),
-    _s("privacy.allow_unsafe_store", bool, False,
-       "Zonder sleutelbos van het systeem toch gegevens bewaren (minder veilig)", strict=False),
-    _s("first_run.acknowledged_by_organisation", bool, False,
-       "Het startscherm over verantwoord gebruik is namens de organisatie bevestigd", strict=False),
+    _s(
+        "privacy.audit_file_name",
+        str,
+        "hash",
+        "In het logboek: de bestandsnaam of alleen de hash",
+        choices=("name", "hash"),
+        strict="hash",
+    ),
+    _s(
+        "privacy.retention_days",
+        int,
+        30,
+        "Bewaartermijn van geschiedenis en logboek (dagen)",
+        minimum=1,
+        maximum=3650,
+        strict=7,
+    ),
+    _s(
+        "privacy.allow_unsafe_store",
+        bool,
+        False,
+        "Zonder sleutelbos van het systeem toch gegevens bewaren (minder veilig)",
+        strict=False,
+    ),
+    _s(
+        "first_run.acknowledged_by_organisation",
+        bool,
+        False,
+        "Het startscherm over verantwoord gebruik is namens de organisatie bevestigd",
+        strict=False,
+    ),
 )
 BY_KEY: dict[str, Setting] = {setting.key: setting for setting in SCHEMA}
 
@@ -314,9 +392,9 @@ class Settings:
             raise KeyError(_("Onbekende instelling: {key}").format(key=key))
         if self.is_locked(key):
             raise LockedSettingError(
-                _("De instelling {key} wordt beheerd door uw organisatie en kan niet worden gewijzigd.").format(
-                    key=key
-                )
+                _(
+                    "De instelling {key} wordt beheerd door uw organisatie en kan niet worden gewijzigd."
+                ).format(key=key)
             )
         checked = setting.validate(value)
         target = self.user_file or paths.user_config_dir() / USER_FILE
@@ -357,7 +435,9 @@ def load_settings(registry: RegistryReader = read_windows_policy) -> Settings:
     policy.update(registry_values)
     not_lockable = [key for key in policy if not BY_KEY[key].lockable]
     for key in not_lockable:
-        problems.append(SettingsProblem(str(machine / POLICY_FILE), key, _("kan niet door beleid worden vastgezet")))
+        problems.append(
+            SettingsProblem(str(machine / POLICY_FILE), key, _("kan niet door beleid worden vastgezet"))
+        )
         del policy[key]
     if not_lockable:
         policy_valid = False
@@ -375,7 +455,9 @@ def load_settings(registry: RegistryReader = read_windows_policy) -> Settings:
     return settings
 
 
-def describe(settings: Settings, keys: Iterable[str] | None = None) -> list[tuple[str, Any, Layer, bool, str]]:
+def describe(
+    settings: Settings, keys: Iterable[str] | None = None
+) -> list[tuple[str, Any, Layer, bool, str]]:
     """(key, effective value, layer, locked, Dutch description) for each setting, in schema order."""
     wanted = set(keys) if keys is not None else None
     return [

@@ -58,6 +58,7 @@ def save_state(state: UserState) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(target.name + ".tmp")
     temporary.write_text(
-        tomli_w.dumps({"recent_files": state.recent_files, "acknowledged": state.acknowledged}), encoding="utf-8"
+        tomli_w.dumps({"recent_files": state.recent_files, "acknowledged": state.acknowledged}),
+        encoding="utf-8",
     )
     os.replace(temporary, target)

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextListFormat, QTextTableFormat
+from PySide6.QtGui import (
+    QFont,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextListFormat,
+    QTextTableFormat,
+)
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from desktop.core.document import Document, Paragraph
@@ -63,7 +70,9 @@ class DocumentView(QTextEdit):
                 continue
             table_no = paragraph.table[0]
             cells: list[Paragraph] = []
-            while index < len(paragraphs) and paragraphs[index].table and paragraphs[index].table[0] == table_no:
+            while (
+                index < len(paragraphs) and paragraphs[index].table and paragraphs[index].table[0] == table_no
+            ):
                 cells.append(paragraphs[index])
                 index += 1
             self._insert_table(cursor, cells, first=first)

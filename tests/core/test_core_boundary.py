@@ -33,7 +33,9 @@ print(len(names))
 
 
 def test_core_imports_without_qt() -> None:
-    result = subprocess.run([sys.executable, "-c", PROBE], cwd=REPO, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE], cwd=REPO, capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stderr
     assert int(result.stdout.strip()) >= 5  # the probe really walked the core's modules
 

@@ -93,5 +93,5 @@ def test_choose_model_prefers_the_wanted_then_the_default() -> None:
 def test_a_broken_machine_manifest_is_reported() -> None:
     paths.machine_models_dir().mkdir(parents=True)
     (paths.machine_models_dir() / "broken.toml").write_text("[[model]]\nid = 'x'\n")
-    with pytest.raises(ModelError, match="broken.toml"):
+    with pytest.raises(ModelError, match=r"broken\.toml"):
         model_catalog.known_models()

@@ -35,11 +35,22 @@ def test_builtin_defaults_when_no_files() -> None:
 
 def test_each_layer_overrides_the_previous_one() -> None:
     machine = paths.machine_config_dir()
-    _write(machine, "defaults.toml", '[disclosure]\nwhen = "always"\nplacement = "footer"\n[save]\nsuffix = " (org)"\n')
-    _write(paths.user_config_dir(), "settings.toml", '[disclosure]\nplacement = "end"\n[save]\nsuffix = " (mijn)"\n')
+    _write(
+        machine,
+        "defaults.toml",
+        '[disclosure]\nwhen = "always"\nplacement = "footer"\n[save]\nsuffix = " (org)"\n',
+    )
+    _write(
+        paths.user_config_dir(),
+        "settings.toml",
+        '[disclosure]\nplacement = "end"\n[save]\nsuffix = " (mijn)"\n',
+    )
     _write(machine, "policy.toml", '[save]\nsuffix = " (beleid)"\n')
     settings = load_settings(registry=dict)
-    assert (settings["disclosure.when"], settings.origin("disclosure.when")) == ("always", Layer.MACHINE_DEFAULTS)
+    assert (settings["disclosure.when"], settings.origin("disclosure.when")) == (
+        "always",
+        Layer.MACHINE_DEFAULTS,
+    )
     assert (settings["disclosure.placement"], settings.origin("disclosure.placement")) == ("end", Layer.USER)
     assert (settings["save.suffix"], settings.origin("save.suffix")) == (" (beleid)", Layer.POLICY)
     assert settings.locked == {"save.suffix"}
@@ -54,7 +65,7 @@ def test_registry_policy_wins_over_the_policy_file_and_locks() -> None:
 
 
 def test_a_locked_value_cannot_be_changed_by_the_user_file_or_api() -> None:
-    _write(paths.machine_config_dir(), "policy.toml", '[disclosure]\nuser_may_edit = false\n')
+    _write(paths.machine_config_dir(), "policy.toml", "[disclosure]\nuser_may_edit = false\n")
     _write(paths.user_config_dir(), "settings.toml", "[disclosure]\nuser_may_edit = true\n")
     settings = load_settings(registry=dict)
     assert settings["disclosure.user_may_edit"] is False
@@ -79,13 +90,15 @@ def test_user_value_is_written_atomically_and_read_back() -> None:
     ("text", "key", "reason"),
     [
         ('[disclosure]\nwhen = "soms"\n', "disclosure.when", "kies uit"),
-        ("[privacy]\nretention_days = \"dertig\"\n", "privacy.retention_days", "geheel getal"),
+        ('[privacy]\nretention_days = "dertig"\n', "privacy.retention_days", "geheel getal"),
         ("[privacy]\nretention_days = 0\n", "privacy.retention_days", "kleiner"),
         ("[onbekend]\nsleutel = 1\n", "onbekend.sleutel", "onbekende instelling"),
         ('user_name = "Piet"\n', "user_name", "kan niet door beleid"),
     ],
 )
-def test_a_broken_policy_is_reported_precisely_and_strict_values_apply(text: str, key: str, reason: str) -> None:
+def test_a_broken_policy_is_reported_precisely_and_strict_values_apply(
+    text: str, key: str, reason: str
+) -> None:
     policy = _write(paths.machine_config_dir(), "policy.toml", text)
     settings = load_settings(registry=dict)
     assert settings.policy_invalid
