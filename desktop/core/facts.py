@@ -298,6 +298,16 @@ def extract_facts(
     return facts
 
 
+# "tussen de 300 en 600 euro" and "tussen € 300 en € 600" hold the same amounts: an amount and a
+# bare number with the same value compare equal.
+COMPARED_AS = {"amount": "number"}
+
+
+def fact_key(fact: Fact) -> tuple[str, str]:
+    """The comparable identity of a fact: (kind, normalised value)."""
+    return COMPARED_AS.get(fact.kind, fact.kind), fact.value
+
+
 def fact_keys(facts: Iterable[Fact]) -> set[tuple[str, str]]:
-    """The comparable identity of each fact: (kind, normalised value)."""
-    return {(fact.kind, fact.value) for fact in facts}
+    """The comparable identities of ``facts``."""
+    return {fact_key(fact) for fact in facts}

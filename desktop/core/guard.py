@@ -25,7 +25,7 @@ from typing import Protocol
 
 from wordfreq import zipf_frequency
 
-from desktop.core.facts import Fact, extract_facts, fact_keys
+from desktop.core.facts import Fact, extract_facts, fact_key, fact_keys
 from desktop.core.i18n import _
 from desktop.core.readability import difficulty, measure_paragraph
 from desktop.core.sentences import split_sentences
@@ -121,7 +121,7 @@ def fact_guard(
         known |= fact_keys(extract_facts(text, protected_terms, is_word))
     if require_all:
         for fact in source_facts:
-            if (fact.kind, fact.value) not in output_keys:
+            if fact_key(fact) not in output_keys:
                 if fact.kind == "polarity":
                     reasons.append(
                         _("De {what} uit de oorspronkelijke tekst is verdwenen.").format(
@@ -131,7 +131,7 @@ def fact_guard(
                 else:
                     reasons.append(_("{fact} ontbreekt of is veranderd.").format(fact=_describe(fact)))
     for fact in output_facts:
-        if (fact.kind, fact.value) not in known:
+        if fact_key(fact) not in known:
             if fact.kind == "polarity":
                 reasons.append(
                     _("Het model voegde een {what} toe.").format(
