@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop import __version__
+from desktop.core.document import DocumentError, open_document
 from desktop.core.i18n import _
 
 EXIT_OK = 0
@@ -39,8 +40,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _yes_no(value: bool) -> str:
+    return _("ja") if value else _("nee")
+
+
 def _cmd_info(args: argparse.Namespace) -> int:
-    raise NotImplementedError
+    try:
+        document = open_document(args.document)
+    except DocumentError as exc:
+        return _fail(str(exc))
+    print(_("Bestand: {name}").format(name=document.path.name))
+    print(_("Alinea's: {count}").format(count=len(document.paragraphs)))
+    print(_("Woorden: {count}").format(count=document.word_count))
+    print(_("Bijgehouden wijzigingen: {answer}").format(answer=_yes_no(document.has_tracked_changes)))
+    print(_("Opmerkingen: {answer}").format(answer=_yes_no(document.has_comments)))
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,63 @@
+"""schrijfhulp-cli --version and info on the real corpus: a summary or a clear Dutch message, never a traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop import __version__
+from desktop.cli import main
+
+pytestmark = pytest.mark.core
+
+
+def test_version_as_installed_command() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop.cli", "--version"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"Schrijfhulp {__version__}"
+
+
+def test_info_on_a_document_with_comments(shared_data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    name = (
+        "Open-XML-SDK__test_DocumentFormat.OpenXml.Tests.Assets_assets_TestDataStorage_O15Conformance_WD_"
+        "CommentExTest_Comments-Sample-15-12-01_Comment013.docx"
+    )
+    assert main(["info", str(shared_data / "docx" / "normal" / name)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1:] == ["Alinea's: 4", "Woorden: 185", "Bijgehouden wijzigingen: nee", "Opmerkingen: ja"]
+
+
+def test_info_sees_existing_tracked_changes(shared_data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    manifest = (shared_data / "docx" / "manifest.tsv").read_text(encoding="utf-8").splitlines()
+    header = manifest[0].split("\t")
+    rows = [dict(zip(header, line.split("\t"), strict=False)) for line in manifest[1:]]
+    with_revisions = [
+        r for r in rows if r["set"] == "normal" and {"ins", "del"} <= set(r["features"].split(","))
+    ]
+    assert with_revisions, "the corpus manifest lists files with tracked changes"
+    assert main(["info", str(shared_data / "docx" / with_revisions[0]["local_file"])]) == 0
+    assert "Bijgehouden wijzigingen: ja" in capsys.readouterr().out
+
+
+@pytest.mark.slow
+def test_info_on_every_corpus_file(shared_data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    files = sorted((shared_data / "docx").glob("*/*.docx"))
+    assert len(files) >= 200
+    opened = refused = 0
+    for path in files:
+        code = main(["info", str(path)])
+        captured = capsys.readouterr()
+        assert "Traceback" not in captured.err + captured.out, path
+        if code == 0:
+            opened += 1
+            assert "Alinea's:" in captured.out
+        else:
+            refused += 1
+            assert code == 1 and captured.err.startswith("schrijfhulp-cli: "), path
+            assert len(captured.err.strip()) > 40  # a sentence, not an error code
+    assert opened >= 190 and refused >= 20
