@@ -198,9 +198,7 @@ class LingoTweakerBackend:
         import lt_py
 
         self.data_dir = prepare_lingotweaker_data(cache_root)
-        self._engine: Any = lt_py.Engine(
-            LANGUAGE, data_dir=str(self.data_dir), disabled_rules=list(disabled_rules)
-        )
+        self._engine: Any = lt_py.Engine(LANGUAGE, data_dir=str(self.data_dir), disabled_rules=list(disabled_rules))
 
     def describe(self) -> str:
         """The active backend in Dutch."""
@@ -345,9 +343,7 @@ class LocalLanguageToolServer:
             )
         executable = java or shutil.which("java")
         if not executable:
-            raise GrammarUnavailableError(
-                _("Java is niet gevonden; dat is nodig voor de lokale LanguageTool.")
-            )
+            raise GrammarUnavailableError(_("Java is niet gevonden; dat is nodig voor de lokale LanguageTool."))
         self.port = _free_loopback_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         command = [
@@ -368,9 +364,7 @@ class LocalLanguageToolServer:
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
                 raise GrammarUnavailableError(
-                    _("De lokale LanguageTool stopte meteen (code {code}).").format(
-                        code=self._process.returncode
-                    )
+                    _("De lokale LanguageTool stopte meteen (code {code}).").format(code=self._process.returncode)
                 )
             with (
                 contextlib.suppress(OSError),
@@ -436,12 +430,13 @@ def select_backend(
 
 # -- our own rules ---------------------------------------------------------------------------------
 
-# "u kan" / "Kan u ...?": with "u" as subject the verb is "kunt" in the Netherlands (Taaladvies);
-# LanguageTool's Dutch rules have no rule for it. "Dat kan u helpen" (u as object) is left alone:
-# only "u kan" and a question starting with "Kan u" are reported.
+# "u kan" / "kan u": with "u" as subject the verb is "kunt" in the Netherlands (Taaladvies);
+# LanguageTool's Dutch rules have no rule for it. With "u" as object ("Dat kan u helpen.") "kan"
+# is right: "kan u" directly followed by a single infinitive closing the clause is left alone.
 HOUSE_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("U_KAN", re.compile(r"\b[uU] kan\b"), "kunt"),
-    ("KAN_U", re.compile(r"(?:^|(?<=[.!?]\s))[\"'‘“(]*\b(Kan) u\b"), "Kunt"),
+    ("KAN_U", re.compile(r"\b(Kan) u\b(?!\s+\w+en\s*(?:[.,;:!?)]|$))"), "Kunt"),
+    ("KAN_U", re.compile(r"\b(kan) u\b(?!\s+\w+en\s*(?:[.,;:!?)]|$))"), "kunt"),
 )
 
 
@@ -495,9 +490,7 @@ class GrammarChecker:
 
     name = "grammatica"
 
-    def __init__(
-        self, factory: Callable[[], GrammarBackend], protected: ProtectedTerms | None = None
-    ) -> None:
+    def __init__(self, factory: Callable[[], GrammarBackend], protected: ProtectedTerms | None = None) -> None:
         self._factory = factory
         self._protected = protected
         self._backend: GrammarBackend | None = None
