@@ -1,0 +1,35 @@
+"""UI fixtures: offscreen Qt, no modal dialog ever blocks, thread pools drained at teardown."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A test that reaches a blocking exec() fails instead of hanging."""
+
+    def refuse(self: QDialog) -> int:
+        raise AssertionError(f"a test reached a blocking dialog: {type(self).__name__} {self.windowTitle()!r}")
+
+    monkeypatch.setattr(QDialog, "exec", refuse)
+    monkeypatch.setattr(QMessageBox, "exec", refuse)
+
+
+@pytest.fixture
+def window(qtbot) -> Iterator[MainWindow]:
+    """The main window, closed and drained after the test."""
+    main = MainWindow()
+    qtbot.addWidget(main)
+    main.show()
+    yield main
+    main.workers.shutdown()
