@@ -70,9 +70,7 @@ class Disclosure:
     style_name: str = "Schrijfhulp verantwoording"
 
 
-def apply_disclosure(
-    doc: Document, builder: PackageBuilder, working: WorkingCopies, disclosure: Disclosure
-) -> None:
+def apply_disclosure(doc: Document, builder: PackageBuilder, working: WorkingCopies, disclosure: Disclosure) -> None:
     """Write ``disclosure`` into the package being built."""
     if disclosure.properties:
         set_custom_properties(builder, disclosure.properties)
@@ -160,28 +158,27 @@ def _ensure_style(doc: Document, builder: PackageBuilder, working: WorkingCopies
         (rel.target_part for rel in main.rels.values() if rel.reltype == RT.STYLES and not rel.is_external),
         None,
     )
+    original: etree._Element | None = None
     if styles_part is not None:
         original = styles_part.element if isinstance(styles_part, XmlPart) else parse_xml(styles_part.blob)
+        for style in original.iter(w("style")):
+            style_id = style.get(w("styleId"), "")
+            name_el = style.find(w("name"))
+            style_name = name_el.get(W_VAL, "") if name_el is not None else ""
+            if style.get(W_TYPE) == "paragraph" and name.lower() in (style_name.lower(), style_id.lower()):
+                return style_id
+    if styles_part is not None and original is not None:  # an existing styles part gets the new style
         root = working.root(str(styles_part.partname), original)
     else:
         root = etree.Element(w("styles"), nsmap={"w": W_NS})
-    ids = set()
-    for style in root.iter(w("style")):
-        style_id = style.get(w("styleId"), "")
-        ids.add(style_id)
-        name_el = style.find(w("name"))
-        style_name = name_el.get(W_VAL, "") if name_el is not None else ""
-        if style.get(W_TYPE) == "paragraph" and name.lower() in (style_name.lower(), style_id.lower()):
-            return style_id
+    ids = {style.get(w("styleId"), "") for style in root.iter(w("style"))}
     base = re.sub(r"[^A-Za-z0-9]", "", name) or "SchrijfhulpVerantwoording"
     style_id = base
     n = 1
     while style_id in ids:
         n += 1
         style_id = f"{base}{n}"
-    style = etree.SubElement(
-        root, w("style"), {W_TYPE: "paragraph", w("customStyle"): "1", w("styleId"): style_id}
-    )
+    style = etree.SubElement(root, w("style"), {W_TYPE: "paragraph", w("customStyle"): "1", w("styleId"): style_id})
     etree.SubElement(style, w("name"), {W_VAL: name})
     default = next(
         (
@@ -218,9 +215,7 @@ def _add_to_footers(
     """Append the note to every footer the sections use; give the first section one if needed."""
     related = doc.docx.part.related_parts
     stories = {story.partname: story for story in doc.stories}
-    sections = [
-        s for s in body.iter(W_SECTPR) if s.getparent() is not None and s.getparent().tag != w("sectPrChange")
-    ]
+    sections = [s for s in body.iter(W_SECTPR) if s.getparent() is not None and s.getparent().tag != w("sectPrChange")]
     done: set[str] = set()
     for sectpr in sections:
         for ref in sectpr.iter(W_FOOTER_REF):

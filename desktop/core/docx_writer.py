@@ -63,6 +63,7 @@ __all__ = [
     "WriteOptions",
     "WriteReport",
     "plan_edits",
+    "revision_date",
     "save_document",
 ]
 
@@ -121,10 +122,7 @@ class Plan:
 
 def _bad_characters(text: str) -> bool:
     return any(
-        (ord(c) < 0x20 and c not in "\t\n")
-        or c == OBJECT
-        or 0xD800 <= ord(c) <= 0xDFFF
-        or c in "\ufffe\uffff"
+        (ord(c) < 0x20 and c not in "\t\n") or c == OBJECT or 0xD800 <= ord(c) <= 0xDFFF or c in "\ufffe\uffff"
         for c in text
     )
 
