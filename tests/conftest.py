@@ -7,10 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core import paths
+from desktop.core import model_catalog, paths
+from desktop.core.llm import LlamaEngine
+from desktop.core.model_catalog import ModelFile
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = (REPO / ".." / "shared" / "data").resolve()
+# Where scripts/test assembled the embedded model, read before any test redirects the user folders.
+INSTALLED_MODELS = paths.user_models_dir()
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -36,3 +40,19 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.fail(f"test material missing: {SHARED_DATA}")
     return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def embedded_model() -> ModelFile:
+    """The embedded default model as assembled by the test command (never downloaded here)."""
+    card = next(c for c in model_catalog.known_models() if c.default)
+    path = INSTALLED_MODELS / card.file
+    if not path.is_file():
+        pytest.fail(f"the embedded model is missing: run ./scripts/test (it assembles {path})")
+    return ModelFile(path=path, card=card, machine_wide=False)
+
+
+@pytest.fixture(scope="session")
+def embedded_engine(embedded_model: ModelFile) -> LlamaEngine:
+    """The embedded model loaded once for the whole session."""
+    return LlamaEngine.load(embedded_model)

@@ -1,0 +1,45 @@
+"""Smoke test: the embedded GGUF loads through llama-cpp-python and answers in Dutch."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from wordfreq import zipf_frequency
+
+from desktop.core.llm import LlamaEngine, Request
+
+pytestmark = pytest.mark.model
+
+
+def _dutch_share(text: str) -> float:
+    words = [w.lower() for w in re.findall(r"[A-Za-zÀ-ÿ]+", text)]
+    dutch = [w for w in words if zipf_frequency(w, "nl") > zipf_frequency(w, "en")]
+    return len(dutch) / len(words) if words else 0.0
+
+
+def test_the_embedded_model_answers_in_dutch(embedded_engine: LlamaEngine) -> None:
+    assert embedded_engine.info.sha256 == "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
+    completion = embedded_engine.complete(
+        Request(
+            system="Je bent een behulpzame assistent. Je antwoordt altijd in het Nederlands, in één korte zin.",
+            user="Wat is de hoofdstad van Nederland?",
+            max_tokens=40,
+            structured=False,
+        )
+    )
+    assert completion.finish == "stop"
+    assert "Amsterdam" in completion.text
+    assert _dutch_share(completion.text) >= 0.6, completion.text
+
+
+def test_structured_output_is_only_the_text(embedded_engine: LlamaEngine) -> None:
+    completion = embedded_engine.complete(
+        Request(
+            system='Je verbetert spelfouten. Antwoord met JSON: {"tekst": "<de verbeterde zin>"}.',
+            user="Zin: Wij hebben uw brief ontvangen en zullen hem zo snel mogelijk behandellen.",
+            max_tokens=60,
+        )
+    )
+    assert completion.raw.lstrip().startswith("{") and completion.raw.rstrip().endswith("}")
+    assert "ontvangen" in completion.text and not completion.text.startswith("{")
