@@ -116,19 +116,6 @@ def byte_to_char_offsets(text: str) -> Callable[[int], int]:
     return table.__getitem__
 
 
-def utf16_to_char_offsets(text: str) -> Callable[[int], int]:
-    """A function mapping a UTF-16 code-unit offset (Java's, LanguageTool's) to a character offset."""
-    if all(ord(c) < 0x10000 for c in text):
-        return lambda offset: offset
-    table: dict[int, int] = {}
-    position = 0
-    for index, char in enumerate(text):
-        table[position] = index
-        position += 2 if ord(char) >= 0x10000 else 1
-    table[position] = len(text)
-    return table.__getitem__
-
-
 # -- lingotweaker -------------------------------------------------------------------------------------
 
 
