@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from desktop.core import model_catalog, paths
 from desktop.core.llm import LlamaEngine
 from desktop.core.model_catalog import ModelFile
+from tests import secret_service as secret_service_module
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = (REPO / ".." / "shared" / "data").resolve()
@@ -56,3 +58,9 @@ def embedded_model() -> ModelFile:
 def embedded_engine(embedded_model: ModelFile) -> LlamaEngine:
     """The embedded model loaded once for the whole session."""
     return LlamaEngine.load(embedded_model)
+
+
+@pytest.fixture(scope="session")
+def secret_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """A real, unlocked Secret Service credential store for the session (see tests/secret_service.py)."""
+    yield from secret_service_module.start(tmp_path_factory.mktemp("sleutelbos"))

@@ -1,0 +1,145 @@
+"""Encrypted history and audit log with a key in a real credential store; retention; erase everything."""
+
+from __future__ import annotations
+
+import csv
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import keyring.backends.fail
+import pytest
+
+from desktop.core import audit_log, paths, review_history, secure_store
+from desktop.core.findings import Category, Edit, Finding, Source
+from desktop.core.privacy import enforce_retention, erase_all_user_data
+from desktop.core.review_session import Decision, ReviewSession
+from desktop.core.secure_store import (
+    KEY_NAME,
+    SERVICE,
+    SecureStore,
+    StoreUnavailableError,
+    credential_store,
+    open_store,
+)
+from desktop.core.settings import load_settings
+
+pytestmark = pytest.mark.core
+
+TEXT = "Alvorens u het formulier indient, dient u de dagtekening te vermelden."
+
+
+def _session(path: str = "/tmp/besluit.docx") -> ReviewSession:
+    session = ReviewSession(path, "ab" * 32)
+    finding = Finding("b0", 0, 8, "Alvorens", Category.STYLE, "LT:ALVORENS", Source.RULE,
+                      "Ouderwets woord.", ("Voordat",))
+    session.replace_paragraph("b0", [finding])
+    session.decide([finding.id], Decision.ACCEPTED)
+    return session
+
+
+@pytest.fixture
+def store(secret_service: None) -> Iterator[SecureStore]:
+    yield open_store(allow_unsafe=False)
+    if keyring.get_password(SERVICE, KEY_NAME) is not None:
+        keyring.delete_password(SERVICE, KEY_NAME)
+
+
+def test_the_key_lives_in_the_credential_store(store) -> None:
+    name, safe = credential_store()
+    assert safe and name.endswith("SecretService.Keyring")
+    assert keyring.get_password(SERVICE, KEY_NAME)
+    assert open_store(allow_unsafe=False).key == store.key  # the same key the next time
+
+
+def test_history_is_unreadable_without_the_key(store) -> None:
+    session = _session()
+    path = review_history.save(store, session)
+    raw = path.read_bytes()
+    assert b"Alvorens" not in raw and b"besluit" not in raw and b"dagtekening" not in raw
+    restored = review_history.load(store, session.document_path)
+    assert restored is not None and restored.session.to_payload() == session.to_payload()
+    keyring.delete_password(SERVICE, KEY_NAME)
+    other = open_store(allow_unsafe=False)  # a new key
+    assert other.key != store.key
+    assert review_history.load(other, session.document_path) is None
+
+
+def test_audit_log_records_no_text_and_exports_csv(store, tmp_path: Path) -> None:
+    edits = [
+        Edit("b0", 0, 8, "Voordat", category=Category.STYLE, source=Source.RULE),
+        Edit("b1", 4, 9, "wordt", category=Category.GRAMMAR, source=Source.MODEL),
+    ]
+    entry = audit_log.AuditEntry(
+        date=audit_log.now_iso(),
+        document=audit_log.describe_document(Path("/tmp/Besluit Jansen.docx"), "hash"),
+        accepted=audit_log.count_by_kind(edits),
+        model="Qwen2.5-Coder 1.5B Instruct",
+        model_sha256="cc" * 32,
+        disclosure=True,
+    )
+    audit_log.record(store, entry)
+    raw = audit_log.audit_path().read_bytes()
+    assert b"Jansen" not in raw and b"Qwen" not in raw
+    [(_created, read)] = audit_log.read_entries(store)[0]
+    assert read == entry and "Jansen" not in read.document
+    assert read.accepted == {"grammatica/model": 1, "stijl/rule": 1}
+    assert audit_log.export_csv(store, tmp_path / "log.csv") == 1
+    rows = list(csv.reader((tmp_path / "log.csv").open(encoding="utf-8-sig"), delimiter=";"))
+    assert rows[0][0] == "datum" and rows[1][2] == "2" and rows[1][6] == "ja"
+
+
+def test_retention_purges_old_entries(store) -> None:
+    audit_log.record(store, audit_log.AuditEntry(date="2026-01-01", document="x"))
+    review_history.save(store, _session())
+    later = time.time() + 31 * 86_400
+    assert audit_log.purge(store, 30, now=later) == 1
+    assert review_history.purge(store, 30, now=later) == 1
+    assert audit_log.read_entries(store) == ([], 0) and review_history.kept_sessions(store) == []
+
+
+def test_retention_at_start_up_follows_the_setting(store, monkeypatch: pytest.MonkeyPatch) -> None:
+    (paths.machine_config_dir() / "policy.toml").write_text("[privacy]\nretention_days = 1\n")
+    two_days_ago = time.time() - 2 * 86_400
+    with monkeypatch.context() as patch:
+        patch.setattr(secure_store.time, "time", lambda: two_days_ago)
+        review_history.save(store, _session("/tmp/oud.docx"))
+        audit_log.record(store, audit_log.AuditEntry(date="oud", document="x"))
+    review_history.save(store, _session("/tmp/nieuw.docx"))
+    audit_log.record(store, audit_log.AuditEntry(date="nieuw", document="y"))
+    report = enforce_retention(load_settings(registry=dict))
+    assert (report.history_removed, report.audit_removed, report.unavailable) == (1, 1, "")
+    assert [s.session.document_path for s in review_history.kept_sessions(store)] == ["/tmp/nieuw.docx"]
+    assert [e.date for _c, e in audit_log.read_entries(store)[0]] == ["nieuw"]
+
+
+def test_erase_everything_deletes_data_and_key(store) -> None:
+    review_history.save(store, _session())
+    audit_log.record(store, audit_log.AuditEntry(date="d", document="x"))
+    (paths.user_config_dir() / "settings.toml").write_text("[model]\nthreads = 2\n")
+    models = paths.user_models_dir()
+    models.mkdir(parents=True)
+    (models / "model.gguf").write_bytes(b"GGUF")
+    removed = erase_all_user_data()
+    assert removed
+    assert keyring.get_password(SERVICE, KEY_NAME) is None
+    assert not review_history.history_dir().exists() and not audit_log.audit_path().exists()
+    assert not paths.user_config_dir().exists()
+    assert (models / "model.gguf").exists()  # the app's model is not personal data
+
+
+def test_without_a_safe_store_nothing_is_kept_unless_policy_allows() -> None:
+    previous = keyring.get_keyring()
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    try:
+        assert credential_store()[1] is False
+        with pytest.raises(StoreUnavailableError, match="geen beveiligde sleutelopslag"):
+            open_store(allow_unsafe=False)
+        assert not any(paths.user_data_dir().iterdir())
+        unsafe = open_store(allow_unsafe=True)
+        key_file = paths.user_data_dir() / "sleutel-onveilig.bin"
+        assert key_file.stat().st_mode & 0o077 == 0
+        assert open_store(allow_unsafe=True).key == unsafe.key
+    finally:
+        keyring.set_keyring(previous)
