@@ -12,7 +12,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop import __version__
+from desktop import __version__, check_command
+from desktop.core import network_guard
 from desktop.core.document import DocumentError, open_document
 from desktop.core.i18n import _
 
@@ -37,6 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     info = commands.add_parser("info", help=_("toon alinea's, woorden en bestaande revisies van een .docx"))
     info.add_argument("document", type=Path)
     info.set_defaults(handler=_cmd_info)
+
+    check_command.add_parser(commands)
     return parser
 
 
@@ -59,6 +62,7 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of schrijfhulp-cli."""
+    network_guard.install()
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)

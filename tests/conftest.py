@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from desktop.core import model_catalog, paths
+from desktop.core.analysis import LanguageTools
 from desktop.core.llm import LlamaEngine
 from desktop.core.model_catalog import ModelFile
+from desktop.core.sample_documents import text_to_docx
+from desktop.core.settings import load_settings
 from tests import secret_service as secret_service_module
 
 REPO = Path(__file__).resolve().parents[1]
@@ -64,3 +67,31 @@ def embedded_engine(embedded_model: ModelFile) -> LlamaEngine:
 def secret_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """A real, unlocked Secret Service credential store for the session (see tests/secret_service.py)."""
     yield from secret_service_module.start(tmp_path_factory.mktemp("sleutelbos"))
+
+
+@pytest.fixture
+def letter_docx(tmp_path: Path) -> Callable[[str], Path]:
+    """A .docx made from one of the real letters in ../shared/data/letters/texts (e.g. "006_besluit")."""
+
+    def make(name: str, replace: tuple[str, str] | None = None) -> Path:
+        text = (SHARED_DATA / "letters" / "texts" / f"{name}.txt").read_text(encoding="utf-8")
+        if replace is not None:
+            assert replace[0] in text, replace
+            text = text.replace(*replace)
+        return text_to_docx(text, tmp_path / "brieven" / f"{name}.docx")
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def language_tools(tmp_path_factory: pytest.TempPathFactory) -> LanguageTools:
+    """The language checkers with default settings, grammar engine loaded once for the session."""
+    base = tmp_path_factory.mktemp("taalhulpmiddelen")
+    names = (paths.ENV_USER_CONFIG, paths.ENV_USER_DATA, paths.ENV_MACHINE_CONFIG, paths.ENV_MACHINE_DATA)
+    with pytest.MonkeyPatch.context() as patch:
+        for name in names:
+            (base / name).mkdir()
+            patch.setenv(name, str(base / name))
+        tools = LanguageTools.from_settings(load_settings(registry=dict))
+        tools.grammar.load()
+    return tools

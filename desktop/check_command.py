@@ -1,0 +1,214 @@
+"""``schrijfhulp-cli check IN.docx [--json] [--no-model] [-o OUT.docx]``.
+
+Prints the findings, the level per paragraph and for the document, and the decision checklist,
+readably for a person or, with ``--json``, one JSON object a line. With ``-o`` every finding that
+has a suggestion (its first suggestion) is written into OUT.docx as a tracked change with its
+explanation as a comment, plus the disclosure the policy requires and the metadata.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import threading
+from pathlib import Path
+from typing import TextIO
+
+from desktop.core import model_catalog
+from desktop.core.analysis import (
+    LanguageTools,
+    LevelReport,
+    ModelReport,
+    Notice,
+    ParagraphFindings,
+    ReviewReport,
+    run_analysis,
+)
+from desktop.core.disclosure import ModelUse
+from desktop.core.document import Document, DocumentError, open_document
+from desktop.core.findings import Finding
+from desktop.core.i18n import _
+from desktop.core.letter import ChecklistItem
+from desktop.core.llm import EngineError, LlamaEngine
+from desktop.core.model_catalog import ModelError
+from desktop.core.review_session import ConflictError, Decision, ReviewSession
+from desktop.core.saving import SaveBlockedError, save_reviewed
+from desktop.core.settings import Settings, load_settings
+
+STATUS_MARK = {"present": "✓", "missing": "✗", "doubtful": "?"}
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Register the ``check`` subcommand."""
+    check = commands.add_parser("check", help=_("controleer een .docx en toon de bevindingen"))
+    check.add_argument("document", type=Path)
+    check.add_argument("--json", action="store_true", help=_("één JSON-object per regel"))
+    check.add_argument("--no-model", action="store_true", help=_("alleen de taalregels, zonder taalmodel"))
+    check.add_argument("-o", "--output", help=_("schrijf de suggesties als bijgehouden wijzigingen naar dit bestand"))
+    check.set_defaults(handler=run)
+
+
+def _load_engine(settings: Settings, err: TextIO) -> LlamaEngine | None:
+    try:
+        found = model_catalog.find_models()
+        model = model_catalog.choose_model(found, str(settings["model.file"]))
+        return LlamaEngine.load(model, threads=int(settings["model.threads"]))
+    except (ModelError, EngineError) as exc:
+        print(_("Taalmodel niet beschikbaar — alleen regels: {reason}").format(reason=exc), file=err)
+        return None
+
+
+def _finding_json(finding: Finding) -> dict[str, object]:
+    return {
+        "paragraph": finding.paragraph,
+        "start": finding.start,
+        "end": finding.end,
+        "original": finding.original,
+        "suggestions": list(finding.suggestions),
+        "category": finding.category.value,
+        "rule": finding.rule,
+        "source": finding.source.value,
+        "message": " ".join(finding.reasons),
+    }
+
+
+def _article(item: ChecklistItem) -> str:
+    """"6:7 Awb" for an Awb article; other references as they are."""
+    return f"{item.article} Awb" if item.article[:1].isdigit() else item.article
+
+
+def _item_json(item: ChecklistItem) -> dict[str, object]:
+    return {"check": item.check, "status": item.status, "article": _article(item), "quote": item.quote}
+
+
+def _print_finding(finding: Finding, out: TextIO) -> None:
+    change = f"‘{finding.original}’"
+    if finding.suggestions:
+        change += f" → ‘{finding.suggestions[0]}’"
+    source = {"rule": _("regel"), "wordlist": _("woordenlijst"), "model": _("taalmodel")}[finding.source.value]
+    print(f"  [{finding.paragraph}] {finding.category.value}: {change}", file=out)
+    print(f"      {' '.join(finding.reasons)} ({source}: {finding.rule})", file=out)
+
+
+def run(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    """Check one document; exit 1 with a Dutch message when it cannot be read or written."""
+    try:
+        document = open_document(args.document)
+    except DocumentError as exc:
+        print(f"schrijfhulp-cli: {exc}", file=err)
+        return 1
+    settings = load_settings()
+    for problem in settings.problems:
+        print(_("Instellingen: {problem}").format(problem=problem), file=err)
+    engine = None if args.no_model or not settings["model.enabled"] else _load_engine(settings, err)
+    findings: dict[str, tuple[Finding, ...]] = {}
+    levels: list[LevelReport] = []
+    review: ReviewReport | None = None
+    refused = 0
+    for item in run_analysis(document, settings, threading.Event(), LanguageTools.from_settings(settings), engine):
+        if isinstance(item, ParagraphFindings):
+            findings[item.paragraph] = item.findings
+        elif isinstance(item, LevelReport):
+            levels.append(item)
+        elif isinstance(item, ReviewReport):
+            review = item
+        elif isinstance(item, Notice):
+            print(item.message, file=err)
+        elif isinstance(item, ModelReport) and item.result.text is None:
+            refused += 1
+    ordered = [f for p in document.paragraphs for f in findings.get(p.id, ())]
+    if args.json:
+        _emit_json(ordered, levels, review, out)
+    else:
+        _emit_text(document, ordered, levels, review, refused, engine, out)
+    if args.output:
+        return _write(document, ordered, args.output, settings, engine, out, err)
+    return 0
+
+
+def _emit_json(findings: list[Finding], levels: list[LevelReport], review: ReviewReport | None, out: TextIO) -> None:
+    for finding in findings:
+        print(json.dumps(_finding_json(finding), ensure_ascii=False), file=out)
+    for level in levels:
+        print(json.dumps({"level": level.estimate.level, "paragraph": level.paragraph,
+                          "reasons": list(level.estimate.reasons)}, ensure_ascii=False), file=out)
+    if review is not None:
+        for item in review.review.items:
+            print(json.dumps(_item_json(item), ensure_ascii=False), file=out)
+
+
+def _emit_text(
+    document: Document,
+    findings: list[Finding],
+    levels: list[LevelReport],
+    review: ReviewReport | None,
+    refused: int,
+    engine: LlamaEngine | None,
+    out: TextIO,
+) -> None:
+    print(_("Document: {name}").format(name=document.path.name), file=out)
+    whole = next((level for level in levels if level.paragraph is None), None)
+    if whole is not None:
+        print(_("Taalniveau van het document: {level} (doel: B1) — {reasons}").format(
+            level=whole.estimate.level, reasons="; ".join(whole.estimate.reasons)), file=out)
+    if engine is not None:
+        print(_("Taalmodel: {name} (alles op deze computer)").format(name=engine.info.name), file=out)
+        if refused:
+            print(_("Geen veilige herschrijving gevonden voor {count} zin(nen).").format(count=refused), file=out)
+    print(file=out)
+    print(_("Bevindingen ({count}):").format(count=len(findings)), file=out)
+    for finding in findings:
+        _print_finding(finding, out)
+    print(file=out)
+    print(_("Taalniveau per alinea:"), file=out)
+    for level in levels:
+        if level.paragraph is not None:
+            print(f"  [{level.paragraph}] {level.estimate.level}: {'; '.join(level.estimate.reasons)}", file=out)
+    if review is not None:
+        print(file=out)
+        kind = _("besluit") if review.review.kind == "besluit" else _("brief")
+        print(_("Soort document: {kind} — {reason}").format(kind=kind, reason=review.review.kind_reason), file=out)
+        for item in review.review.items:
+            print(f"  {STATUS_MARK[item.status]} {item.check} ({_article(item)}): {item.message}", file=out)
+            if item.quote:
+                print(f"      “{item.quote}”", file=out)
+
+
+def _write(
+    document: Document,
+    findings: list[Finding],
+    output: str,
+    settings: Settings,
+    engine: LlamaEngine | None,
+    out: TextIO,
+    err: TextIO,
+) -> int:
+    session = ReviewSession(str(document.path), document.sha256)
+    session.add(findings)
+    skipped = 0
+    for finding in findings:
+        if finding.suggestions and session.decision(finding.id) is None:
+            try:
+                session.decide([finding.id], Decision.ACCEPTED)
+            except ConflictError:
+                skipped += 1
+    model = ModelUse(engine.info.name, engine.info.sha256) if engine is not None else ModelUse()
+    target = Path(output)
+    try:
+        result = save_reviewed(document, session.accepted_edits(), target, settings, model)
+    except (SaveBlockedError, DocumentError) as exc:
+        print(f"schrijfhulp-cli: {exc}", file=err)
+        return 1
+    report = result.report
+    print(_("Geschreven: {target} ({applied} wijzigingen, {comments} opmerkingen).").format(
+        target=report.target, applied=len(report.applied), comments=report.comments), file=out)
+    for edit, reason in report.refused:
+        print(_("Niet geschreven: ‘{text}’: {reason}").format(
+            text=document.paragraph(edit.paragraph).text[edit.start:edit.end], reason=reason), file=out)
+    if skipped:
+        print(_("{count} suggestie(s) overlapten met een andere en zijn niet geschreven.").format(count=skipped),
+              file=out)
+    if result.audit_note:
+        print(result.audit_note, file=err)
+    return 0

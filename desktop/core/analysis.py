@@ -1,0 +1,265 @@
+"""The one long-work API: ``run_analysis(document, settings, cancel)`` yields progress and findings.
+
+Cheap checks run first, paragraph by paragraph (spelling, the B1 word list, sentence length), then
+the document review (Awb checklist, letter checks), then LanguageTool's grammar and style rules,
+then, when an engine is given, the model's guarded B1 rewrites of long sentences and corrections
+of flagged sentences the rules could not fix. Every stage yields :class:`ParagraphFindings` that
+*replace* the earlier findings of that paragraph, so the UI can show results as they come.
+Cancelling (setting ``cancel``) stops between paragraphs, and between tokens in the model stage.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+
+from desktop.core import paths
+from desktop.core.document import Document, Paragraph
+from desktop.core.findings import Category, Finding, merge_findings
+from desktop.core.grammar import GrammarChecker, GrammarUnavailableError, select_backend
+from desktop.core.guard import GuardContext, Task
+from desktop.core.i18n import _
+from desktop.core.llm import Engine
+from desktop.core.model_tasks import ModelResult, run_task
+from desktop.core.readability import LevelEstimate, ReadabilityChecker, measure_document
+from desktop.core.review import Review, review_document, review_findings
+from desktop.core.sentences import split_sentences
+from desktop.core.settings import Settings
+from desktop.core.spelling import SpellChecker, default_dictionary_dir
+from desktop.core.wordlists import B1WordChecker, WordLists
+
+LANGUAGETOOL_CACHE = "languagetool"
+# A level for a heading or an address line says nothing: paragraphs shorter than this get none.
+LEVEL_MIN_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far a stage is: ``done`` of ``total`` paragraphs (Dutch stage label)."""
+
+    stage: str
+    done: int
+    total: int
+
+
+@dataclass(frozen=True)
+class ParagraphFindings:
+    """All findings of one paragraph so far; replaces any earlier ParagraphFindings of it."""
+
+    paragraph: str
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
+class LevelReport:
+    """The estimated level of one paragraph (``paragraph`` set) or of the whole document (None)."""
+
+    paragraph: str | None
+    estimate: LevelEstimate
+    words: int
+
+
+@dataclass(frozen=True)
+class ReviewReport:
+    """The document review: decision or letter, and the checklist."""
+
+    review: Review
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the user should know about the analysis itself (a check unavailable, a model refusal)."""
+
+    message: str
+
+
+@dataclass(frozen=True)
+class ModelReport:
+    """One model task's outcome (also when nothing passed the guards, for counting refusals)."""
+
+    result: ModelResult
+
+
+AnalysisItem = Progress | ParagraphFindings | LevelReport | ReviewReport | Notice | ModelReport
+
+
+@dataclass
+class LanguageTools:
+    """The language checkers, built once from the settings and reused across analyses."""
+
+    word_lists: WordLists
+    spelling: SpellChecker
+    b1_words: B1WordChecker
+    readability: ReadabilityChecker
+    grammar: GrammarChecker
+    protected_terms: tuple[str, ...] = field(default=())
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> LanguageTools:
+        """Load word lists and the dictionary; the grammar engine loads on first use (see ``grammar.load``)."""
+        lists = WordLists.load_default()
+        server = str(settings["grammar.server"]) or None
+
+        def backend():  # noqa: ANN202 - a GrammarBackend
+            return select_backend(str(settings["grammar.backend"]), paths.user_data_dir() / LANGUAGETOOL_CACHE,
+                                  server_url=server)
+
+        return cls(
+            word_lists=lists,
+            spelling=SpellChecker(default_dictionary_dir(), lists.organisation, lists.personal, lists.protected),
+            b1_words=B1WordChecker(lists.b1),
+            readability=ReadabilityChecker(int(settings["checks.b1_sentence_length"])),
+            grammar=GrammarChecker(backend, lists.protected),
+            protected_terms=lists.protected.terms,
+        )
+
+    def guard_context(self, settings: Settings) -> GuardContext:
+        """What the model guards need."""
+        return GuardContext(self.spelling, self.protected_terms, int(settings["checks.b1_sentence_length"]))
+
+
+def _writable(paragraph: Paragraph, finding: Finding) -> Finding:
+    """The finding, or, where the text cannot be changed, the finding without suggestions and with the reason."""
+    if not finding.suggestions:
+        return finding
+    reason = paragraph.lock_reason(finding.start, finding.end)
+    if reason is None:
+        return finding
+    return replace(finding, suggestions=(), message=f"{finding.message} ({reason})")
+
+
+def _enabled(settings: Settings, finding: Finding) -> bool:
+    wanted = {
+        Category.SPELLING: "checks.spelling",
+        Category.GRAMMAR: "checks.grammar",
+        Category.STYLE: "checks.style",
+        Category.READABILITY: "checks.readability",
+        Category.DECISION: "checks.decision",
+    }[finding.category]
+    return bool(settings[wanted])
+
+
+def _paragraph_result(paragraph: Paragraph, findings: Iterable[Finding], settings: Settings) -> ParagraphFindings:
+    kept = [_writable(paragraph, f) for f in findings if _enabled(settings, f)]
+    return ParagraphFindings(paragraph.id, tuple(merge_findings(kept, {paragraph.id: paragraph.text})))
+
+
+def run_analysis(
+    document: Document,
+    settings: Settings,
+    cancel: threading.Event,
+    tools: LanguageTools | None = None,
+    engine: Engine | None = None,
+) -> Iterator[AnalysisItem]:
+    """Analyse ``document``; see the module docstring for the order and what is yielded."""
+    tools = tools or LanguageTools.from_settings(settings)
+    paragraphs = [p for p in document.paragraphs if p.text.strip()]
+    found: dict[str, list[Finding]] = {p.id: [] for p in paragraphs}
+    total = len(paragraphs)
+
+    stage = _("Spelling en woordkeus")
+    for done, paragraph in enumerate(paragraphs, 1):
+        if cancel.is_set():
+            return
+        checks = [tools.spelling, tools.b1_words, tools.readability]
+        for checker in checks:
+            found[paragraph.id].extend(checker.check(paragraph.id, paragraph.text))
+        yield _paragraph_result(paragraph, found[paragraph.id], settings)
+        yield Progress(stage, done, total)
+
+    metrics = measure_document((p.id, p.text) for p in paragraphs)
+    for paragraph_metrics in metrics.paragraphs:
+        if paragraph_metrics.counts.words >= LEVEL_MIN_WORDS:
+            yield LevelReport(paragraph_metrics.paragraph, paragraph_metrics.level, paragraph_metrics.counts.words)
+    yield LevelReport(None, metrics.level, metrics.counts.words)
+
+    by_id = {p.id: p for p in paragraphs}
+    if settings["checks.decision"]:
+        review = review_document([(p.id, p.text) for p in paragraphs])
+        yield ReviewReport(review)
+        touched: set[str] = set()
+        for finding in review_findings(review, {p.id: p.text for p in paragraphs}):
+            found[finding.paragraph].append(finding)
+            touched.add(finding.paragraph)
+        for paragraph_id in sorted(touched, key=list(by_id).index):
+            yield _paragraph_result(by_id[paragraph_id], found[paragraph_id], settings)
+
+    if cancel.is_set():
+        return
+    if settings["checks.grammar"] or settings["checks.style"]:
+        yield from _grammar_stage(paragraphs, found, settings, tools, cancel)
+    if engine is not None and settings["model.enabled"] and not cancel.is_set():
+        yield from model_stage(engine, paragraphs, found, settings, tools, cancel)
+
+
+def _grammar_stage(
+    paragraphs: Sequence[Paragraph],
+    found: dict[str, list[Finding]],
+    settings: Settings,
+    tools: LanguageTools,
+    cancel: threading.Event,
+) -> Iterator[AnalysisItem]:
+    try:
+        tools.grammar.load()
+    except GrammarUnavailableError as exc:
+        yield Notice(_("Grammaticacontrole niet beschikbaar: {reason}").format(reason=exc))
+        return
+    stage = _("Grammatica en stijl")
+    for done, paragraph in enumerate(paragraphs, 1):
+        if cancel.is_set():
+            return
+        found[paragraph.id].extend(tools.grammar.check(paragraph.id, paragraph.text))
+        yield _paragraph_result(paragraph, found[paragraph.id], settings)
+        yield Progress(stage, done, len(paragraphs))
+
+
+def model_jobs(paragraph: Paragraph, findings: Sequence[Finding]) -> list[tuple[Task, int, int, str]]:
+    """What the model should do in one paragraph: (task, start, end, problems).
+
+    A B1 rewrite for every sentence the readability check flags; a correction for every other
+    sentence with a grammar or spelling finding that has no suggestion.
+    """
+    jobs: list[tuple[Task, int, int, str]] = []
+    long_sentences = [(f.start, f.end) for f in findings if f.category is Category.READABILITY]
+    for start, end in long_sentences:
+        jobs.append((Task.B1, start, end, ""))
+    for sentence in split_sentences(paragraph.text):
+        if any(s < sentence.end and sentence.start < e for s, e in long_sentences):
+            continue
+        unfixed = [
+            f for f in findings
+            if f.category in (Category.GRAMMAR, Category.SPELLING) and not f.suggestions
+            and sentence.start <= f.start < sentence.end
+        ]
+        if unfixed:
+            problems = "; ".join(f"‘{f.original}’: {f.message}" for f in unfixed)
+            jobs.append((Task.CORRECTION, sentence.start, sentence.end, problems))
+    return [job for job in jobs if paragraph.writable(job[1], job[2])]
+
+
+def model_stage(
+    engine: Engine,
+    paragraphs: Sequence[Paragraph],
+    found: dict[str, list[Finding]],
+    settings: Settings,
+    tools: LanguageTools,
+    cancel: threading.Event,
+) -> Iterator[AnalysisItem]:
+    """Run the model's guarded tasks on what the rules flagged, yielding updated paragraphs."""
+    context = tools.guard_context(settings)
+    work = [(p, job) for p in paragraphs for job in model_jobs(p, found[p.id])]
+    from_model: dict[str, list[Finding]] = {}
+    stage = _("Lokaal taalmodel")
+    for done, (paragraph, (task, start, end, problems)) in enumerate(work, 1):
+        if cancel.is_set():
+            return
+        result = run_task(engine, task, paragraph.id, paragraph.text, start, end, context,
+                          problems=problems, cancel=cancel)
+        yield ModelReport(result)
+        if result.findings:
+            # Model findings are alternatives to the rule findings, never merged with them.
+            from_model.setdefault(paragraph.id, []).extend(result.findings)
+            rules = _paragraph_result(paragraph, found[paragraph.id], settings)
+            yield ParagraphFindings(paragraph.id, rules.findings + tuple(from_model[paragraph.id]))
+        yield Progress(stage, done, len(work))
