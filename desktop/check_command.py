@@ -91,8 +91,9 @@ def _print_finding(finding: Finding, out: TextIO) -> None:
     print(f"      {' '.join(finding.reasons)} ({source}: {finding.rule})", file=out)
 
 
-def run(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def run(args: argparse.Namespace) -> int:
     """Check one document; exit 1 with a Dutch message when it cannot be read or written."""
+    out, err = sys.stdout, sys.stderr
     try:
         document = open_document(args.document)
     except DocumentError as exc:
