@@ -150,9 +150,7 @@ def check_package(path: Path, data: bytes) -> None:
         if "mimetype" in names and b"opendocument" in _read_member(path, archive, "mimetype", 200):
             raise NotDocxError(_describe_odf(path), path=path)
         if "[Content_Types].xml" not in names or "_rels/.rels" not in names:
-            raise NotDocxError(
-                _("Het bestand {name} is geen Word-document (.docx).").format(name=path.name), path=path
-            )
+            raise NotDocxError(_("Het bestand {name} is geen Word-document (.docx).").format(name=path.name), path=path)
         for info in infos:
             if _looks_like_xml(info.filename):
                 _check_prolog(path, archive, info)
@@ -161,8 +159,7 @@ def check_package(path: Path, data: bytes) -> None:
         content_types = ContentTypes(types)
         main_type = content_types.of(main)
         if main_type in (CT_DOCM_MAIN, CT_DOTM_MAIN) or any(
-            content_types.of("/" + info.filename) == CT_VBA
-            or info.filename.lower().endswith("vbaproject.bin")
+            content_types.of("/" + info.filename) == CT_VBA or info.filename.lower().endswith("vbaproject.bin")
             for info in infos
         ):
             raise MacroDocumentError.for_path(path)
@@ -175,9 +172,7 @@ def check_package(path: Path, data: bytes) -> None:
                 path=path,
             )
         if main_type != CT_DOCX_MAIN:
-            raise NotDocxError(
-                _("Het bestand {name} is geen Word-document (.docx).").format(name=path.name), path=path
-            )
+            raise NotDocxError(_("Het bestand {name} is geen Word-document (.docx).").format(name=path.name), path=path)
         if main.lstrip("/") not in names:
             raise CorruptDocumentError.for_path(path, f"main part {main} missing")
 
@@ -194,17 +189,14 @@ def _refuse_ole(path: Path, data: bytes) -> None:
             ).format(name=path.name),
             path=path,
         )
-    raise NotDocxError(
-        _("Het bestand {name} is geen Word-document (.docx).").format(name=path.name), path=path
-    )
+    raise NotDocxError(_("Het bestand {name} is geen Word-document (.docx).").format(name=path.name), path=path)
 
 
 def _describe_foreign(path: Path, data: bytes) -> str:
     """The message for a file that is not a zip at all."""
     if data.startswith(b"%PDF"):
         return _(
-            "Het bestand {name} is een PDF-bestand, geen Word-document. Open het oorspronkelijke "
-            "Word-document (.docx)."
+            "Het bestand {name} is een PDF-bestand, geen Word-document. Open het oorspronkelijke Word-document (.docx)."
         ).format(name=path.name)
     if data.lstrip(b"\xef\xbb\xbf").startswith(b"{\\rtf"):
         return _(
@@ -238,9 +230,7 @@ def _check_members(path: Path, infos: list[zipfile.ZipInfo]) -> None:
         total += info.file_size
         compressed += info.compress_size
         if _looks_like_xml(info.filename) and info.file_size > MAX_XML_PART_BYTES:
-            _refuse_size(
-                path, f"{info.filename} is {info.file_size} bytes", info.file_size, info.compress_size
-            )
+            _refuse_size(path, f"{info.filename} is {info.file_size} bytes", info.file_size, info.compress_size)
     if total > MAX_TOTAL_BYTES:
         _refuse_size(path, f"{total} bytes uncompressed", total, compressed)
 
@@ -302,9 +292,7 @@ def _main_partname(path: Path, archive: zipfile.ZipFile) -> str:
         return resolve_target("/", targets[RT_OFFICE_DOCUMENT])
     if RT_STRICT_OFFICE_DOCUMENT in targets:
         raise StrictOoxmlError.for_path(path)
-    raise NotDocxError(
-        _("Het bestand {name} is geen Word-document (.docx).").format(name=path.name), path=path
-    )
+    raise NotDocxError(_("Het bestand {name} is geen Word-document (.docx).").format(name=path.name), path=path)
 
 
 def resolve_target(source_partname: str, target: str) -> str:
@@ -329,12 +317,10 @@ class ContentTypes:
     def __init__(self, root: etree._Element) -> None:
         self.root = root
         self._overrides = {
-            el.get("PartName", "").lower(): el.get("ContentType", "")
-            for el in root.iter(f"{{{CT_NS}}}Override")
+            el.get("PartName", "").lower(): el.get("ContentType", "") for el in root.iter(f"{{{CT_NS}}}Override")
         }
         self._defaults = {
-            el.get("Extension", "").lower(): el.get("ContentType", "")
-            for el in root.iter(f"{{{CT_NS}}}Default")
+            el.get("Extension", "").lower(): el.get("ContentType", "") for el in root.iter(f"{{{CT_NS}}}Default")
         }
 
     def of(self, partname: str) -> str | None:
@@ -446,9 +432,7 @@ class PackageBuilder:
         member = self._member(rels_member(source_partname))
         rels = self._relationships(source_partname)
         if rels is None:
-            rels = self._rels[member] = etree.Element(
-                f"{{{PKG_REL_NS}}}Relationships", nsmap={None: PKG_REL_NS}
-            )
+            rels = self._rels[member] = etree.Element(f"{{{PKG_REL_NS}}}Relationships", nsmap={None: PKG_REL_NS})
             self.content_types.ensure_default("rels", CT_RELS)
             self._types_changed = True
         self._rels_changed.add(member)
@@ -499,9 +483,7 @@ class PackageBuilder:
 def _copy_info(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
     copy = zipfile.ZipInfo(info.filename, date_time=info.date_time)
     copy.compress_type = (
-        info.compress_type
-        if info.compress_type in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
-        else zipfile.ZIP_DEFLATED
+        info.compress_type if info.compress_type in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) else zipfile.ZIP_DEFLATED
     )
     copy.external_attr = info.external_attr
     copy.create_system = info.create_system
@@ -538,11 +520,18 @@ def atomic_write(target: Path, write: Callable[[BinaryIO], None]) -> None:
 
 
 def _sync_folder(folder: Path) -> None:
-    """Flush the folder entry of a replaced file (POSIX; Windows has no directory handles)."""
+    """Flush the folder entry of the replaced file (POSIX; Windows has no directory handles).
+
+    By now the new file is complete and in place, so a failure here does not undo the save; it
+    only weakens durability against a power cut, and is logged.
+    """
     if os.name != "posix":
         return
-    fd = os.open(folder, os.O_RDONLY)
     try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        log.warning("could not flush folder %s after saving: %s", folder, exc)

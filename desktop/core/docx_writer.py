@@ -29,7 +29,7 @@ from pathlib import Path
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.parts.comments import CommentsPart
+from docx.opc.part import XmlPart
 from lxml import etree
 
 from desktop.core.document import Document, Paragraph, ParagraphKind, StoryPart
@@ -43,14 +43,26 @@ from desktop.core.docx_errors import (
 from desktop.core.docx_package import PackageBuilder, atomic_write, read_file, sha256_of
 from desktop.core.docx_text import OBJECT
 from desktop.core.docx_xml import (
+    W_ANNOTATION_REF,
+    W_AUTHOR,
+    W_COMMENT,
     W_COMMENT_END,
     W_COMMENT_REF,
     W_COMMENT_START,
+    W_COMMENTS,
     W_DATE,
     W_ID,
     W_NS,
     W_P,
+    W_PPR,
+    W_PSTYLE,
     W_R,
+    W_RPR,
+    W_RSTYLE,
+    W_T,
+    W_VAL,
+    XML_SPACE,
+    parse_xml,
     serialize_part,
 )
 from desktop.core.findings import Edit
@@ -260,8 +272,8 @@ def save_document(
     plan = plan_edits(doc, edits)
     builder = PackageBuilder(source)
     working = WorkingCopies(doc)
-    comments_part, comments_new = _comments_part(doc)
-    ids = IdAllocator(_max_id([story.root for story in doc.stories] + [comments_part.element]) + 1)
+    comments_partname, comments_root = _comments_root(doc)
+    ids = IdAllocator(_max_id([story.root for story in doc.stories] + [comments_root]) + 1)
     date = revision_date(options.date)
     report = WriteReport(target=target, applied=plan.applied, refused=plan.refused)
     pending_comments: list[tuple[str, str, str]] = []
@@ -282,7 +294,7 @@ def save_document(
             pending_comments.append((comment_id, change.revision.author, "\n".join(a.explanations)))
 
     if pending_comments:
-        _write_comments(doc, builder, comments_part, comments_new, pending_comments, date)
+        _write_comments(doc, builder, comments_partname, comments_root, pending_comments, date)
         report.comments = len(pending_comments)
     if options.disclosure is not None:
         apply_disclosure(doc, builder, working, options.disclosure)
@@ -331,19 +343,14 @@ class WorkingCopies:
         return list(self._roots.items())
 
 
-def _comments_part(doc: Document) -> tuple[CommentsPart, bool]:
-    """A comments part holding a copy of the document's comments (or none), and whether it is new.
-
-    The part object only carries the element for python-docx's comments API; it is not added to
-    the opened document's package.
-    """
-    main = doc.docx.part
-    for rel in main.rels.values():
-        if rel.reltype == RT.COMMENTS and not rel.is_external and isinstance(rel.target_part, CommentsPart):
-            original = rel.target_part
-            element = copy.deepcopy(original.element)
-            return CommentsPart(original.partname, CT.WML_COMMENTS, element, main.package), False
-    return CommentsPart.default(main.package), True
+def _comments_root(doc: Document) -> tuple[str | None, etree._Element]:
+    """(part name, copy of the root) of the document's comments part; (None, a new root) if none."""
+    for rel in doc.docx.part.rels.values():
+        if rel.reltype == RT.COMMENTS and not rel.is_external:
+            part = rel.target_part
+            original = part.element if isinstance(part, XmlPart) else parse_xml(part.blob)
+            return str(part.partname), copy.deepcopy(original)
+    return None, etree.Element(W_COMMENTS, nsmap={"w": W_NS})
 
 
 def _anchor_comment(first: etree._Element, last: etree._Element, comment_id: str) -> None:
@@ -360,22 +367,35 @@ def _anchor_comment(first: etree._Element, last: etree._Element, comment_id: str
 def _write_comments(
     doc: Document,
     builder: PackageBuilder,
-    part: CommentsPart,
-    is_new: bool,
+    partname: str | None,
+    root: etree._Element,
     comments: list[tuple[str, str, str]],
     date: str,
 ) -> None:
-    """Add the comments with python-docx's comments API and put the part into the package."""
-    collection = part.comments
+    """Add the comments to the comments part and put the part into the package.
+
+    The ``w:comment`` markup is the same as python-docx's ``Comments.add_comment`` writes (a
+    CommentText paragraph starting with the annotation reference), built here directly because
+    python-docx searches all comments for a free id on every call, which makes a thousand
+    comments take seconds.
+    """
     for comment_id, author, text in comments:
-        collection.add_comment(text=text, author=author, initials=None)
-        element = part.element[-1]
-        element.set(W_ID, comment_id)
-        element.set(W_DATE, date)
-    blob = serialize_part(part.element)
-    if is_new:
+        comment = etree.SubElement(root, W_COMMENT, {W_ID: comment_id, W_AUTHOR: author, W_DATE: date})
+        for n, line in enumerate(text.split("\n")):
+            paragraph = etree.SubElement(comment, W_P)
+            etree.SubElement(etree.SubElement(paragraph, W_PPR), W_PSTYLE, {W_VAL: "CommentText"})
+            if n == 0:
+                reference = etree.SubElement(paragraph, W_R)
+                etree.SubElement(etree.SubElement(reference, W_RPR), W_RSTYLE, {W_VAL: "CommentReference"})
+                etree.SubElement(reference, W_ANNOTATION_REF)
+            if line:
+                run = etree.SubElement(paragraph, W_R)
+                node = etree.SubElement(run, W_T, {XML_SPACE: "preserve"})
+                node.text = line
+    blob = serialize_part(root)
+    if partname is None:
         partname = builder.free_partname("/word/comments{}.xml")
         builder.add(partname, CT.WML_COMMENTS, blob)
         builder.relate(str(doc.docx.part.partname), RT.COMMENTS, partname)
     else:
-        builder.replace(str(part.partname), blob)
+        builder.replace(partname, blob)

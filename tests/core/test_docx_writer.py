@@ -301,3 +301,24 @@ def test_oracle_detects_broken_revisions(tmp_path: Path) -> None:
     assert revision_problems(_parts(good)) == []
     schema_bad = build_docx(tmp_path / "schema.docx", p('<w:r><w:ins w:id="3" w:author="A"/></w:r>'))
     assert new_schema_errors(good, schema_bad) != []
+
+
+def test_comments_join_an_existing_comments_part_without_id_clashes(tmp_path: Path) -> None:
+    comment = '<w:comment w:id="3" w:author="Bob"><w:p><w:r><w:t>Klopt dit?</w:t></w:r></w:p></w:comment>'
+    body = p(
+        '<w:commentRangeStart w:id="3"/>',
+        r("Het bedrag is hoog."),
+        '<w:commentRangeEnd w:id="3"/><w:r><w:commentReference w:id="3"/></w:r>',
+        '<w:commentRangeStart w:id="9"/>',  # an orphan range, as some real files have
+    )
+    source = build_docx(tmp_path / "met-opmerking.docx", body, comments=comment)
+    doc = open_document(source)
+    assert doc.has_comments
+    out = tmp_path / "uit.docx"
+    report = save_document(doc, [Edit("p0", 14, 18, "te hoog", explanation="Duidelijker.")], out)
+    assert report.comments == 1
+    parts = _parts(out)
+    comments = parse(parts["word/comments.xml"])
+    assert [(c.get(f"{W}id"), c.get(f"{W}author")) for c in comments] == [("3", "Bob"), ("11", "Schrijfhulp (AI)")]
+    assert report.parts_changed == ("word/comments.xml", "word/document.xml")
+    assert new_schema_errors(source, out) == []
