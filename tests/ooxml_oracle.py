@@ -259,9 +259,10 @@ def normalize(root: etree._Element) -> etree._Element:
     for run in list(root.iter(q("r"))):
         if all(child.tag == q("rPr") for child in run):
             _remove(run)
+    keep_space = {q("t"), q("delText"), q("instrText"), q("delInstrText")}
     for element in root.iter():
         element.tail = None
-        if len(element) and element.text is not None and not element.text.strip():
+        if element.tag not in keep_space and element.text is not None and not element.text.strip():
             element.text = None
     return root
 
