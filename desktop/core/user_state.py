@@ -1,6 +1,7 @@
 """Small pieces of user state that are not settings: recent files and one-time acknowledgements.
 
 Stored as TOML in the user's config folder, written atomically. Never holds document text.
+:func:`needs_first_run` decides whether the first-run screen on responsible use is shown.
 """
 
 from __future__ import annotations
@@ -13,9 +14,12 @@ from pathlib import Path
 import tomli_w
 
 from desktop.core import paths
+from desktop.core.settings import Layer, Settings
 
 STATE_FILE = "staat.toml"
 MAX_RECENT = 10
+#: The acknowledgement of the first-run screen on responsible use; a new version asks again.
+RESPONSIBLE_USE = "verantwoord-gebruik-v1"
 
 
 @dataclass
@@ -62,3 +66,18 @@ def save_state(state: UserState) -> None:
         encoding="utf-8",
     )
     os.replace(temporary, target)
+
+
+def needs_first_run(settings: Settings, state: UserState) -> bool:
+    """True unless the user acknowledged the responsible-use screen or the organisation did.
+
+    The organisation acknowledges through ``first_run.acknowledged_by_organisation`` in its
+    defaults or policy; the same value in the user's own settings file does not count, because it
+    would not be the organisation's acknowledgement. While policy is invalid the setting takes its
+    strict value (false), so the screen is shown.
+    """
+    if RESPONSIBLE_USE in state.acknowledged:
+        return False
+    key = "first_run.acknowledged_by_organisation"
+    by_organisation = settings.origin(key) in (Layer.MACHINE_DEFAULTS, Layer.POLICY)
+    return not (by_organisation and bool(settings[key]))
