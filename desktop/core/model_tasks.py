@@ -61,6 +61,14 @@ class ModelResult:
         return _("Geen veilige herschrijving gevonden.") if self.text is None else ""
 
 
+def diff_segments(original: str, rewritten: str) -> list[tuple[str, str, str]]:
+    """Word-level diff for display: (tag, old text, new text) with tag "equal", "replace", "delete" or "insert"."""
+    old = _TOKEN.findall(original)
+    new = _TOKEN.findall(rewritten)
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    return [(tag, "".join(old[i1:i2]), "".join(new[j1:j2])) for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
+
+
 def word_diff(
     paragraph_id: str,
     paragraph_text: str,

@@ -92,6 +92,16 @@ class ReviewSession:
             kept.setdefault(finding.id, finding)
         self.findings = kept
 
+    def adopt(self, decisions: dict[str, tuple[Decision, int]]) -> int:
+        """Take over earlier decisions for findings that exist now (after the document was re-read).
+
+        Findings are identified by paragraph, offsets, rule and text, so a decision carries over
+        exactly when the text it was about is unchanged. Returns how many were taken over.
+        """
+        taken = {fid: value for fid, value in decisions.items() if fid in self.findings}
+        self.decisions.update(taken)
+        return len(taken)
+
     def add(self, findings: Iterable[Finding]) -> None:
         """Add findings (e.g. from the model); known ones are left as they are."""
         for finding in findings:

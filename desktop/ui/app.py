@@ -8,14 +8,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_NAME, __version__
-from desktop.core import i18n
+from desktop.core import i18n, network_guard
 from desktop.core.i18n import _
 from desktop.core.paths import log_dir, resources_dir
+from desktop.core.settings import load_settings
 
 ERROR_LOG_NAME = "fouten.log"
 
@@ -70,13 +71,14 @@ def run(argv: Sequence[str]) -> int:
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "schrijfhulp.svg")))
-    language = i18n.language()
-    install_qt_translations(app, language)
+    network_guard.install()
+    settings = load_settings()
+    i18n.set_language(str(settings["language"]))
+    install_qt_translations(app, i18n.language())
     sys.excepthook = show_exception
 
-    window = MainWindow()
+    window = MainWindow(settings)
     window.show()
     documents = [a for a in argv if not a.startswith("-")]
-    if documents:
-        window.open_path(Path(documents[0]))
+    QTimer.singleShot(0, lambda: window.start_up(Path(documents[0]) if documents else None))
     return app.exec()

@@ -11,6 +11,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QDialog, QMessageBox
 
+from desktop.core.analysis import LanguageTools
 from desktop.ui.main_window import MainWindow
 
 
@@ -26,10 +27,13 @@ def no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def window(qtbot) -> Iterator[MainWindow]:
-    """The main window, closed and drained after the test."""
+def window(qtbot, language_tools: LanguageTools) -> Iterator[MainWindow]:
+    """The main window (sharing the session's loaded language tools), drained after the test."""
     main = MainWindow()
+    main.controller.tools = language_tools
+    main.confirm_close = lambda: "discard"
     qtbot.addWidget(main)
     main.show()
+    qtbot.waitExposed(main)
     yield main
     main.workers.shutdown()

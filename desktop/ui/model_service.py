@@ -1,0 +1,99 @@
+"""The local model in the UI: loaded in the background on the model thread, used for B1 rewrites.
+
+The app is usable at once: rule checks never wait for the model. The state (laden / klaar /
+niet beschikbaar — alleen regels) is emitted for the status bar. Every model call runs on the
+workers' one-thread model pool; streamed text comes back as a queued signal.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.core import model_catalog
+from desktop.core.guard import GuardContext, Task
+from desktop.core.i18n import _
+from desktop.core.llm import EngineError, EngineInfo, LlamaEngine
+from desktop.core.model_catalog import ModelError
+from desktop.core.model_tasks import ModelResult, run_task
+from desktop.core.settings import Settings
+from desktop.ui.workers import Workers
+
+LOAD_LANE = "model-laden"
+TASK_LANE = "model"
+
+
+class ModelService(QObject):
+    """Owns the engine; signals: ``state_changed(state, detail)``, ``streamed(text)``, ``rewritten(result)``."""
+
+    state_changed = Signal(str, str)
+    streamed = Signal(str)
+    rewritten = Signal(object)
+    failed = Signal(str)
+
+    LOADING = "laden"
+    READY = "klaar"
+    UNAVAILABLE = "niet beschikbaar"
+
+    def __init__(self, workers: Workers, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._workers = workers
+        self._engine: LlamaEngine | None = None
+        self.state = self.UNAVAILABLE
+        self.detail = ""
+        workers.finished.connect(self._on_finished)
+        workers.failed.connect(self._on_failed)
+
+    @property
+    def info(self) -> EngineInfo | None:
+        """The loaded model's info, or None."""
+        return self._engine.info if self._engine is not None else None
+
+    def _set_state(self, state: str, detail: str) -> None:
+        self.state, self.detail = state, detail
+        self.state_changed.emit(state, detail)
+
+    def load(self, settings: Settings) -> None:
+        """Start loading the configured model in the background (or say why there is none)."""
+        if not settings["model.enabled"]:
+            self._set_state(self.UNAVAILABLE, _("het taalmodel staat uit in de instellingen"))
+            return
+        wanted, threads = str(settings["model.file"]), int(settings["model.threads"])
+
+        def work(_cancel: threading.Event) -> LlamaEngine:
+            model = model_catalog.choose_model(model_catalog.find_models(), wanted)
+            return LlamaEngine.load(model, threads=threads)
+
+        self._set_state(self.LOADING, "")
+        self._workers.start(LOAD_LANE, work, model=True)
+
+    def rewrite(self, paragraph_id: str, text: str, start: int, end: int, context: GuardContext) -> bool:
+        """Start a guarded B1 rewrite of ``text[start:end]``; False when no model is ready."""
+        engine = self._engine
+        if engine is None:
+            return False
+
+        def work(cancel: threading.Event) -> ModelResult:
+            return run_task(engine, Task.B1, paragraph_id, text, start, end, context, cancel=cancel,
+                            on_text=self.streamed.emit)
+
+        self._workers.start(TASK_LANE, work, model=True)
+        return True
+
+    def cancel(self) -> None:
+        """Stop the running rewrite (between tokens)."""
+        self._workers.cancel(TASK_LANE)
+
+    def _on_finished(self, lane: str, result: object) -> None:
+        if lane == LOAD_LANE and isinstance(result, LlamaEngine):
+            self._engine = result
+            self._set_state(self.READY, result.info.name)
+        elif lane == TASK_LANE and isinstance(result, ModelResult):
+            self.rewritten.emit(result)
+
+    def _on_failed(self, lane: str, error: object) -> None:
+        if lane == LOAD_LANE and isinstance(error, (EngineError, ModelError)):
+            self._set_state(self.UNAVAILABLE, str(error))
+        elif lane == TASK_LANE and isinstance(error, EngineError):
+            self.failed.emit(str(error))

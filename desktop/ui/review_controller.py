@@ -1,0 +1,317 @@
+"""The review of the open document, between the widgets and the core.
+
+Opens the document and runs the analysis through the workers, keeps the core's ReviewSession up
+to date as findings arrive, applies the user's decisions (the session decides what is allowed),
+keeps the session encrypted on disk as the user works (so a crash loses nothing), and saves.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from desktop.core import review_history
+from desktop.core.analysis import (
+    LanguageTools,
+    LevelReport,
+    Notice,
+    ParagraphFindings,
+    Progress,
+    ReviewReport,
+    run_analysis,
+)
+from desktop.core.disclosure import ModelUse
+from desktop.core.document import Document, DocumentError, SourceChangedError, open_document
+from desktop.core.findings import Category, Finding
+from desktop.core.i18n import _
+from desktop.core.review import Review
+from desktop.core.review_session import ConflictError, Decision, ReviewSession
+from desktop.core.saving import SaveBlockedError, SaveResult, save_reviewed
+from desktop.core.secure_store import SecureStore, StoreUnavailableError, open_store
+from desktop.core.settings import Settings
+from desktop.core.wordlists import WordListError
+from desktop.ui.workers import Workers
+
+OPEN_LANE = "openen"
+ANALYSIS_LANE = "analyse"
+SAVE_LANE = "opslaan"
+AUTOSAVE_MS = 400
+REFRESH_MS = 120
+
+
+class ReviewController(QObject):
+    """State of the open document's review; the widgets listen to its signals."""
+
+    opened = Signal(object)  # Document
+    open_failed = Signal(str)
+    findings_changed = Signal()
+    levels_changed = Signal()
+    review_changed = Signal()
+    progress = Signal(str, int, int)
+    analysis_done = Signal()
+    notice = Signal(str)
+    saved = Signal(object)  # SaveResult
+    save_failed = Signal(str)
+    source_changed = Signal(str)
+    restored = Signal(int)  # number of decisions restored
+
+    def __init__(self, workers: Workers, settings: Settings, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.workers = workers
+        self.settings = settings
+        self.tools: LanguageTools | None = None
+        self.document: Document | None = None
+        self.session: ReviewSession | None = None
+        self.levels: list[LevelReport] = []
+        self.review: Review | None = None
+        self.dirty = False
+        self._store: SecureStore | None = None
+        self._store_problem: str | None = None
+        # Decisions from before the document changed on disk, re-applied as findings reappear.
+        self._carried: dict[str, tuple[Decision, int]] = {}
+        self._reloading: ReviewSession | None = None
+        self._refresh = QTimer(self, singleShot=True, interval=REFRESH_MS)
+        self._refresh.timeout.connect(self.findings_changed)
+        self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.keep_session)
+        workers.item.connect(self._on_item)
+        workers.finished.connect(self._on_finished)
+        workers.failed.connect(self._on_failed)
+
+    # -- opening and analysis -------------------------------------------------------------------
+
+    def open(self, path: Path) -> None:
+        """Open ``path`` in the background."""
+        self.workers.start(OPEN_LANE, lambda _cancel: open_document(path))
+
+    def analyse(self) -> None:
+        """(Re)run the rule checks on the open document; findings arrive paragraph by paragraph."""
+        document, settings = self.document, self.settings
+        if document is None:
+            return
+        if self.tools is None:
+            self.tools = LanguageTools.from_settings(settings)
+        tools = self.tools
+
+        def work(cancel: threading.Event) -> Iterator[object]:
+            return run_analysis(document, settings, cancel, tools)
+
+        self.workers.start(ANALYSIS_LANE, work)
+
+    def cancel_analysis(self) -> None:
+        """Stop the running analysis (its late results are dropped)."""
+        self.workers.cancel(ANALYSIS_LANE)
+
+    def _start_review(self, document: Document) -> None:
+        self.document = document
+        self.levels, self.review, self.dirty, self._carried = [], None, False, {}
+        previous = self._reloading
+        self._reloading = None
+        self.session = ReviewSession(str(document.path), document.sha256)
+        if previous is not None and previous.document_path == str(document.path):
+            self._carried = dict(previous.decisions)
+            self.session.ignored_rules = set(previous.ignored_rules)
+            self.dirty = bool(previous.decisions)
+            restored = 0
+        else:
+            restored = self._restore(document)
+        self.opened.emit(document)
+        self.findings_changed.emit()
+        if restored:
+            self.restored.emit(restored)
+        self.analyse()
+
+    def _restore(self, document: Document) -> int:
+        """Restore a kept review of this file: whole when the file is unchanged; otherwise its
+        decisions are carried over to the findings that reappear on unchanged text."""
+        store = self.store()
+        kept = review_history.load(store, str(document.path)) if store is not None else None
+        if kept is None or self.session is None:
+            return 0
+        if kept.session.document_sha256 == document.sha256:
+            self.session = kept.session
+        else:
+            self._carried = dict(kept.session.decisions)
+            self.session.ignored_rules = set(kept.session.ignored_rules)
+        self.dirty = bool(kept.session.decisions)
+        return len(kept.session.decisions)
+
+    # -- results --------------------------------------------------------------------------------
+
+    def _on_item(self, lane: str, item: object) -> None:
+        if lane != ANALYSIS_LANE or self.session is None:
+            return
+        if isinstance(item, ParagraphFindings):
+            self.session.replace_paragraph(item.paragraph, item.findings)
+            if self._carried:
+                self.session.adopt(self._carried)
+            if not self._refresh.isActive():
+                self._refresh.start()
+        elif isinstance(item, Progress):
+            self.progress.emit(item.stage, item.done, item.total)
+        elif isinstance(item, LevelReport):
+            self.levels.append(item)
+            self.levels_changed.emit()
+        elif isinstance(item, ReviewReport):
+            self.review = item.review
+            self.review_changed.emit()
+        elif isinstance(item, Notice):
+            self.notice.emit(item.message)
+
+    def _on_finished(self, lane: str, result: object) -> None:
+        if lane == OPEN_LANE and isinstance(result, Document):
+            self._start_review(result)
+        elif lane == ANALYSIS_LANE:
+            self._refresh.stop()
+            self.findings_changed.emit()
+            self.analysis_done.emit()
+        elif lane == SAVE_LANE and isinstance(result, SaveResult):
+            self.dirty = False
+            if self.session is not None:
+                review_history.discard(self.session.document_path)
+            self.saved.emit(result)
+
+    def _on_failed(self, lane: str, error: object) -> None:
+        if lane == OPEN_LANE and isinstance(error, DocumentError):
+            self.open_failed.emit(str(error))
+        elif lane == SAVE_LANE and isinstance(error, SourceChangedError):
+            self.source_changed.emit(str(error))
+        elif lane == SAVE_LANE and isinstance(error, (DocumentError, SaveBlockedError, OSError)):
+            self.save_failed.emit(str(error))
+        elif lane in (OPEN_LANE, ANALYSIS_LANE, SAVE_LANE) and isinstance(error, BaseException):
+            raise error
+
+    # -- decisions ------------------------------------------------------------------------------
+
+    def finding(self, finding_id: str) -> Finding | None:
+        """The finding with ``finding_id`` in the current session."""
+        return self.session.findings.get(finding_id) if self.session else None
+
+    def _changed(self) -> None:
+        self.dirty = True
+        self.findings_changed.emit()
+        self._autosave.start()
+
+    def decide(self, finding_ids: list[str], decision: Decision, choice: int = 0) -> bool:
+        """Accept or reject; a refusal (overlap, no suggestion) is told to the user. True when taken."""
+        if self.session is None or not finding_ids:
+            return False
+        try:
+            self.session.decide(finding_ids, decision, choice)
+        except ConflictError as exc:
+            self.notice.emit(str(exc))
+            return False
+        self._changed()
+        return True
+
+    def accept_kind(self, finding_id: str) -> int:
+        """Accept every open finding of the same rule; return how many were accepted."""
+        finding = self.finding(finding_id)
+        if finding is None or self.session is None:
+            return 0
+        accepted = 0
+        for other in self.session.pending():
+            if other.rule == finding.rule and other.suggestions and not other.group:
+                try:
+                    self.session.decide([other.id], Decision.ACCEPTED)
+                    accepted += 1
+                except ConflictError:
+                    continue
+        if accepted:
+            self._changed()
+        return accepted
+
+    def ignore_rule(self, finding_id: str) -> None:
+        """Hide the finding's rule for this document (undoable)."""
+        finding = self.finding(finding_id)
+        if finding is not None and self.session is not None:
+            self.session.ignore_rule(finding.rule)
+            self._changed()
+
+    def add_word(self, finding_id: str) -> None:
+        """Add the finding's word to the personal list; that word's open spelling findings disappear."""
+        finding = self.finding(finding_id)
+        if finding is None or self.session is None or self.tools is None:
+            return
+        try:
+            self.tools.word_lists.personal.add(finding.original)
+        except WordListError as exc:
+            self.notice.emit(str(exc))
+            return
+        word = finding.original.lower()
+        for other in list(self.session.pending()):
+            if other.category is Category.SPELLING and other.original.lower() == word:
+                self.session.findings.pop(other.id)
+        self.notice.emit(_("‘{word}’ staat nu in uw woordenlijst.").format(word=finding.original))
+        self.findings_changed.emit()
+
+    def add_findings(self, findings: tuple[Finding, ...], accept: bool) -> None:
+        """Add findings (a model rewrite) and optionally accept them together."""
+        if self.session is None or not findings:
+            return
+        self.session.add(findings)
+        if accept:
+            self.decide([findings[0].id], Decision.ACCEPTED)
+        else:
+            self.findings_changed.emit()
+
+    def undo(self) -> None:
+        """Undo the last decision."""
+        if self.session is not None and self.session.can_undo():
+            self.session.undo()
+            self._changed()
+
+    def redo(self) -> None:
+        """Redo the last undone decision."""
+        if self.session is not None and self.session.can_redo():
+            self.session.redo()
+            self._changed()
+
+    # -- keeping work ---------------------------------------------------------------------------
+
+    def store(self) -> SecureStore | None:
+        """The encrypted store for the review history, or None (and a notice once) when nothing may be kept."""
+        if not self.settings["privacy.history"]:
+            return None
+        if self._store is None and self._store_problem is None:
+            try:
+                self._store = open_store(bool(self.settings["privacy.allow_unsafe_store"]))
+            except StoreUnavailableError as exc:
+                self._store_problem = str(exc)
+                self.notice.emit(self._store_problem)
+        return self._store
+
+    def keep_session(self) -> None:
+        """Write the session (encrypted) now."""
+        store = self.store()
+        if store is not None and self.session is not None:
+            review_history.save(store, self.session)
+
+    def discard_session(self) -> None:
+        """Forget the kept session (the user chose not to keep the decisions)."""
+        if self.session is not None:
+            review_history.discard(self.session.document_path)
+        self.dirty = False
+
+    # -- saving ---------------------------------------------------------------------------------
+
+    def save(self, target: Path, model: ModelUse, *, clean: bool, visible: bool | None, text: str | None) -> None:
+        """Write the accepted suggestions to ``target`` in the background."""
+        if self.document is None or self.session is None:
+            return
+        document, settings = self.document, self.settings
+        edits = self.session.accepted_edits(str(settings["author"]))
+
+        def work(_cancel: threading.Event) -> SaveResult:
+            return save_reviewed(document, edits, target, settings, model, clean=clean, visible=visible, text=text)
+
+        self.workers.start(SAVE_LANE, work)
+
+    def reload(self) -> None:
+        """Re-open the document from disk (after it changed); decisions on unchanged text are kept."""
+        if self.document is not None:
+            self._reloading = self.session
+            self.open(self.document.path)
