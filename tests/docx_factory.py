@@ -102,9 +102,7 @@ def build_docx(
         rels.append(("rIdFootnotes", "footnotes", "footnotes.xml", None))
         overrides["/word/footnotes.xml"] = f"{CT_WML}.footnotes+xml"
     if endnotes is not None:
-        parts["word/endnotes.xml"] = (
-            f"{HEAD}<w:endnotes {W_DECL}>{separators.format('endnote')}{endnotes}</w:endnotes>"
-        )
+        parts["word/endnotes.xml"] = f"{HEAD}<w:endnotes {W_DECL}>{separators.format('endnote')}{endnotes}</w:endnotes>"
         rels.append(("rIdEndnotes", "endnotes", "endnotes.xml", None))
         overrides["/word/endnotes.xml"] = f"{CT_WML}.endnotes+xml"
     if comments is not None:
@@ -156,9 +154,7 @@ def p(*runs: str, ppr: str = "") -> str:
 
 def r(text: str, rpr: str = "") -> str:
     """A run with one text element (``xml:space="preserve"``)."""
-    return (
-        f'<w:r>{f"<w:rPr>{rpr}</w:rPr>" if rpr else ""}<w:t xml:space="preserve">{_escape(text)}</w:t></w:r>'
-    )
+    return f'<w:r>{f"<w:rPr>{rpr}</w:rPr>" if rpr else ""}<w:t xml:space="preserve">{_escape(text)}</w:t></w:r>'
 
 
 def _escape(text: str) -> str:

@@ -152,9 +152,7 @@ SIMPLE = {
     q("noBreakHyphen"): "\u2011",
     q("softHyphen"): "\u00ad",
 }
-CONTAINERS = {
-    q(t) for t in ("hyperlink", "smartTag", "customXml", "fldSimple", "ins", "moveTo", "dir", "bdo")
-}
+CONTAINERS = {q(t) for t in ("hyperlink", "smartTag", "customXml", "fldSimple", "ins", "moveTo", "dir", "bdo")}
 
 
 def fingerprint(element: etree._Element) -> bytes:
@@ -364,20 +362,22 @@ def _strip_counts(problems: Iterable[str]) -> list[str]:
 # --------------------------------------------------------------------------- schema
 
 
-def schema_errors(path: Path) -> Counter[tuple[str, str, str]]:
-    """openxml-audit's schema, package and relationship errors (type, part, description)."""
+def schema_errors(path: Path) -> set[tuple[str, str, str]]:
+    """openxml-audit's distinct schema, package and relationship errors (type, part, description)."""
     from openxml_audit import OpenXmlValidator, ValidationErrorType
 
     hard = {ValidationErrorType.SCHEMA, ValidationErrorType.PACKAGE, ValidationErrorType.RELATIONSHIP}
     result = OpenXmlValidator(max_errors=0).validate(str(path))
-    return Counter(
-        (e.error_type.value, e.part_uri, e.description) for e in result.errors if e.error_type in hard
-    )
+    return {(e.error_type.value, e.part_uri, e.description) for e in result.errors if e.error_type in hard}
 
 
 def new_schema_errors(original: Path, written: Path) -> list[tuple[str, str, str]]:
-    """Schema errors in ``written`` beyond those ``original`` already had."""
-    return list((schema_errors(written) - schema_errors(original)).elements())
+    """Kinds of schema error in ``written`` that ``original`` did not already have.
+
+    Distinct errors, not counts: splitting a run copies its properties, so a run whose
+    properties were already invalid in the original legitimately appears more than once.
+    """
+    return sorted(schema_errors(written) - schema_errors(original))
 
 
 # --------------------------------------------------------------------------- LibreOffice

@@ -66,7 +66,6 @@ from desktop.core.docx_xml import (
     W_HEADER_REF,
     W_P,
     W_PPR,
-    W_RPR,
     W_SDT,
     W_SDT_CONTENT,
     W_SECTPR,
@@ -140,11 +139,6 @@ class StoryPart:
     root: etree._Element
     #: python-docx's part; for parts python-docx does not parse (notes), ``root`` is our own parse.
     part: Part
-
-    @property
-    def parsed_by_docx(self) -> bool:
-        """True when ``root`` is python-docx's own element tree of the part."""
-        return isinstance(self.part, XmlPart)
 
 
 @dataclass(eq=False)
@@ -280,9 +274,7 @@ def read_document(path: Path, sha256: str, document: DocxDocument) -> Document:
         docx=document,
         paragraphs=paragraphs,
         stories=reader.stories,
-        has_tracked_changes=any(
-            next(story.root.iter(*REVISION_TAGS), None) is not None for story in reader.stories
-        ),
+        has_tracked_changes=any(next(story.root.iter(*REVISION_TAGS), None) is not None for story in reader.stories),
         has_comments=reader.has_comments,
     )
 
@@ -359,9 +351,7 @@ class _Reader:
             prefix, box, story = self.textboxes.popleft()
             _StoryWalker(self, story, ParagraphKind.TEXTBOX, prefix, Lock.TEXTBOX).blocks(box, None, None, 0)
         comments = self._related(self.main, RT.COMMENTS)
-        self.has_comments = (
-            comments is not None and next(self._root(comments).iter(w("comment")), None) is not None
-        )
+        self.has_comments = comments is not None and next(self._root(comments).iter(w("comment")), None) is not None
         return self.paragraphs
 
     def _header_footer_parts(self, root: etree._Element) -> tuple[list[Part], list[Part]]:
@@ -448,26 +438,24 @@ class _StoryWalker:
             cell.count += 1
             table = (cell.table, cell.row, cell.column)
         fields_at_start = self.fields
-        walk = walk_paragraph(element, fields_at_start, lock)
-        self.fields = walk.fields
         styles = self.reader.styles
-        ppr = element.find(W_PPR)
-        style_id = styles.paragraph_style_id(ppr)
-        list_level, list_format = styles.list_info(ppr, style_id)
-        kind = (
-            ParagraphKind.TABLE_CELL if table is not None and self.kind is ParagraphKind.BODY else self.kind
-        )
+        first = element[0] if len(element) else None
+        ppr = first if first is not None and first.tag == W_PPR else None  # pPr comes first
+        look = styles.describe(ppr)
+        walk = walk_paragraph(element, fields_at_start, lock, styles.formatter(look.style_id))
+        self.fields = walk.fields
+        kind = ParagraphKind.TABLE_CELL if table is not None and self.kind is ParagraphKind.BODY else self.kind
         self.reader.paragraphs.append(
             Paragraph(
                 id=pid,
                 kind=kind,
                 text=walk.text,
-                style_name=styles.style_name(style_id),
-                heading_level=styles.heading_level(ppr, style_id),
-                list_level=list_level,
-                list_format=list_format,
+                style_name=look.style_name,
+                heading_level=look.heading_level,
+                list_level=look.list_level,
+                list_format=look.list_format,
                 table=table,
-                spans=tuple(_spans(walk.segments, styles, style_id)),
+                spans=tuple(_spans(walk.segments, walk.formats)),
                 story=self.story,
                 element=element,
                 segments=walk.segments,
@@ -501,11 +489,10 @@ def _int_val(element: etree._Element | None, default: int) -> int:
         return default
 
 
-def _spans(segments: tuple[Segment, ...], styles: StyleSheet, style_id: str | None) -> Iterator[Span]:
+def _spans(segments: tuple[Segment, ...], formats: tuple[tuple[bool, bool, bool], ...]) -> Iterator[Span]:
     """Merged stretches of bold, italic or underlined live text."""
     current: Span | None = None
-    for segment in segments:
-        flags = styles.run_format(segment.run.find(W_RPR), style_id)
+    for segment, flags in zip(segments, formats, strict=True):
         if current is not None and current.end == segment.start and flags == _flags(current):
             current = Span(current.start, segment.end, *flags)
             continue

@@ -9,25 +9,36 @@ styles are not modelled; the first explicit value wins.)
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from lxml import etree
 
-from desktop.core.docx_xml import W_PPR, W_RPR, W_TYPE, W_VAL, is_on, w
+from desktop.core.docx_xml import W_PPR, W_PSTYLE, W_RPR, W_RSTYLE, W_TYPE, W_VAL, is_on, w
 
 W_STYLE = w("style")
 W_STYLE_ID = w("styleId")
 W_NAME = w("name")
 W_BASED_ON = w("basedOn")
 W_DEFAULT = w("default")
-W_PSTYLE = w("pStyle")
-W_RSTYLE = w("rStyle")
 W_OUTLINE_LVL = w("outlineLvl")
 W_NUMPR = w("numPr")
 W_NUM_ID = w("numId")
 W_ILVL = w("ilvl")
 
 _HEADING_NAME = re.compile(r"^(?:heading|kop)\s*([1-9])$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ParagraphLook:
+    """What the document view needs to show a paragraph's kind."""
+
+    style_id: str | None
+    style_name: str | None
+    heading_level: int | None
+    list_level: int | None
+    list_format: str | None
 
 
 @dataclass(frozen=True)
@@ -49,7 +60,6 @@ class StyleSheet:
     """The styles and numbering parts of one document (either may be missing)."""
 
     def __init__(self, styles: etree._Element | None, numbering: etree._Element | None) -> None:
-        self.root = styles
         self._styles: dict[str, _Style] = {}
         self.default_paragraph: str | None = None
         self._defaults: etree._Element | None = None
@@ -73,6 +83,7 @@ class StyleSheet:
             self._defaults = styles.find(f"{w('docDefaults')}/{w('rPrDefault')}/{W_RPR}")
         self._numbering = _Numbering(numbering)
         self._format_cache: dict[tuple[str | None, str | None], tuple[bool | None, ...]] = {}
+        self._look_cache: dict[str, tuple[int | None, str | None, str | None]] = {}
 
     def _chain(self, style_id: str | None) -> list[_Style]:
         chain: list[_Style] = []
@@ -84,12 +95,55 @@ class StyleSheet:
             style_id = style.based_on
         return chain
 
-    def paragraph_style_id(self, ppr: etree._Element | None) -> str | None:
-        """The style id a paragraph uses (its own or the default paragraph style)."""
-        pstyle = ppr.find(W_PSTYLE) if ppr is not None else None
-        if pstyle is not None and pstyle.get(W_VAL):
-            return pstyle.get(W_VAL)
-        return self.default_paragraph
+    def describe(self, ppr: etree._Element | None) -> ParagraphLook:
+        """Style, heading level and list membership of a paragraph with properties ``ppr``."""
+        style_id = outline = num_id = ilvl = None
+        if ppr is not None:
+            for child in ppr:
+                tag = child.tag
+                if tag == W_PSTYLE:
+                    style_id = child.get(W_VAL) or None
+                elif tag == W_OUTLINE_LVL:
+                    outline = _int(child.get(W_VAL))
+                elif tag == W_NUMPR:
+                    num_id, ilvl = _val(child, W_NUM_ID), _val(child, W_ILVL)
+        if style_id is None:
+            style_id = self.default_paragraph
+        style_heading, style_num_id, style_ilvl = self._style_look(style_id)
+        heading = _outline_heading(outline) if outline is not None else style_heading
+        if num_id is None:
+            num_id = style_num_id
+            ilvl = ilvl if ilvl is not None else style_ilvl
+        if num_id is None or num_id == "0":
+            list_level = list_format = None
+        else:
+            list_level = _int(ilvl) or 0
+            list_format = self._numbering.format(num_id, list_level)
+        return ParagraphLook(style_id, self.style_name(style_id), heading, list_level, list_format)
+
+    def _style_look(self, style_id: str | None) -> tuple[int | None, str | None, str | None]:
+        """(heading level, numId, ilvl) a paragraph style gives, following ``basedOn``; cached."""
+        key = style_id or ""
+        if key not in self._look_cache:
+            chain = self._chain(style_id)
+            level = None
+            for style in chain:
+                level = _int(_val(style.element.find(W_PPR), W_OUTLINE_LVL))
+                if level is not None:
+                    break
+            heading = _outline_heading(level)
+            if level is None:
+                matches = (_HEADING_NAME.match(style.name) for style in chain)
+                heading = next((int(m.group(1)) for m in matches if m), None)
+            num_id = ilvl = None
+            for style in chain:
+                numpr = style.element.find(f"{W_PPR}/{W_NUMPR}")
+                num_id = _val(numpr, W_NUM_ID)
+                if num_id is not None:
+                    ilvl = _val(numpr, W_ILVL)
+                    break
+            self._look_cache[key] = (heading, num_id, ilvl)
+        return self._look_cache[key]
 
     def style_name(self, style_id: str | None) -> str | None:
         """The display name of a style (the id when the style is not defined)."""
@@ -98,46 +152,25 @@ class StyleSheet:
         style = self._styles.get(style_id)
         return style.name if style is not None else style_id
 
-    def heading_level(self, ppr: etree._Element | None, style_id: str | None) -> int | None:
-        """1-9 for a heading (outline level or a heading style), None for body text."""
-        level = _int(_val(ppr, W_OUTLINE_LVL))
-        if level is None:
-            for style in self._chain(style_id):
-                level = _int(_val(style.element.find(W_PPR), W_OUTLINE_LVL))
-                if level is not None:
-                    break
-        if level is not None:
-            return level + 1 if 0 <= level <= 8 else None
-        for style in self._chain(style_id):
-            match = _HEADING_NAME.match(style.name)
-            if match:
-                return int(match.group(1))
-        return None
-
-    def list_info(self, ppr: etree._Element | None, style_id: str | None) -> tuple[int | None, str | None]:
-        """(list level 0-8, number format such as "bullet" or "decimal"), or (None, None)."""
-        numpr = ppr.find(W_NUMPR) if ppr is not None else None
-        num_id, ilvl = _val(numpr, W_NUM_ID), _val(numpr, W_ILVL)
-        if num_id is None:
-            for style in self._chain(style_id):
-                style_numpr = style.element.find(f"{W_PPR}/{W_NUMPR}")
-                num_id = _val(style_numpr, W_NUM_ID)
-                if num_id is not None:
-                    ilvl = ilvl if ilvl is not None else _val(style_numpr, W_ILVL)
-                    break
-        if num_id is None or num_id == "0":
-            return None, None
-        level = _int(ilvl) or 0
-        return level, self._numbering.format(num_id, level)
+    def formatter(self, paragraph_style: str | None) -> Callable[[etree._Element | None], tuple[bool, bool, bool]]:
+        """:meth:`run_format` for runs in paragraphs of ``paragraph_style``."""
+        return partial(self.run_format, paragraph_style=paragraph_style)
 
     def run_format(self, rpr: etree._Element | None, paragraph_style: str | None) -> tuple[bool, bool, bool]:
         """(bold, italic, underline) of a run with properties ``rpr`` in a paragraph style."""
+        if rpr is None:
+            return self._plain_run(paragraph_style)
         char_style, bold, italic, underline = _direct(rpr)
         if bold is None or italic is None or underline is None:
             inherited = self._inherited(char_style, paragraph_style)
             bold = inherited[0] if bold is None else bold
             italic = inherited[1] if italic is None else italic
             underline = inherited[2] if underline is None else underline
+        return bool(bold), bool(italic), bool(underline)
+
+    def _plain_run(self, paragraph_style: str | None) -> tuple[bool, bool, bool]:
+        """The format of a run without properties: what its paragraph style gives."""
+        bold, italic, underline = self._inherited(None, paragraph_style)
         return bool(bold), bool(italic), bool(underline)
 
     def _inherited(self, char_style: str | None, paragraph_style: str | None) -> tuple[bool | None, ...]:
@@ -156,6 +189,11 @@ class StyleSheet:
         result = tuple(values)
         self._format_cache[key] = result
         return result
+
+
+def _outline_heading(level: int | None) -> int | None:
+    """Heading level 1-9 for outline level 0-8 (9 and beyond are body text)."""
+    return level + 1 if level is not None and 0 <= level <= 8 else None
 
 
 def _val(parent: etree._Element | None, tag: str) -> str | None:

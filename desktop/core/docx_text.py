@@ -22,7 +22,7 @@ offsets. Each segment records whether it may be written and, if not, why (:class
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
@@ -58,6 +58,7 @@ from desktop.core.docx_xml import (
     W_PICT,
     W_PTAB,
     W_R,
+    W_RPR,
     W_RUBY,
     W_SDT,
     W_SDT_CONTENT,
@@ -100,8 +101,7 @@ _OBJECT_TAGS = frozenset(
 )
 _TRANSPARENT = frozenset({W_HYPERLINK, W_SMART_TAG, W_CUSTOM_XML, W_DIR, W_BDO})
 _LOCKING_SDT_TYPES = tuple(
-    w(name)
-    for name in ("dropDownList", "comboBox", "date", "picture", "dataBinding", "citation", "bibliography")
+    w(name) for name in ("dropDownList", "comboBox", "date", "picture", "dataBinding", "citation", "bibliography")
 )
 _W16SE = "http://schemas.microsoft.com/office/word/2015/wordml/symex"
 _W16SE_SYMEX = f"{{{_W16SE}}}symEx"
@@ -151,11 +151,6 @@ class Segment(NamedTuple):
     lock: Lock | None
     author: str | None
 
-    @property
-    def is_text(self) -> bool:
-        """True when the segment comes from a ``w:t`` element."""
-        return self.node.tag == W_T
-
 
 @dataclass(frozen=True)
 class Walk:
@@ -167,6 +162,13 @@ class Walk:
     textboxes: tuple[etree._Element, ...]
     #: Complex fields still open at the end of the paragraph (True: showing its result).
     fields: tuple[bool, ...]
+    #: (bold, italic, underline) of each segment, when a run formatter was given.
+    formats: tuple[tuple[bool, bool, bool], ...] = ()
+
+
+#: Effective (bold, italic, underline) of a run, from its ``w:rPr`` (None when it has none).
+RunFormatter = Callable[[etree._Element | None], tuple[bool, bool, bool]]
+_PLAIN = (False, False, False)
 
 
 def segment_at(segments: Sequence[Segment], offset: int) -> Segment:
@@ -207,24 +209,32 @@ def textboxes_in(element: etree._Element) -> list[etree._Element]:
 
 
 class _Walker:
-    def __init__(self, fields: tuple[bool, ...]) -> None:
+    def __init__(self, fields: tuple[bool, ...], formatter: RunFormatter | None) -> None:
         self.parts: list[str] = []
         self.segments: list[Segment] = []
         self.textboxes: list[etree._Element] = []
         self.fields = list(fields)
         self.pos = 0
+        self.formatter = formatter
+        self.formats: list[tuple[bool, bool, bool]] = []
+        self.format = _PLAIN
+        self._update_fields()
 
-    def add(
-        self, text: str, run: etree._Element, node: etree._Element, lock: Lock | None, author: str | None
-    ) -> None:
-        if not all(self.fields):
-            return  # inside a field's code: not shown
-        if self.fields and lock is None:
+    def _update_fields(self) -> None:
+        # Text is shown unless some open field is still in its code; shown field text is locked.
+        self.shown = all(self.fields)
+        self.in_field = bool(self.fields)
+
+    def add(self, text: str, run: etree._Element, node: etree._Element, lock: Lock | None, author: str | None) -> None:
+        if not self.shown:
+            return
+        if lock is None and self.in_field:
             lock = Lock.FIELD
         start = self.pos
-        self.pos += len(text)
+        self.pos = end = start + len(text)
         self.parts.append(text)
-        self.segments.append(Segment(start, self.pos, run, node, lock, author))
+        self.segments.append(Segment(start, end, run, node, lock, author))
+        self.formats.append(self.format)
 
     def content(self, parent: etree._Element, lock: Lock | None, author: str | None) -> None:
         for child in parent:
@@ -250,16 +260,25 @@ class _Walker:
                 if choice is not None:
                     self.content(choice, Lock.OBJECT, None)
             elif tag in (M_OMATH, M_OMATH_PARA):
+                self.format = _PLAIN
                 self.add(OBJECT, child, child, Lock.OBJECT, None)
             # w:del, w:moveFrom, pPr, bookmarks, comment ranges, proofing and permission marks
             # hold no live text.
 
     def run(self, run: etree._Element, lock: Lock | None, author: str | None) -> None:
-        for child in run:
+        children = list(run)
+        if self.formatter is not None:
+            # w:rPr is the first child of a run when present (ISO/IEC 29500-1 §17.3.2.25).
+            first = children[0] if children and children[0].tag == W_RPR else None
+            self.format = self.formatter(first)
+        for child in children:
             tag = child.tag
             if tag == W_T:
-                if child.text:
-                    self.add(child.text, run, child, lock, author)
+                text = child.text
+                if text:
+                    self.add(text, run, child, lock, author)
+            elif tag == W_RPR:
+                continue
             elif tag in _SIMPLE_CHARS:
                 self.add(_SIMPLE_CHARS[tag], run, child, lock, author)
             elif tag == W_FLD_CHAR:
@@ -277,6 +296,7 @@ class _Walker:
             self.fields[-1] = True
         elif kind == "end" and self.fields:
             self.fields.pop()
+        self._update_fields()
 
 
 def _object_character(element: etree._Element) -> str:
@@ -297,18 +317,23 @@ def _symbol(sym: etree._Element, attribute: str = W_CHAR) -> str:
 
 
 def walk_paragraph(
-    paragraph: etree._Element, fields: tuple[bool, ...] = (), lock: Lock | None = None
+    paragraph: etree._Element,
+    fields: tuple[bool, ...] = (),
+    lock: Lock | None = None,
+    formatter: RunFormatter | None = None,
 ) -> Walk:
     """Read the live text of a ``w:p`` and map each character to its XML.
 
     ``fields`` are the complex fields open at the paragraph's start (fields such as a table of
-    contents span paragraphs); ``lock`` applies to the whole paragraph (a text box, say).
+    contents span paragraphs); ``lock`` applies to the whole paragraph (a text box, say);
+    ``formatter``, if given, gives each segment's display formatting in the same pass.
     """
-    walker = _Walker(fields)
+    walker = _Walker(fields, formatter)
     walker.content(paragraph, lock, None)
     return Walk(
         text="".join(walker.parts),
         segments=tuple(walker.segments),
         textboxes=tuple(walker.textboxes),
         fields=tuple(walker.fields),
+        formats=tuple(walker.formats),
     )

@@ -143,8 +143,12 @@ def serialize_part(root: etree._Element) -> bytes:
     return etree.tostring(root, encoding="UTF-8", xml_declaration=True, standalone=True)
 
 
+_OFF = frozenset({"0", "false", "off", "none", "False", "FALSE", "Off", "None"})
+
+
 def is_on(element: etree._Element | None) -> bool | None:
     """The value of an on/off property such as ``w:b``: None when absent."""
     if element is None:
         return None
-    return element.get(W_VAL, "true").lower() not in ("0", "false", "off", "none")
+    value = element.get(W_VAL)
+    return value is None or (value not in _OFF and value.lower() not in _OFF)

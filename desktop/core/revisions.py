@@ -145,17 +145,13 @@ def apply_changes(
     text_length = segments[-1].end if segments else 0
     hunks = [(hunk, change) for change in changes for hunk in change.hunks]
     attach_after = {
-        hunk.start: _attach_after(segments, hunk.start, text_length)
-        for hunk, _c in hunks
-        if hunk.start == hunk.end
+        hunk.start: _attach_after(segments, hunk.start, text_length) for hunk, _c in hunks if hunk.start == hunk.end
     }
     for position in sorted({p for hunk, _c in hunks for p in (hunk.start, hunk.end)}, reverse=True):
         _cut(segments, position, text_length)
     segments = walk_paragraph(paragraph, fields).segments
     for hunk, change in hunks:
-        written = _apply_hunk(
-            paragraph, segments, hunk, change.revision, clean, ids, attach_after.get(hunk.start)
-        )
+        written = _apply_hunk(paragraph, segments, hunk, change.revision, clean, ids, attach_after.get(hunk.start))
         if written:
             # Hunks come in text order, so the first written element starts the change.
             change.first = change.first if change.first is not None else written[0]
@@ -323,9 +319,7 @@ def _change(
     return _insertion(paragraph, text, rpr, revision, ids)
 
 
-def _revision_element(
-    paragraph: etree._Element, tag: str, revision: Revision, ids: IdAllocator
-) -> etree._Element:
+def _revision_element(paragraph: etree._Element, tag: str, revision: Revision, ids: IdAllocator) -> etree._Element:
     return paragraph.makeelement(tag, {W_ID: ids(), W_AUTHOR: revision.author, W_DATE: revision.date})
 
 

@@ -80,8 +80,7 @@ def test_nested_field_in_instruction_and_field_spanning_paragraphs(tmp_path: Pat
             '<w:r><w:fldChar w:fldCharType="begin"/><w:instrText>IF </w:instrText></w:r>',
             '<w:r><w:fldChar w:fldCharType="begin"/><w:instrText>PAGE</w:instrText>'
             '<w:fldChar w:fldCharType="separate"/><w:t>1</w:t><w:fldChar w:fldCharType="end"/></w:r>',
-            '<w:r><w:instrText> = 1 "ja"</w:instrText><w:fldChar w:fldCharType="separate"/>'
-            "<w:t>ja</w:t></w:r>",
+            '<w:r><w:instrText> = 1 "ja"</w:instrText><w:fldChar w:fldCharType="separate"/><w:t>ja</w:t></w:r>',
         )
         + p(r("inhoud"))
         + p('<w:r><w:fldChar w:fldCharType="end"/></w:r>', r("Daarna"))

@@ -43,9 +43,7 @@ pytestmark = pytest.mark.core
 
 WORDS = ["de", "het", "een", "gemeente", "besluit", "aanvraag", "uw", "wij", "café", "één", "2024", "€ 50"]
 TEXT = st.lists(st.sampled_from([*WORDS, " ", ", ", ". ", "-", "'"]), min_size=1, max_size=6).map("".join)
-FORMATS = st.sampled_from(
-    ["", "<w:b/>", "<w:i/>", '<w:u w:val="single"/>', "<w:b/><w:i/>", '<w:sz w:val="28"/>']
-)
+FORMATS = st.sampled_from(["", "<w:b/>", "<w:i/>", '<w:u w:val="single"/>', "<w:b/><w:i/>", '<w:sz w:val="28"/>'])
 
 
 def _escape(text: str) -> str:
@@ -112,9 +110,7 @@ def pieces(draw: st.DrawFn, bookmark_id: list[int]) -> str:
         if kind == "del"
         else _run(text, fmt)
     )
-    return (
-        f'<{tag} w:id="{900 + bookmark_id[0]}" w:author="Anna" w:date="2024-01-01T00:00:00Z">{inner}</{tag}>'
-    )
+    return f'<{tag} w:id="{900 + bookmark_id[0]}" w:author="Anna" w:date="2024-01-01T00:00:00Z">{inner}</{tag}>'
 
 
 @st.composite
@@ -223,13 +219,9 @@ def test_reject_restores_and_accept_applies(body: str, data: st.DataObject, clea
         assert body_texts(accepted) == expected
         assert body_texts(reject_all(written)) == body_texts(reject_all(original))
         assert canonical(normalize(reject_all(written))) == canonical(normalize(reject_all(original)))
-        for paragraph, before, after in zip(
-            doc.paragraphs, original.iter(W_P), accepted.iter(W_P), strict=True
-        ):
+        for paragraph, before, after in zip(doc.paragraphs, original.iter(W_P), accepted.iter(W_P), strict=True):
             mine = [e for e in edits if e.paragraph == paragraph.id]
-            assert _outside_formats(paragraph_chars(before), mine) == _outside_after(
-                paragraph_chars(after), mine
-            )
+            assert _outside_formats(paragraph_chars(before), mine) == _outside_after(paragraph_chars(after), mine)
         assert report.comments == sum(1 for e in edits if e.explanation)
 
 
