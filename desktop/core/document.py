@@ -168,13 +168,15 @@ class Paragraph:
     def lock_reason(self, start: int, end: int) -> str | None:
         """Why ``[start, end)`` cannot be changed (Dutch), or None when it can.
 
-        An empty range (an insertion point) is writable when a writable character or the
-        paragraph itself (if empty) can take the insertion.
+        An empty range (an insertion point) is writable when a writable character next to it, or
+        the paragraph itself if it is empty and not inside a field, can take the insertion.
         """
         if not 0 <= start <= end <= len(self.text):
             return _out_of_range()
         if self.lock is not None:
             return lock_reason(self.lock)
+        if not self.segments and self.fields:
+            return lock_reason(Lock.FIELD)
         if start == end:
             return self._insertion_reason(start)
         for segment in self.segments[self._index(start) :]:
@@ -339,10 +341,10 @@ class _Reader:
             (ParagraphKind.FOOTNOTE, "fn", RT.FOOTNOTES, w("footnote")),
             (ParagraphKind.ENDNOTE, "en", RT.ENDNOTES, w("endnote")),
         ):
-            part = self._related(self.main, reltype)
-            if part is None:
+            notes = self._related(self.main, reltype)
+            if notes is None:
                 continue
-            story = self._story(part)
+            story = self._story(notes)
             for note in story.root.iter(tag):
                 if note.get(W_TYPE) not in _NOTE_SEPARATORS:
                     walker = _StoryWalker(self, story, kind, f"{prefix}{note.get(w('id'), '')}:")

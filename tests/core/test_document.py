@@ -83,12 +83,14 @@ def test_nested_field_in_instruction_and_field_spanning_paragraphs(tmp_path: Pat
             '<w:r><w:instrText> = 1 "ja"</w:instrText><w:fldChar w:fldCharType="separate"/><w:t>ja</w:t></w:r>',
         )
         + p(r("inhoud"))
+        + p()
         + p('<w:r><w:fldChar w:fldCharType="end"/></w:r>', r("Daarna"))
     )
     doc = _open(tmp_path, body)
-    assert [x.text for x in doc.paragraphs] == ["ja", "inhoud", "Daarna"]
+    assert [x.text for x in doc.paragraphs] == ["ja", "inhoud", "", "Daarna"]
     assert not doc.paragraph("p1").writable(0, 6)
-    assert doc.paragraph("p2").writable(0, 6)
+    assert not doc.paragraph("p2").writable(0, 0)
+    assert doc.paragraph("p3").writable(0, 6)
 
 
 def test_hyperlinks_smart_tags_bookmarks_and_content_controls(tmp_path: Path) -> None:
