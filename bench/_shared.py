@@ -1,0 +1,33 @@
+"""Helpers shared by the benchmarks: the repo on sys.path, the installed model, real test texts."""
+
+from __future__ import annotations
+
+import statistics
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from desktop.core import model_catalog  # noqa: E402
+from desktop.core.llm import LlamaEngine  # noqa: E402
+
+DATA = (REPO / ".." / "shared" / "data").resolve()
+LETTERS = DATA / "letters" / "texts"
+
+
+def load_engine(threads: int = 0) -> LlamaEngine:
+    """The default model from the model folders, as the app loads it."""
+    model = model_catalog.choose_model(model_catalog.find_models())
+    return LlamaEngine.load(model, threads=threads)
+
+
+def letter(name: str) -> str:
+    """One of the real letters in ../shared/data/letters/texts."""
+    return (LETTERS / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def median(values: list[float]) -> float:
+    """The median (robust against a noisy shared machine)."""
+    return statistics.median(values)

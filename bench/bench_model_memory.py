@@ -1,0 +1,61 @@
+"""Peak memory of the model at work, against the GGUF file size.
+
+Run: .venv/bin/python bench/bench_model_memory.py
+
+A fresh process loads the default model exactly as the app does (sha256 check, memory-mapped),
+runs a guarded B1 rewrite of a real sentence, and reports its peak resident memory (ru_maxrss);
+a second fresh process does the same imports without loading a model, to show the app's own
+share. Target: the peak is at most the file size + 500 MB.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from _shared import REPO
+
+PROBE = r"""
+import json, resource, sys
+sys.path.insert(0, {repo!r})
+from desktop.core.analysis import LanguageTools
+from desktop.core.settings import load_settings
+settings = load_settings()
+tools = LanguageTools.from_settings(settings)
+size = 0
+if {with_model}:
+    from desktop.core import model_catalog
+    from desktop.core.guard import Task
+    from desktop.core.llm import LlamaEngine
+    from desktop.core.model_tasks import run_task
+    model = model_catalog.choose_model(model_catalog.find_models())
+    size = model.path.stat().st_size
+    engine = LlamaEngine.load(model)
+    text = ("Overwegende dat de verzoeker niet voldoet aan de criteria om in aanmerking te komen voor een "
+            "persoonlijke gehandicaptenparkeerplaats.")
+    run_task(engine, Task.B1, "p", text, 0, len(text), tools.guard_context(settings))
+print(json.dumps({{"peak": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024, "size": size}}))
+"""
+
+
+def measure(with_model: bool) -> dict[str, int]:
+    code = PROBE.format(repo=str(REPO), with_model=with_model)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    """Print the peak memory with and without the model, and the comparison with the file size."""
+    without = measure(False)
+    with_model = measure(True)
+    size, peak = with_model["size"], with_model["peak"]
+    mb = 1024 * 1024
+    print(f"GGUF file: {size / mb:,.0f} MB")
+    print(f"peak RSS without model: {without['peak'] / mb:,.0f} MB; with the model at work: {peak / mb:,.0f} MB")
+    print(f"peak - file size = {(peak - size) / mb:,.0f} MB (target ≤ 500 MB) -> "
+          f"{'OK' if peak <= size + 500 * mb else 'ABOVE TARGET'}")
+
+
+if __name__ == "__main__":
+    main()
