@@ -51,6 +51,11 @@ def _(message: str) -> str:
     return _current.gettext(message)
 
 
+def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "no-op translate"
+    """Mark a Dutch message for translation where it is defined (a table); translate it with ``_()`` when shown."""
+    return message
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     """Translate a Dutch message with a singular and a plural form."""
     return _current.ngettext(singular, plural, n)

@@ -30,15 +30,15 @@ from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 from desktop.core.analysis import LevelReport
 from desktop.core.document import Document, Paragraph, ParagraphKind
 from desktop.core.findings import Category, Finding
-from desktop.core.i18n import _
+from desktop.core.i18n import N_, _
 
 HEADING_SCALE = {1: 1.6, 2: 1.35, 3: 1.2, 4: 1.1}
 SECTION_TITLES = {
-    ParagraphKind.HEADER: "Koptekst",
-    ParagraphKind.FOOTER: "Voettekst",
-    ParagraphKind.FOOTNOTE: "Voetnoten",
-    ParagraphKind.ENDNOTE: "Eindnoten",
-    ParagraphKind.TEXTBOX: "Tekstvakken",
+    ParagraphKind.HEADER: N_("Koptekst"),
+    ParagraphKind.FOOTER: N_("Voettekst"),
+    ParagraphKind.FOOTNOTE: N_("Voetnoten"),
+    ParagraphKind.ENDNOTE: N_("Eindnoten"),
+    ParagraphKind.TEXTBOX: N_("Tekstvakken"),
 }
 # Light backgrounds that keep text readable in light themes; the underline style tells the
 # categories apart without colour.

@@ -22,15 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.findings import Category, Finding, Source
-from desktop.core.i18n import _
+from desktop.core.i18n import N_, _
 from desktop.core.review_session import Decision, ReviewSession
 
 CATEGORY_LABELS = {
-    Category.SPELLING: "Spelling",
-    Category.GRAMMAR: "Grammatica",
-    Category.STYLE: "B1 en stijl",
-    Category.READABILITY: "Leesbaarheid",
-    Category.DECISION: "Besluit-eisen",
+    Category.SPELLING: N_("Spelling"),
+    Category.GRAMMAR: N_("Grammatica"),
+    Category.STYLE: N_("B1 en stijl"),
+    Category.READABILITY: N_("Leesbaarheid"),
+    Category.DECISION: N_("Besluit-eisen"),
 }
 # A symbol per category, so the list does not rely on colour.
 CATEGORY_MARKS = {
@@ -41,9 +41,9 @@ CATEGORY_MARKS = {
     Category.DECISION: "Aw",
 }
 SOURCE_LABELS = {
-    Source.RULE: "taalregel",
-    Source.WORDLIST: "woordenlijst",
-    Source.MODEL: "lokaal taalmodel",
+    Source.RULE: N_("taalregel"),
+    Source.WORDLIST: N_("woordenlijst"),
+    Source.MODEL: N_("lokaal taalmodel"),
 }
 DECISION_MARKS = {None: "○", Decision.ACCEPTED: "✓", Decision.REJECTED: "✗"}
 ID_ROLE = Qt.ItemDataRole.UserRole
