@@ -38,6 +38,7 @@ from desktop.core.docx_errors import (
     SaveFailedError,
     SaveRefusedError,
     SourceChangedError,
+    TooLargeDocumentError,
     UnreadableDocumentError,
 )
 from desktop.core.docx_package import PackageBuilder, atomic_write, read_file, sha256_of
@@ -232,7 +233,7 @@ def _verified_source(doc: Document) -> bytes:
     """The original's bytes, re-read now; refused if they are not the ones that were opened."""
     try:
         data = read_file(doc.path)
-    except UnreadableDocumentError as exc:
+    except (UnreadableDocumentError, TooLargeDocumentError) as exc:
         raise SourceChangedError.for_path(doc.path) from exc
     if sha256_of(data) != doc.sha256:
         raise SourceChangedError.for_path(doc.path)
@@ -242,13 +243,14 @@ def _verified_source(doc: Document) -> bytes:
 _ALL_IDS = etree.XPath("//@w:id", namespaces={"w": W_NS})
 
 
-def _max_id(roots: Sequence[etree._Element]) -> int:
-    highest = -1
+def _ids_in_use(roots: Sequence[etree._Element]) -> set[int]:
+    """Every numeric ``w:id`` in the given parts (revisions, comments, bookmarks alike)."""
+    used = set()
     for root in roots:
         for value in _ALL_IDS(root):
             if str(value).lstrip("-").isdigit():
-                highest = max(highest, int(value))
-    return highest
+                used.add(int(value))
+    return used
 
 
 def save_document(
@@ -273,7 +275,7 @@ def save_document(
     builder = PackageBuilder(source)
     working = WorkingCopies(doc)
     comments_partname, comments_root = _comments_root(doc)
-    ids = IdAllocator(_max_id([story.root for story in doc.stories] + [comments_root]) + 1)
+    ids = IdAllocator(_ids_in_use([story.root for story in doc.stories] + [comments_root]))
     date = revision_date(options.date)
     report = WriteReport(target=target, applied=plan.applied, refused=plan.refused)
     pending_comments: list[tuple[str, str, str]] = []

@@ -22,7 +22,7 @@ from __future__ import annotations
 import copy
 import difflib
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from lxml import etree
@@ -98,14 +98,23 @@ def _starts(tokens: list[str]) -> list[int]:
 
 
 class IdAllocator:
-    """Revision and comment ids: unique in the document, counting up from above every id in use."""
+    """Revision and comment ids, unique in the document: counting up from above every id in use,
+    or (when that would pass the 32-bit range Word reads) from the lowest free id."""
 
-    def __init__(self, first: int) -> None:
-        self._next = first
+    LIMIT = 2**31 - 1
+
+    def __init__(self, used: Iterable[int]) -> None:
+        self._used = set(used)
+        self._next = max(self._used, default=-1) + 1
+        if self._next > self.LIMIT:
+            self._next = 0
 
     def __call__(self) -> str:
         """The next free id."""
+        while self._next in self._used:
+            self._next += 1
         value = self._next
+        self._used.add(value)
         self._next += 1
         return str(value)
 
@@ -191,8 +200,9 @@ def _new_run_like(run: etree._Element) -> etree._Element:
     return new
 
 
-def _text_node(parent: etree._Element, text: str, tag: str = W_T) -> etree._Element:
-    node = parent.makeelement(tag, {})
+def _text_node(parent: etree._Element, text: str) -> etree._Element:
+    """A ``w:t`` with ``text`` whose spaces are kept."""
+    node = parent.makeelement(W_T, {})
     node.text = text
     node.set(XML_SPACE, "preserve")
     return node

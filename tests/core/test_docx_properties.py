@@ -86,11 +86,13 @@ def pieces(draw: st.DrawFn, bookmark_id: list[int]) -> str:
             f'<w:t xml:space="preserve">{_escape(second)}</w:t><w:br/></w:r>'
         )
     if kind == "link":
-        return f'<w:hyperlink r:id="rIdL">{_run(text, fmt)}</w:hyperlink>'
+        return f'<w:hyperlink r:id="rIdL">{_run(text, fmt)}{_run(draw(TEXT), draw(FORMATS))}</w:hyperlink>'
     if kind == "bookmark":
         bookmark_id[0] += 1
         n = bookmark_id[0]
         return f'<w:bookmarkStart w:id="{n}" w:name="b{n}"/>{_run(text, fmt)}<w:bookmarkEnd w:id="{n}"/>'
+    if kind == "sdt":
+        return f"<w:sdt><w:sdtPr><w:text/></w:sdtPr><w:sdtContent>{_run(text, fmt)}</w:sdtContent></w:sdt>"
     if kind == "smart":
         return f'<w:smartTag w:uri="urn:x" w:element="x">{_run(text, fmt)}</w:smartTag>'
     if kind == "tab":
@@ -178,7 +180,7 @@ def _outside_after(chars: list[tuple[str, bytes]], edits: list[Edit]) -> list[tu
 
 
 SETTINGS = settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
 )
 
 

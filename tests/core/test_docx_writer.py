@@ -322,3 +322,16 @@ def test_comments_join_an_existing_comments_part_without_id_clashes(tmp_path: Pa
     assert [(c.get(f"{W}id"), c.get(f"{W}author")) for c in comments] == [("3", "Bob"), ("11", "Schrijfhulp (AI)")]
     assert report.parts_changed == ("word/comments.xml", "word/document.xml")
     assert new_schema_errors(source, out) == []
+
+
+def test_ids_stay_in_the_range_word_reads(tmp_path: Path) -> None:
+    body = p('<w:bookmarkStart w:id="2147483647" w:name="x"/>', r("Een zin."), '<w:bookmarkEnd w:id="2147483647"/>')
+    doc = open_document(build_docx(tmp_path / "hoog.docx", body))
+    out = tmp_path / "uit.docx"
+    save_document(doc, [Edit("p0", 4, 7, "regel", explanation="Ander woord.")], out)
+    parts = _parts(out)
+    ids = [
+        e.get(f"{W}id") for e in parse(parts["word/document.xml"]).iter(f"{W}ins", f"{W}del", f"{W}commentRangeStart")
+    ]
+    assert ids == ["2", "0", "1"]
+    assert revision_problems(parts) == []
