@@ -1,25 +1,35 @@
 """Small dialogs: About (version, model, privacy, licences) and the first-run screen on responsible use.
 
-Also the pieces the other dialogs share: a message box that never blocks (opened with ``open()``)
-and :class:`ModelCardView`, which shows what the app knows about a model.
+Also the pieces the other dialogs share: a message box that never blocks (opened with ``open()``),
+the controls for a setting by its type (the settings dialog and the team-lead editor), a warning
+frame, and :class:`ModelCardView`, which shows what the app knows about a model.
 """
 
 from __future__ import annotations
 
 import html
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
+    QSpinBox,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -32,9 +42,12 @@ from desktop.core import i18n, network_guard, paths
 from desktop.core.i18n import _
 from desktop.core.llm import EngineInfo
 from desktop.core.model_catalog import ModelCard, ModelError, known_models
+from desktop.core.policy_files import TEMPLATE_KEYS, choice_label
 from desktop.core.secure_store import credential_store
+from desktop.core.settings import Setting
 from desktop.core.user_state import RESPONSIBLE_USE, UserState, load_state, save_state
 
+INT_LIMIT = 2_147_483_647  # QSpinBox's own limit, for a number setting without a bound
 SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
 
 
@@ -69,6 +82,103 @@ def size_text(size: int | None) -> str:
         return _("onbekend")
     locale = ui_locale()
     return _("{size} ({bytes} bytes)").format(size=locale.formattedDataSize(size), bytes=locale.toString(size))
+
+
+# -- setting controls by type (the settings dialog and the team-lead editor) ----------------------
+
+
+def make_control(setting: Setting, value: Any, parent: QWidget) -> QWidget:
+    """The control for ``setting`` by its type, showing ``value``; its accessible name is the description."""
+    control: QWidget
+    if setting.kind is bool:
+        control = QCheckBox(parent)
+    elif setting.choices:
+        combo = QComboBox(parent)
+        for choice in setting.choices:
+            combo.addItem(choice_label(setting.key, choice), choice)
+        control = combo
+    elif setting.kind is int:
+        spin = QSpinBox(parent)
+        spin.setRange(
+            setting.minimum if setting.minimum is not None else -INT_LIMIT,
+            setting.maximum if setting.maximum is not None else INT_LIMIT,
+        )
+        control = spin
+    elif setting.kind is str and setting.key in TEMPLATE_KEYS:
+        text = QPlainTextEdit(parent)
+        text.setTabChangesFocus(True)
+        text.setMaximumHeight(text.fontMetrics().lineSpacing() * 6)
+        control = text
+    elif setting.kind is str:
+        control = QLineEdit(parent)
+    else:
+        raise TypeError(f"no control for settings of type {setting.kind.__name__} ({setting.key})")
+    control.setAccessibleName(_(setting.description))
+    control.setObjectName(setting.key)
+    set_control_value(control, value)
+    return control
+
+
+def control_value(control: QWidget) -> Any:
+    """The value a control made by :func:`make_control` (or the model picker) holds."""
+    if isinstance(control, QCheckBox):
+        return control.isChecked()
+    if isinstance(control, QComboBox):
+        return control.currentData()
+    if isinstance(control, QSpinBox):
+        return control.value()
+    if isinstance(control, QPlainTextEdit):
+        return control.toPlainText()
+    if isinstance(control, QLineEdit):
+        return control.text()
+    raise TypeError(f"not a settings control: {type(control).__name__}")
+
+
+def set_control_value(control: QWidget, value: Any) -> None:
+    """Show ``value`` in a control made by :func:`make_control` (or the model picker)."""
+    if isinstance(control, QCheckBox):
+        control.setChecked(bool(value))
+    elif isinstance(control, QComboBox):
+        control.setCurrentIndex(control.findData(value))
+    elif isinstance(control, QSpinBox):
+        control.setValue(int(value))
+    elif isinstance(control, QPlainTextEdit):
+        control.setPlainText(str(value))
+    elif isinstance(control, QLineEdit):
+        control.setText(str(value))
+    else:
+        raise TypeError(f"not a settings control: {type(control).__name__}")
+
+
+def on_control_changed(control: QWidget, slot: Callable[[], None]) -> None:
+    """Call ``slot`` whenever the user (or code) changes the control's value."""
+    if isinstance(control, QCheckBox):
+        control.toggled.connect(slot)
+    elif isinstance(control, QComboBox):
+        control.currentIndexChanged.connect(slot)
+    elif isinstance(control, QSpinBox):
+        control.valueChanged.connect(slot)
+    elif isinstance(control, (QPlainTextEdit, QLineEdit)):
+        control.textChanged.connect(slot)
+    else:
+        raise TypeError(f"not a settings control: {type(control).__name__}")
+
+
+def warning_frame(parent: QWidget, name: str) -> tuple[QWidget, QLabel]:
+    """A hidden frame with the system's warning icon and a text label (the icon is never the only signal)."""
+    frame = QWidget(parent)
+    icon = QLabel(frame)
+    size = frame.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+    icon.setPixmap(frame.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size, size))
+    icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+    label = text_label("", frame)
+    label.setAccessibleName(name)
+    row = QHBoxLayout(frame)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(icon)
+    row.addWidget(label, 1)
+    frame.setVisible(False)
+    return frame, label
 
 
 class ModelCardView(QWidget):

@@ -13,7 +13,7 @@ word lists (the personal one with "Verwijderen"), the audit-log export and "Wis 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -33,10 +32,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QStyle,
     QTableWidget,
     QTableWidgetItem,
@@ -48,14 +45,19 @@ from PySide6.QtWidgets import (
 from desktop.core import audit_log
 from desktop.core.i18n import _
 from desktop.core.model_catalog import ModelError, ModelFile, choose_model, find_models, recorded_hashes
-from desktop.core.policy_files import TEMPLATE_KEYS, check_value, choice_label, layer_label
+from desktop.core.policy_files import TEMPLATE_KEYS, check_value, layer_label
 from desktop.core.privacy import erase_all_user_data
 from desktop.core.secure_store import StoreUnavailableError, open_store
 from desktop.core.settings import BY_KEY, DISCLOSURE_PLACEHOLDERS, SCHEMA, LockedSettingError, Setting, Settings
 from desktop.core.wordlists import B1_KINDS, WordListError, WordLists
-from desktop.ui.dialogs import ModelCardView, open_message, text_label
-
-INT_LIMIT = 2_147_483_647  # QSpinBox's own limit, for a number setting without a bound
+from desktop.ui.dialogs import (
+    ModelCardView,
+    control_value,
+    make_control,
+    open_message,
+    text_label,
+    warning_frame,
+)
 
 #: Tab ids with the key prefixes they hold, in order; "general" also takes any key no tab claims.
 TAB_PREFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -98,103 +100,6 @@ def group_keys(keys: Iterable[str]) -> dict[str, list[str]]:
                     placed.add(key)
     groups["general"].extend(key for key in keys if key not in placed)
     return groups
-
-
-# -- controls by type (shared with the team-lead editor) -------------------------------------------
-
-
-def make_control(setting: Setting, value: Any, parent: QWidget) -> QWidget:
-    """The control for ``setting`` by its type, showing ``value``; its accessible name is the description."""
-    control: QWidget
-    if setting.kind is bool:
-        control = QCheckBox(parent)
-    elif setting.choices:
-        combo = QComboBox(parent)
-        for choice in setting.choices:
-            combo.addItem(choice_label(setting.key, choice), choice)
-        control = combo
-    elif setting.kind is int:
-        spin = QSpinBox(parent)
-        spin.setRange(
-            setting.minimum if setting.minimum is not None else -INT_LIMIT,
-            setting.maximum if setting.maximum is not None else INT_LIMIT,
-        )
-        control = spin
-    elif setting.kind is str and setting.key in TEMPLATE_KEYS:
-        text = QPlainTextEdit(parent)
-        text.setTabChangesFocus(True)
-        text.setMaximumHeight(text.fontMetrics().lineSpacing() * 6)
-        control = text
-    elif setting.kind is str:
-        control = QLineEdit(parent)
-    else:
-        raise TypeError(f"no control for settings of type {setting.kind.__name__} ({setting.key})")
-    control.setAccessibleName(_(setting.description))
-    control.setObjectName(setting.key)
-    set_control_value(control, value)
-    return control
-
-
-def control_value(control: QWidget) -> Any:
-    """The value a control made by :func:`make_control` (or the model picker) holds."""
-    if isinstance(control, QCheckBox):
-        return control.isChecked()
-    if isinstance(control, QComboBox):
-        return control.currentData()
-    if isinstance(control, QSpinBox):
-        return control.value()
-    if isinstance(control, QPlainTextEdit):
-        return control.toPlainText()
-    if isinstance(control, QLineEdit):
-        return control.text()
-    raise TypeError(f"not a settings control: {type(control).__name__}")
-
-
-def set_control_value(control: QWidget, value: Any) -> None:
-    """Show ``value`` in a control made by :func:`make_control` (or the model picker)."""
-    if isinstance(control, QCheckBox):
-        control.setChecked(bool(value))
-    elif isinstance(control, QComboBox):
-        control.setCurrentIndex(control.findData(value))
-    elif isinstance(control, QSpinBox):
-        control.setValue(int(value))
-    elif isinstance(control, QPlainTextEdit):
-        control.setPlainText(str(value))
-    elif isinstance(control, QLineEdit):
-        control.setText(str(value))
-    else:
-        raise TypeError(f"not a settings control: {type(control).__name__}")
-
-
-def on_control_changed(control: QWidget, slot: Callable[[], None]) -> None:
-    """Call ``slot`` whenever the user (or code) changes the control's value."""
-    if isinstance(control, QCheckBox):
-        control.toggled.connect(slot)
-    elif isinstance(control, QComboBox):
-        control.currentIndexChanged.connect(slot)
-    elif isinstance(control, QSpinBox):
-        control.valueChanged.connect(slot)
-    elif isinstance(control, (QPlainTextEdit, QLineEdit)):
-        control.textChanged.connect(slot)
-    else:
-        raise TypeError(f"not a settings control: {type(control).__name__}")
-
-
-def warning_frame(parent: QWidget, name: str) -> tuple[QWidget, QLabel]:
-    """A hidden frame with the system's warning icon and a text label (the icon is never the only signal)."""
-    frame = QWidget(parent)
-    icon = QLabel(frame)
-    size = frame.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-    icon.setPixmap(frame.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size, size))
-    icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-    label = text_label("", frame)
-    label.setAccessibleName(name)
-    row = QHBoxLayout(frame)
-    row.setContentsMargins(0, 0, 0, 0)
-    row.addWidget(icon)
-    row.addWidget(label, 1)
-    frame.setVisible(False)
-    return frame, label
 
 
 class SettingField:

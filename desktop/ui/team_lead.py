@@ -60,12 +60,13 @@ from desktop.core.policy_files import (
     write_file,
 )
 from desktop.core.settings import BY_KEY, Settings, SettingsProblem, load_settings
-from desktop.ui.dialogs import open_message, text_label
-from desktop.ui.settings_dialog import (
+from desktop.ui.dialogs import (
     control_value,
     make_control,
     on_control_changed,
+    open_message,
     set_control_value,
+    text_label,
     warning_frame,
 )
 

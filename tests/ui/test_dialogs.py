@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 
+import keyring
+import keyring.backends.fail
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
@@ -26,6 +28,15 @@ def embedded_info() -> EngineInfo:
     """What the engine reports for the embedded default model (the card from the shipped manifest)."""
     card = next(card for card in model_catalog.known_models() if card.default)
     return EngineInfo(name=card.name, file=card.file, sha256=card.sha256, card=card, threads=4, context=4096)
+
+
+@pytest.fixture
+def no_credential_store() -> Iterator[None]:
+    """A computer without a credential store (keyring's fail backend), whatever ran before."""
+    previous = keyring.get_keyring()
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    yield
+    keyring.set_keyring(previous)
 
 
 def _texts(widget: QWidget) -> str:
@@ -58,7 +69,9 @@ def test_about_without_a_model_says_the_rules_still_work(qtbot) -> None:
     assert "geen taalmodel geladen" in about.model_view.notice.text()
 
 
-def test_about_says_how_privacy_is_enforced_as_it_is_now(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_about_says_how_privacy_is_enforced_as_it_is_now(
+    qtbot, monkeypatch: pytest.MonkeyPatch, no_credential_store: None
+) -> None:
     # The real guard is tested in tests/core/test_network_isolation.py; here: the dialog reports its state.
     monkeypatch.setattr(network_guard, "installed", lambda: False)
     monkeypatch.setattr(network_guard, "refused", tuple)

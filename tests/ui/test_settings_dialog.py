@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import csv
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
+import keyring.backends.fail
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -27,7 +30,8 @@ from desktop.core.policy_files import TEMPLATE_KEYS, display_value, layer_label
 from desktop.core.secure_store import open_store
 from desktop.core.settings import BY_KEY, SCHEMA, Layer, Settings, load_settings
 from desktop.core.wordlists import PersonalWordList, WordLists, personal_wordlist_path
-from desktop.ui.settings_dialog import SettingsDialog, control_value, group_keys, set_control_value
+from desktop.ui.dialogs import control_value, set_control_value
+from desktop.ui.settings_dialog import SettingsDialog, group_keys
 
 pytestmark = pytest.mark.ui
 
@@ -53,6 +57,15 @@ def _dialog(qtbot, settings: Settings | None = None) -> SettingsDialog:
     dialog.open()
     qtbot.waitExposed(dialog)
     return dialog
+
+
+@pytest.fixture
+def no_credential_store() -> Iterator[None]:
+    """A computer without a credential store (keyring's fail backend), whatever ran before."""
+    previous = keyring.get_keyring()
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    yield
+    keyring.set_keyring(previous)
 
 
 def _user_file() -> dict:
@@ -284,7 +297,10 @@ def test_the_word_lists_are_shown_and_personal_words_can_be_removed(qtbot) -> No
     assert "invalidenparkeerplaats" not in PersonalWordList(personal_wordlist_path())
 
 
-def test_the_audit_log_is_exported_as_csv_through_the_file_chooser(qtbot, tmp_path: Path) -> None:
+def test_the_audit_log_is_exported_as_csv_through_the_file_chooser(
+    qtbot, tmp_path: Path, no_credential_store: None
+) -> None:
+    # Policy allows the less safe key file, so the export reads the log without a credential store.
     _write(paths.machine_config_dir(), "policy.toml", "[privacy]\nallow_unsafe_store = true\n")
     store = open_store(allow_unsafe=True)
     audit_log.record(store, audit_log.AuditEntry(date="2026-11-24T09:00:00+00:00", document="ab" * 32,
@@ -305,18 +321,18 @@ def test_the_audit_log_is_exported_as_csv_through_the_file_chooser(qtbot, tmp_pa
     assert dialog.last_message.text() == f"1 regels uit het logboek opgeslagen in {exported}."
 
 
-def test_without_a_key_there_is_no_log_to_export(qtbot, tmp_path: Path) -> None:
+def test_without_a_key_there_is_no_log_to_export(qtbot, tmp_path: Path, no_credential_store: None) -> None:
     dialog = _dialog(qtbot)
     assert dialog.export_audit_log(tmp_path / "logboek.csv") is None
     assert not (tmp_path / "logboek.csv").exists()
-    assert dialog.last_message.text().startswith("Er is geen logboek om te exporteren.")
+    assert dialog.last_message.text().startswith("Er is geen logboek om te exporteren. Deze computer heeft geen")
 
 
 def _button(box: QWidget, text: str) -> QAbstractButton:
     return next(button for button in box.findChildren(QAbstractButton) if button.text() == text)
 
 
-def test_erasing_everything_asks_first_and_never_writes_settings_back(qtbot) -> None:
+def test_erasing_everything_asks_first_and_never_writes_settings_back(qtbot, no_credential_store: None) -> None:
     _write(paths.user_config_dir(), "settings.toml", 'organisation = "Gemeente Ede"\n')
     PersonalWordList(personal_wordlist_path()).add("Raadhuisplein")
     _write(paths.user_data_dir() / "logs", "fouten.log", "Traceback\n")

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 from desktop.core import paths
 from desktop.core.policy_files import TEAM_LEAD_KEYS, FileKind
 from desktop.core.settings import BY_KEY, Layer, load_settings
-from desktop.ui.settings_dialog import control_value, set_control_value
+from desktop.ui.dialogs import control_value, set_control_value
 from desktop.ui.team_lead import TeamLeadDialog
 
 pytestmark = pytest.mark.ui
