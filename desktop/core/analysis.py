@@ -13,6 +13,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from desktop.core import paths
 from desktop.core.document import Document, Paragraph
@@ -20,8 +21,6 @@ from desktop.core.findings import Category, Finding, merge_findings
 from desktop.core.grammar import GrammarChecker, GrammarUnavailableError, select_backend
 from desktop.core.guard import GuardContext, Task
 from desktop.core.i18n import _
-from desktop.core.llm import Engine
-from desktop.core.model_tasks import ModelResult, run_task
 from desktop.core.readability import LevelEstimate, ReadabilityChecker, measure_document
 from desktop.core.review import Review, review_document, review_findings
 from desktop.core.sentences import split_sentences
@@ -29,7 +28,12 @@ from desktop.core.settings import Settings
 from desktop.core.spelling import SpellChecker, default_dictionary_dir
 from desktop.core.wordlists import B1WordChecker, WordLists
 
+if TYPE_CHECKING:  # llama.cpp loads only when the model stage runs
+    from desktop.core.llm import Engine
+    from desktop.core.model_tasks import ModelResult
+
 LANGUAGETOOL_CACHE = "languagetool"
+WARM_UP_TEXT = "Alvorens u het formulier indient, dient u de dagtekening te vermelden op pagina 2."
 # A level for a heading or an address line says nothing: paragraphs shorter than this get none.
 LEVEL_MIN_WORDS = 8
 
@@ -113,6 +117,13 @@ class LanguageTools:
             grammar=GrammarChecker(backend, lists.protected),
             protected_terms=lists.protected.terms,
         )
+
+    def warm_up(self) -> None:
+        """Run the cheap checks once, so the first real paragraph does not pay for loading word
+        frequencies, hyphenation patterns and sentence rules."""
+        for checker in (self.spelling, self.b1_words, self.readability):
+            list(checker.check("warm-up", WARM_UP_TEXT))
+        measure_document([("warm-up", WARM_UP_TEXT)])
 
     def guard_context(self, settings: Settings) -> GuardContext:
         """What the model guards need."""
@@ -247,6 +258,8 @@ def model_stage(
     cancel: threading.Event,
 ) -> Iterator[AnalysisItem]:
     """Run the model's guarded tasks on what the rules flagged, yielding updated paragraphs."""
+    from desktop.core.model_tasks import run_task
+
     context = tools.guard_context(settings)
     work = [(p, job) for p in paragraphs for job in model_jobs(p, found[p.id])]
     from_model: dict[str, list[Finding]] = {}

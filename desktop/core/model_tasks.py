@@ -9,8 +9,6 @@ are accepted or rejected together.
 
 from __future__ import annotations
 
-import difflib
-import re
 import threading
 import time
 from collections.abc import Sequence
@@ -22,6 +20,7 @@ from desktop.core.i18n import _
 from desktop.core.llm import Completion, Engine, EngineError, Request, TextCallback
 from desktop.core.prompts import load_prompt
 from desktop.core.readability import LevelEstimate, estimate_level, measure_paragraph
+from desktop.core.word_diff import opcodes
 
 
 @dataclass(frozen=True)
@@ -34,7 +33,6 @@ class Attempt:
 
 # Greedy first (most faithful); then two sampled tries that may find a rewrite the guards accept.
 ATTEMPTS: tuple[Attempt, ...] = (Attempt(0.0, 1), Attempt(0.5, 2), Attempt(0.8, 3))
-_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 
 
 @dataclass(frozen=True)
@@ -61,14 +59,6 @@ class ModelResult:
         return _("Geen veilige herschrijving gevonden.") if self.text is None else ""
 
 
-def diff_segments(original: str, rewritten: str) -> list[tuple[str, str, str]]:
-    """Word-level diff for display: (tag, old text, new text) with tag "equal", "replace", "delete" or "insert"."""
-    old = _TOKEN.findall(original)
-    new = _TOKEN.findall(rewritten)
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    return [(tag, "".join(old[i1:i2]), "".join(new[j1:j2])) for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
-
-
 def word_diff(
     paragraph_id: str,
     paragraph_text: str,
@@ -82,14 +72,12 @@ def word_diff(
     group: str,
 ) -> list[Finding]:
     """Minimal word-level findings that turn ``original`` (at ``offset``) into ``rewritten``."""
-    old = _TOKEN.findall(original)
-    new = _TOKEN.findall(rewritten)
+    old, new, codes = opcodes(original, rewritten)
     starts = [0]
     for token in old:
         starts.append(starts[-1] + len(token))
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     findings: list[Finding] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in codes:
         if tag == "equal":
             continue
         start, end = offset + starts[i1], offset + starts[i2]

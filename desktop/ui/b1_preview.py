@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import json
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop.core.i18n import _
-from desktop.core.model_tasks import ModelResult, diff_segments
+from desktop.core.word_diff import diff_segments
+
+if TYPE_CHECKING:
+    from desktop.core.model_tasks import ModelResult
 
 
 def partial_text(raw: str) -> str:

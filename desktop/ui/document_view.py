@@ -10,6 +10,7 @@ never the only signal. Hovering a paragraph shows its estimated language level.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import (
@@ -27,18 +28,21 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
-from desktop.core.analysis import LevelReport
-from desktop.core.document import Document, Paragraph, ParagraphKind
 from desktop.core.findings import Category, Finding
 from desktop.core.i18n import N_, _
 
+if TYPE_CHECKING:  # the heavy core modules load in the background after the window shows
+    from desktop.core.analysis import LevelReport
+    from desktop.core.document import Document, Paragraph
+
 HEADING_SCALE = {1: 1.6, 2: 1.35, 3: 1.2, 4: 1.1}
+# Keyed by desktop.core.document.ParagraphKind values (a StrEnum, so plain strings match).
 SECTION_TITLES = {
-    ParagraphKind.HEADER: N_("Koptekst"),
-    ParagraphKind.FOOTER: N_("Voettekst"),
-    ParagraphKind.FOOTNOTE: N_("Voetnoten"),
-    ParagraphKind.ENDNOTE: N_("Eindnoten"),
-    ParagraphKind.TEXTBOX: N_("Tekstvakken"),
+    "header": N_("Koptekst"),
+    "footer": N_("Voettekst"),
+    "footnote": N_("Voetnoten"),
+    "endnote": N_("Eindnoten"),
+    "textbox": N_("Tekstvakken"),
 }
 # Light backgrounds that keep text readable in light themes; the underline style tells the
 # categories apart without colour.
@@ -49,7 +53,7 @@ CATEGORY_STYLE: dict[Category, tuple[str, QTextCharFormat.UnderlineStyle]] = {
     Category.READABILITY: ("#e4dcf3", QTextCharFormat.UnderlineStyle.DotLine),
     Category.DECISION: ("#d4edda", QTextCharFormat.UnderlineStyle.SingleUnderline),
 }
-BODY_KINDS = (ParagraphKind.BODY, ParagraphKind.TABLE_CELL)
+BODY_KINDS = ("body", "table_cell")
 
 
 def utf16_length(text: str) -> int:
@@ -93,7 +97,7 @@ class DocumentView(QTextEdit):
         body = [p for p in document.paragraphs if p.kind in BODY_KINDS]
         others = [p for p in document.paragraphs if p.kind not in BODY_KINDS]
         self._insert_flow(cursor, body)
-        kind: ParagraphKind | None = None
+        kind: str | None = None
         for paragraph in others:
             if paragraph.kind != kind:
                 kind = paragraph.kind

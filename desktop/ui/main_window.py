@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
@@ -25,12 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
-from desktop.core.disclosure import ModelUse
-from desktop.core.document import Document
 from desktop.core.i18n import _
-from desktop.core.privacy import enforce_retention
 from desktop.core.review_session import Decision
-from desktop.core.saving import SaveResult, default_target
 from desktop.core.settings import Settings, load_settings
 from desktop.core.user_state import UserState, load_state, save_state
 from desktop.ui.b1_preview import B1Preview
@@ -38,11 +35,14 @@ from desktop.ui.document_view import DocumentView
 from desktop.ui.model_service import ModelService
 from desktop.ui.panels import ChecklistPanel, LevelMeter
 from desktop.ui.review_controller import ANALYSIS_LANE, ReviewController
-from desktop.ui.save_dialog import SaveChoices, SaveDialog
 from desktop.ui.suggestions import SuggestionPanel
 from desktop.ui.workers import Workers
 
-DOCX_SUFFIX = ".docx"
+if TYPE_CHECKING:  # loaded after the window shows (see start_up), never before
+    from desktop.core.disclosure import ModelUse
+    from desktop.core.document import Document
+    from desktop.core.saving import SaveResult
+    from desktop.ui.save_dialog import SaveChoices, SaveDialog
 
 
 class MainWindow(QMainWindow):
@@ -312,6 +312,9 @@ class MainWindow(QMainWindow):
             if self.settings.policy_invalid:
                 text += "\n\n" + _("Omdat het beleid ongeldig is, gelden de strengste instellingen.")
             self.show_message(_("Problemen in de instellingen"), text)
+        self.controller.prepare()
+        from desktop.core.privacy import enforce_retention
+
         retention = enforce_retention(self.settings)
         if retention.unavailable and self.settings["privacy.history"]:
             self.statusBar().showMessage(retention.unavailable, 15_000)
@@ -498,6 +501,8 @@ class MainWindow(QMainWindow):
 
     def model_use(self) -> ModelUse:
         """The model that wrote accepted text (for the disclosure), from the loaded engine."""
+        from desktop.core.disclosure import ModelUse
+
         info = self.model.info
         return ModelUse(info.name, info.sha256) if info is not None else ModelUse()
 
@@ -506,6 +511,9 @@ class MainWindow(QMainWindow):
         document, session = self.document, self.controller.session
         if document is None or session is None:
             return
+        from desktop.core.saving import default_target
+        from desktop.ui.save_dialog import SaveDialog
+
         edits = session.accepted_edits(str(self.settings["author"]))
         dialog = SaveDialog(self.settings, edits, self.model_use(), default_target(document, self.settings, clean),
                             clean, self)

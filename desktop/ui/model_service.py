@@ -8,17 +8,17 @@ workers' one-thread model pool; streamed text comes back as a queued signal.
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.core import model_catalog
-from desktop.core.guard import GuardContext, Task
 from desktop.core.i18n import _
-from desktop.core.llm import EngineError, EngineInfo, LlamaEngine
-from desktop.core.model_catalog import ModelError
-from desktop.core.model_tasks import ModelResult, run_task
 from desktop.core.settings import Settings
 from desktop.ui.workers import Workers
+
+if TYPE_CHECKING:  # llama.cpp and the guards load on the model thread, not before the window shows
+    from desktop.core.guard import GuardContext
+    from desktop.core.llm import EngineInfo, LlamaEngine
 
 LOAD_LANE = "model-laden"
 TASK_LANE = "model"
@@ -62,6 +62,9 @@ class ModelService(QObject):
         wanted, threads = str(settings["model.file"]), int(settings["model.threads"])
 
         def work(_cancel: threading.Event) -> LlamaEngine:
+            from desktop.core import model_catalog
+            from desktop.core.llm import LlamaEngine
+
             model = model_catalog.choose_model(model_catalog.find_models(), wanted)
             return LlamaEngine.load(model, threads=threads)
 
@@ -74,7 +77,10 @@ class ModelService(QObject):
         if engine is None:
             return False
 
-        def work(cancel: threading.Event) -> ModelResult:
+        def work(cancel: threading.Event) -> object:
+            from desktop.core.guard import Task
+            from desktop.core.model_tasks import run_task
+
             return run_task(engine, Task.B1, paragraph_id, text, start, end, context, cancel=cancel,
                             on_text=self.streamed.emit)
 
@@ -86,14 +92,24 @@ class ModelService(QObject):
         self._workers.cancel(TASK_LANE)
 
     def _on_finished(self, lane: str, result: object) -> None:
-        if lane == LOAD_LANE and isinstance(result, LlamaEngine):
+        if lane == LOAD_LANE:
+            from desktop.core.llm import LlamaEngine
+
+            assert isinstance(result, LlamaEngine)
             self._engine = result
             self._set_state(self.READY, result.info.name)
-        elif lane == TASK_LANE and isinstance(result, ModelResult):
+        elif lane == TASK_LANE:
             self.rewritten.emit(result)
 
     def _on_failed(self, lane: str, error: object) -> None:
+        if lane not in (LOAD_LANE, TASK_LANE):
+            return
+        from desktop.core.llm import EngineError
+        from desktop.core.model_catalog import ModelError
+
         if lane == LOAD_LANE and isinstance(error, (EngineError, ModelError)):
             self._set_state(self.UNAVAILABLE, str(error))
         elif lane == TASK_LANE and isinstance(error, EngineError):
             self.failed.emit(str(error))
+        elif isinstance(error, BaseException):
+            raise error

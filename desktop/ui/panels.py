@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QProgressBar, QVBoxLayout, QWidget
 
-from desktop.core.analysis import LevelReport
 from desktop.core.i18n import N_, _
-from desktop.core.letter import ChecklistItem
-from desktop.core.review import Review
+
+if TYPE_CHECKING:
+    from desktop.core.analysis import LevelReport
+    from desktop.core.letter import ChecklistItem
+    from desktop.core.review import Review
 
 LEVELS = ("A2", "B1", "B2", "C1+")
 STATUS_LABELS = {"present": N_("aanwezig"), "missing": N_("ontbreekt"), "doubtful": N_("twijfel")}

@@ -10,31 +10,24 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.core import review_history
-from desktop.core.analysis import (
-    LanguageTools,
-    LevelReport,
-    Notice,
-    ParagraphFindings,
-    Progress,
-    ReviewReport,
-    run_analysis,
-)
-from desktop.core.disclosure import ModelUse
-from desktop.core.document import Document, DocumentError, SourceChangedError, open_document
 from desktop.core.findings import Category, Finding
 from desktop.core.i18n import _
-from desktop.core.review import Review
 from desktop.core.review_session import ConflictError, Decision, ReviewSession
-from desktop.core.saving import SaveBlockedError, SaveResult, save_reviewed
-from desktop.core.secure_store import SecureStore, StoreUnavailableError, open_store
 from desktop.core.settings import Settings
-from desktop.core.wordlists import WordListError
 from desktop.ui.workers import Workers
 
+if TYPE_CHECKING:  # the heavy core (language tools, document engine, crypto) loads in the background
+    from desktop.core.analysis import LanguageTools, LevelReport
+    from desktop.core.disclosure import ModelUse
+    from desktop.core.document import Document
+    from desktop.core.review import Review
+    from desktop.core.secure_store import SecureStore
+
+PREPARE_LANE = "voorbereiden"
 OPEN_LANE = "openen"
 ANALYSIS_LANE = "analyse"
 SAVE_LANE = "opslaan"
@@ -73,6 +66,7 @@ class ReviewController(QObject):
         # Decisions from before the document changed on disk, re-applied as findings reappear.
         self._carried: dict[str, tuple[Decision, int]] = {}
         self._reloading: ReviewSession | None = None
+        self._tools_ready = threading.Event()
         self._refresh = QTimer(self, singleShot=True, interval=REFRESH_MS)
         self._refresh.timeout.connect(self.findings_changed)
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
@@ -83,21 +77,54 @@ class ReviewController(QObject):
 
     # -- opening and analysis -------------------------------------------------------------------
 
+    def prepare(self) -> None:
+        """Load the language tools (dictionary, word lists) in the background. LanguageTool's rules
+        (seconds to load) load later, in the analysis's grammar stage, after the cheap findings show."""
+        if self.tools is not None:
+            self._tools_ready.set()
+            return
+        settings = self.settings
+
+        def work(_cancel: threading.Event) -> LanguageTools:
+            from desktop.core.analysis import LanguageTools
+
+            tools = LanguageTools.from_settings(settings)
+            tools.warm_up()
+            self.tools = tools
+            self._tools_ready.set()
+            return tools
+
+        self.workers.start(PREPARE_LANE, work)
+
+    def _wait_for_tools(self, cancel: threading.Event) -> LanguageTools | None:
+        while self.tools is None and not self._tools_ready.wait(0.1):
+            if cancel.is_set():
+                return None
+        return self.tools
+
     def open(self, path: Path) -> None:
         """Open ``path`` in the background."""
-        self.workers.start(OPEN_LANE, lambda _cancel: open_document(path))
+
+        def work(_cancel: threading.Event) -> Document:
+            from desktop.core.document import open_document
+
+            return open_document(path)
+
+        self.workers.start(OPEN_LANE, work)
 
     def analyse(self) -> None:
         """(Re)run the rule checks on the open document; findings arrive paragraph by paragraph."""
         document, settings = self.document, self.settings
         if document is None:
             return
-        if self.tools is None:
-            self.tools = LanguageTools.from_settings(settings)
-        tools = self.tools
+        if self.tools is None and not self.workers.is_running(PREPARE_LANE):
+            self.prepare()
 
         def work(cancel: threading.Event) -> Iterator[object]:
-            return run_analysis(document, settings, cancel, tools)
+            from desktop.core.analysis import run_analysis
+
+            tools = self._wait_for_tools(cancel)
+            return iter(()) if tools is None else run_analysis(document, settings, cancel, tools)
 
         self.workers.start(ANALYSIS_LANE, work)
 
@@ -127,6 +154,8 @@ class ReviewController(QObject):
     def _restore(self, document: Document) -> int:
         """Restore a kept review of this file: whole when the file is unchanged; otherwise its
         decisions are carried over to the findings that reappear on unchanged text."""
+        from desktop.core import review_history
+
         store = self.store()
         kept = review_history.load(store, str(document.path)) if store is not None else None
         if kept is None or self.session is None:
@@ -144,6 +173,8 @@ class ReviewController(QObject):
     def _on_item(self, lane: str, item: object) -> None:
         if lane != ANALYSIS_LANE or self.session is None:
             return
+        from desktop.core.analysis import LevelReport, Notice, ParagraphFindings, Progress, ReviewReport
+
         if isinstance(item, ParagraphFindings):
             self.session.replace_paragraph(item.paragraph, item.findings)
             if self._carried:
@@ -162,26 +193,33 @@ class ReviewController(QObject):
             self.notice.emit(item.message)
 
     def _on_finished(self, lane: str, result: object) -> None:
-        if lane == OPEN_LANE and isinstance(result, Document):
-            self._start_review(result)
+        if lane == OPEN_LANE:
+            self._start_review(result)  # type: ignore[arg-type]
         elif lane == ANALYSIS_LANE:
             self._refresh.stop()
             self.findings_changed.emit()
             self.analysis_done.emit()
-        elif lane == SAVE_LANE and isinstance(result, SaveResult):
+        elif lane == SAVE_LANE:
+            from desktop.core import review_history
+
             self.dirty = False
             if self.session is not None:
                 review_history.discard(self.session.document_path)
             self.saved.emit(result)
 
     def _on_failed(self, lane: str, error: object) -> None:
+        if lane not in (PREPARE_LANE, OPEN_LANE, ANALYSIS_LANE, SAVE_LANE):
+            return
+        from desktop.core.document import DocumentError, SourceChangedError
+        from desktop.core.saving import SaveBlockedError
+
         if lane == OPEN_LANE and isinstance(error, DocumentError):
             self.open_failed.emit(str(error))
         elif lane == SAVE_LANE and isinstance(error, SourceChangedError):
             self.source_changed.emit(str(error))
         elif lane == SAVE_LANE and isinstance(error, (DocumentError, SaveBlockedError, OSError)):
             self.save_failed.emit(str(error))
-        elif lane in (OPEN_LANE, ANALYSIS_LANE, SAVE_LANE) and isinstance(error, BaseException):
+        elif isinstance(error, BaseException):
             raise error
 
     # -- decisions ------------------------------------------------------------------------------
@@ -236,6 +274,8 @@ class ReviewController(QObject):
         finding = self.finding(finding_id)
         if finding is None or self.session is None or self.tools is None:
             return
+        from desktop.core.wordlists import WordListError
+
         try:
             self.tools.word_lists.personal.add(finding.original)
         except WordListError as exc:
@@ -276,6 +316,8 @@ class ReviewController(QObject):
         """The encrypted store for the review history, or None (and a notice once) when nothing may be kept."""
         if not self.settings["privacy.history"]:
             return None
+        from desktop.core.secure_store import StoreUnavailableError, open_store
+
         if self._store is None and self._store_problem is None:
             try:
                 self._store = open_store(bool(self.settings["privacy.allow_unsafe_store"]))
@@ -286,12 +328,16 @@ class ReviewController(QObject):
 
     def keep_session(self) -> None:
         """Write the session (encrypted) now."""
+        from desktop.core import review_history
+
         store = self.store()
         if store is not None and self.session is not None:
             review_history.save(store, self.session)
 
     def discard_session(self) -> None:
         """Forget the kept session (the user chose not to keep the decisions)."""
+        from desktop.core import review_history
+
         if self.session is not None:
             review_history.discard(self.session.document_path)
         self.dirty = False
@@ -305,7 +351,9 @@ class ReviewController(QObject):
         document, settings = self.document, self.settings
         edits = self.session.accepted_edits(str(settings["author"]))
 
-        def work(_cancel: threading.Event) -> SaveResult:
+        def work(_cancel: threading.Event) -> object:
+            from desktop.core.saving import save_reviewed
+
             return save_reviewed(document, edits, target, settings, model, clean=clean, visible=visible, text=text)
 
         self.workers.start(SAVE_LANE, work)
