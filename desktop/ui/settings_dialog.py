@@ -150,6 +150,8 @@ class SettingsDialog(QDialog):
         self.pages: dict[str, QWidget] = {}
         self.last_message: QMessageBox | None = None
         self.erase_confirmation: QMessageBox | None = None
+        self._models: list[ModelFile] = []
+        self._model_problem = ""
         self.setWindowTitle(_("Instellingen"))
 
         self.problems_frame, self.problems_label = warning_frame(self, _("Problemen met de instellingen"))
@@ -255,8 +257,6 @@ class SettingsDialog(QDialog):
     # -- the model ------------------------------------------------------------------------------
 
     def _model_picker(self, setting: Setting, value: Any, parent: QWidget) -> QComboBox:
-        self._models: list[ModelFile] = []
-        self._model_problem = ""
         try:
             self._models = find_models()
         except ModelError as exc:
