@@ -355,14 +355,16 @@ class TeamLeadDialog(QDialog):
         paragraphs = self._layout.paragraphs(str(choices.values["disclosure.placement"]), text)
         parts = []
         if when == "never":
-            parts.append(f"<p><b>{html.escape(_('Met ‘nooit’ komt er geen AI-vermelding in documenten.'))}</b></p>")
+            never = _("Met ‘nooit’ komt er geen AI-vermelding in documenten.")
+            parts.append(f"<p><b>{html.escape(never)}</b></p>")
         footer_started = False
         for paragraph in paragraphs:
             if paragraph.disclosure and when == "never":
                 continue
             if paragraph.footer and not footer_started:
                 footer_started = True
-                parts.append(f"<hr><p><b>{html.escape(_('Voettekst (onderaan elke pagina):'))}</b></p>")
+                footer = _("Voettekst (onderaan elke pagina):")
+                parts.append(f"<hr><p><b>{html.escape(footer)}</b></p>")
             if paragraph.disclosure:
                 marker = html.escape(_("[AI-vermelding]"))
                 parts.append(f'<p><a name="{ANCHOR}"></a><b>{marker}</b> <i>{html.escape(paragraph.text)}</i></p>')
