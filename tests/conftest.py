@@ -6,6 +6,9 @@ import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import keyring
+import keyring.backends.fail
+import keyring.backends.SecretService
 import pytest
 
 from desktop.core import model_catalog, paths
@@ -63,10 +66,26 @@ def embedded_engine(embedded_model: ModelFile) -> LlamaEngine:
     return LlamaEngine.load(embedded_model)
 
 
+@pytest.fixture(autouse=True)
+def no_credential_store() -> Iterator[None]:
+    """By default a test runs without any credential store (as on a machine without one), whatever ran before."""
+    previous = keyring.get_keyring()
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    yield
+    keyring.set_keyring(previous)
+
+
 @pytest.fixture(scope="session")
-def secret_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """A real, unlocked Secret Service credential store for the session (see tests/secret_service.py)."""
+def secret_service_daemon(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """A real, unlocked Secret Service (gnome-keyring on a private D-Bus) for the session."""
     yield from secret_service_module.start(tmp_path_factory.mktemp("sleutelbos"))
+
+
+@pytest.fixture
+def secret_service(secret_service_daemon: None, no_credential_store: None) -> Iterator[None]:
+    """This test uses the real Secret Service as its credential store."""
+    keyring.set_keyring(keyring.backends.SecretService.Keyring())
+    yield
 
 
 @pytest.fixture

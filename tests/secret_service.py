@@ -13,9 +13,6 @@ import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
-import keyring.backends.SecretService
-
 
 def start(home: Path) -> Iterator[None]:
     """Run dbus-daemon and an unlocked gnome-keyring for the duration of the generator."""
@@ -42,12 +39,9 @@ def start(home: Path) -> Iterator[None]:
     previous = {name: os.environ.get(name) for name in ("DBUS_SESSION_BUS_ADDRESS", "XDG_DATA_HOME")}
     os.environ["DBUS_SESSION_BUS_ADDRESS"] = address
     os.environ["XDG_DATA_HOME"] = env["XDG_DATA_HOME"]
-    previous_backend = keyring.get_keyring()
-    keyring.set_keyring(keyring.backends.SecretService.Keyring())
     try:
         yield
     finally:
-        keyring.set_keyring(previous_backend)
         for name, value in previous.items():
             if value is None:
                 os.environ.pop(name, None)

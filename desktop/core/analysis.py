@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from desktop.core import paths
 from desktop.core.document import Document, Paragraph
-from desktop.core.findings import Category, Finding, merge_findings
+from desktop.core.findings import Category, Checker, Finding, merge_findings
 from desktop.core.grammar import GrammarChecker, GrammarUnavailableError, select_backend
 from desktop.core.guard import GuardContext, Task
 from desktop.core.i18n import _
@@ -173,7 +173,7 @@ def run_analysis(
     for done, paragraph in enumerate(paragraphs, 1):
         if cancel.is_set():
             return
-        checks = [tools.spelling, tools.b1_words, tools.readability]
+        checks: list[Checker] = [tools.spelling, tools.b1_words, tools.readability]
         for checker in checks:
             found[paragraph.id].extend(checker.check(paragraph.id, paragraph.text))
         yield _paragraph_result(paragraph, found[paragraph.id], settings)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from desktop import APP_NAME, __version__
-from desktop.core.docx_disclosure import Disclosure
+from desktop.core.docx_disclosure import Disclosure, PropertyValue
 from desktop.core.findings import Edit, Source
 from desktop.core.i18n import _
 from desktop.core.settings import DISCLOSURE_PLACEHOLDERS, Settings
@@ -117,7 +117,7 @@ def build(
     shown_text = (text if text is not None else default_text) if show else None
     if show and not (shown_text or "").strip():
         raise DisclosureError(_("De AI-vermelding mag niet leeg zijn."))
-    properties = {
+    properties: dict[str, PropertyValue] = {
         f"{PROPERTY_PREFIX}.AIOndersteund": model_wrote_text(edits, drafted),
         f"{PROPERTY_PREFIX}.Hulpmiddel": f"{APP_NAME} {__version__}",
         f"{PROPERTY_PREFIX}.Model": model.name or "-",

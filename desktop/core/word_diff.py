@@ -16,7 +16,8 @@ def tokens(text: str) -> list[str]:
 def opcodes(original: str, rewritten: str) -> tuple[list[str], list[str], list[tuple[str, int, int, int, int]]]:
     """The token lists of both texts and difflib's opcodes between them (no junk heuristics)."""
     old, new = tokens(original), tokens(rewritten)
-    return old, new, difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    codes = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    return old, new, [(str(tag), i1, i2, j1, j2) for tag, i1, i2, j1, j2 in codes]
 
 
 def diff_segments(original: str, rewritten: str) -> list[tuple[str, str, str]]:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import csv
+import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
-import keyring.backends.fail
 import pytest
 
 from desktop.core import audit_log, paths, review_history, secure_store
@@ -125,21 +125,45 @@ def test_erase_everything_deletes_data_and_key(store) -> None:
     assert removed
     assert keyring.get_password(SERVICE, KEY_NAME) is None
     assert not review_history.history_dir().exists() and not audit_log.audit_path().exists()
-    assert not paths.user_config_dir().exists()
+    assert not any(paths.user_config_dir().iterdir())
     assert (models / "model.gguf").exists()  # the app's model is not personal data
 
 
 def test_without_a_safe_store_nothing_is_kept_unless_policy_allows() -> None:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(keyring.backends.fail.Keyring())
-    try:
-        assert credential_store()[1] is False
-        with pytest.raises(StoreUnavailableError, match="geen beveiligde sleutelopslag"):
-            open_store(allow_unsafe=False)
-        assert not any(paths.user_data_dir().iterdir())
-        unsafe = open_store(allow_unsafe=True)
-        key_file = paths.user_data_dir() / "sleutel-onveilig.bin"
-        assert key_file.stat().st_mode & 0o077 == 0
-        assert open_store(allow_unsafe=True).key == unsafe.key
-    finally:
-        keyring.set_keyring(previous)
+    # tests/conftest.py's autouse fixture leaves this test without a credential store
+    assert credential_store()[1] is False
+    with pytest.raises(StoreUnavailableError, match="geen beveiligde sleutelopslag"):
+        open_store(allow_unsafe=False)
+    assert not any(paths.user_data_dir().iterdir())
+    unsafe = open_store(allow_unsafe=True)
+    key_file = paths.user_data_dir() / "sleutel-onveilig.bin"
+    assert key_file.stat().st_mode & 0o077 == 0
+    assert open_store(allow_unsafe=True).key == unsafe.key
+
+
+def test_erase_keeps_the_model_when_config_and_data_are_one_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As on Windows and macOS, where platformdirs gives one folder for both."""
+    monkeypatch.setenv(paths.ENV_USER_CONFIG, str(paths.user_data_dir()))
+    (paths.user_config_dir() / "settings.toml").write_text("[model]\nthreads = 2\n")
+    (paths.user_data_dir() / "logs").mkdir()
+    (paths.user_data_dir() / "logs" / "fouten.log").write_text("Traceback ...")
+    model = paths.user_models_dir() / "model.gguf"
+    model.parent.mkdir(parents=True)
+    model.write_bytes(b"GGUF")
+    erase_all_user_data()
+    assert model.read_bytes() == b"GGUF"
+    assert sorted(p.name for p in paths.user_data_dir().iterdir()) == ["models"]
+
+
+def test_logs_are_purged_after_the_retention_and_kept_small() -> None:
+    folder = paths.log_dir()
+    folder.mkdir(parents=True)
+    old, big = folder / "crash.log", folder / "fouten.log"
+    old.write_text("oude crash\n")
+    big.write_text("".join(f"regel {n}\n" for n in range(100_000)))
+    now = time.time()
+    os.utime(old, (now - 40 * 86_400, now - 40 * 86_400))
+    report = enforce_retention(load_settings(registry=dict), now=now)
+    assert report.logs_removed == 1 and not old.exists()
+    assert big.stat().st_size <= 256 * 1024 and big.read_text().endswith("regel 99999\n")
+    assert big.read_text().startswith("regel ")

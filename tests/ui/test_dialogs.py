@@ -5,8 +5,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 
-import keyring
-import keyring.backends.fail
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
@@ -28,15 +26,6 @@ def embedded_info() -> EngineInfo:
     """What the engine reports for the embedded default model (the card from the shipped manifest)."""
     card = next(card for card in model_catalog.known_models() if card.default)
     return EngineInfo(name=card.name, file=card.file, sha256=card.sha256, card=card, threads=4, context=4096)
-
-
-@pytest.fixture
-def no_credential_store() -> Iterator[None]:
-    """A computer without a credential store (keyring's fail backend), whatever ran before."""
-    previous = keyring.get_keyring()
-    keyring.set_keyring(keyring.backends.fail.Keyring())
-    yield
-    keyring.set_keyring(previous)
 
 
 def _texts(widget: QWidget) -> str:

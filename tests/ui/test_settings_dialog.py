@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import csv
 import tomllib
-from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
-import keyring.backends.fail
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -57,15 +54,6 @@ def _dialog(qtbot, settings: Settings | None = None) -> SettingsDialog:
     dialog.open()
     qtbot.waitExposed(dialog)
     return dialog
-
-
-@pytest.fixture
-def no_credential_store() -> Iterator[None]:
-    """A computer without a credential store (keyring's fail backend), whatever ran before."""
-    previous = keyring.get_keyring()
-    keyring.set_keyring(keyring.backends.fail.Keyring())
-    yield
-    keyring.set_keyring(previous)
 
 
 def _user_file() -> dict:
@@ -349,8 +337,9 @@ def test_erasing_everything_asks_first_and_never_writes_settings_back(qtbot, no_
     qtbot.mouseClick(dialog.erase_button, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(dialog.data_erased) as erased, qtbot.assertNotEmitted(dialog.applied):
         qtbot.mouseClick(_button(dialog.erase_confirmation, "Alles wissen"), Qt.MouseButton.LeftButton)
-    assert paths.user_config_dir() in erased.args[0] and paths.user_data_dir() / "logs" in erased.args[0]
-    assert not paths.user_config_dir().exists() and not (paths.user_data_dir() / "logs").exists()
+    assert paths.user_config_dir() / "settings.toml" in erased.args[0]
+    assert paths.user_data_dir() / "logs" in erased.args[0]
+    assert not any(paths.user_config_dir().iterdir()) and not (paths.user_data_dir() / "logs").exists()
     assert defaults.exists()  # the organisation's files are not the user's
     assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.isVisible()
     assert dialog.last_message.text().startswith("Al uw gegevens zijn gewist.")
