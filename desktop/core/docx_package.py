@@ -150,7 +150,7 @@ def check_package(path: Path, data: bytes) -> None:
         if "mimetype" in names and b"opendocument" in _read_member(path, archive, "mimetype", 200):
             raise NotDocxError(_describe_odf(path), path=path)
         if "[Content_Types].xml" not in names or "_rels/.rels" not in names:
-            raise NotDocxError(_("Het bestand {name} is geen Word-document (.docx).").format(name=path.name), path=path)
+            raise _not_docx(path)
         for info in infos:
             if _looks_like_xml(info.filename):
                 _check_prolog(path, archive, info)
@@ -172,7 +172,7 @@ def check_package(path: Path, data: bytes) -> None:
                 path=path,
             )
         if main_type != CT_DOCX_MAIN:
-            raise NotDocxError(_("Het bestand {name} is geen Word-document (.docx).").format(name=path.name), path=path)
+            raise _not_docx(path)
         if main.lstrip("/") not in names:
             raise CorruptDocumentError.for_path(path, f"main part {main} missing")
 
@@ -189,7 +189,7 @@ def _refuse_ole(path: Path, data: bytes) -> None:
             ).format(name=path.name),
             path=path,
         )
-    raise NotDocxError(_("Het bestand {name} is geen Word-document (.docx).").format(name=path.name), path=path)
+    raise _not_docx(path)
 
 
 def _describe_foreign(path: Path, data: bytes) -> str:
@@ -203,7 +203,12 @@ def _describe_foreign(path: Path, data: bytes) -> str:
             "Het bestand {name} is een RTF-bestand. Sla het in Word op als Word-document (.docx) en "
             "open het daarna opnieuw."
         ).format(name=path.name)
-    return _("Het bestand {name} is geen Word-document (.docx).").format(name=path.name)
+    return _not_docx(path).message
+
+
+def _not_docx(path: Path) -> NotDocxError:
+    """The error for a file that is simply not a Word document."""
+    return NotDocxError(_("Het bestand {name} is geen Word-document (.docx).").format(name=path.name), path=path)
 
 
 def _describe_odf(path: Path) -> str:
@@ -292,7 +297,7 @@ def _main_partname(path: Path, archive: zipfile.ZipFile) -> str:
         return resolve_target("/", targets[RT_OFFICE_DOCUMENT])
     if RT_STRICT_OFFICE_DOCUMENT in targets:
         raise StrictOoxmlError.for_path(path)
-    raise NotDocxError(_("Het bestand {name} is geen Word-document (.docx).").format(name=path.name), path=path)
+    raise _not_docx(path)
 
 
 def resolve_target(source_partname: str, target: str) -> str:
