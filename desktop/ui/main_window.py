@@ -137,6 +137,10 @@ class MainWindow(QMainWindow):
         self.b1_action = self._action(_("Herschrijf in &B1"), self.rewrite_b1, "Ctrl+B",
                                       _("De alinea bij de cursor laten herschrijven door het lokale taalmodel"))
         self.cancel_action = self._action(_("&Annuleren"), self.cancel_work, "Esc")
+        self.settings_action = self._action(_("&Instellingen…"), self.open_settings, "Ctrl+,")
+        self.team_action = self._action(_("Instellingen voor uw &team…"), self.open_team_lead, None,
+                                        _("AI-vermelding en privacy-instellingen kiezen en exporteren voor IT"))
+        self.about_action = self._action(_("&Over Schrijfhulp en privacy"), self.open_about, None)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("&Bestand"))
@@ -159,7 +163,10 @@ class MainWindow(QMainWindow):
         review_menu.addSeparator()
         review_menu.addAction(self.b1_action)
         self.extra_menu = self.menuBar().addMenu(_("E&xtra"))
+        self.extra_menu.addAction(self.settings_action)
+        self.extra_menu.addAction(self.team_action)
         self.help_menu = self.menuBar().addMenu(_("&Help"))
+        self.help_menu.addAction(self.about_action)
         toolbar = self.addToolBar(_("Werkbalk"))
         toolbar.setObjectName("main-toolbar")
         for action in (self.open_action, self.save_action, self.previous_action, self.next_action,
@@ -319,8 +326,59 @@ class MainWindow(QMainWindow):
         if retention.unavailable and self.settings["privacy.history"]:
             self.statusBar().showMessage(retention.unavailable, 15_000)
         self.model.load(self.settings)
+        from desktop.core.user_state import needs_first_run
+
+        if needs_first_run(self.settings, self.state):
+            from desktop.ui.dialogs import FirstRunDialog
+
+            self.first_run = FirstRunDialog(self, state=self.state)
+            self.first_run.open()
         if document is not None:
             self.open_path(document)
+
+    # -- dialogs --------------------------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        """The settings dialog, generated from the schema (locked fields managed by the organisation)."""
+        from desktop.ui.settings_dialog import SettingsDialog
+
+        tools = self.controller.tools
+        dialog = SettingsDialog(self.settings, self, word_lists=tools.word_lists if tools else None)
+        dialog.applied.connect(self._settings_applied)
+        dialog.data_erased.connect(self._data_erased)
+        dialog.open()
+        self.settings_dialog = dialog
+
+    def _settings_applied(self, keys: set[str]) -> None:
+        if any(key.startswith("model.") for key in keys):
+            self.model.load(self.settings)
+        if any(key.startswith(("checks.", "grammar.")) for key in keys):
+            self.controller.reset_tools()
+            self.controller.analyse()
+        if "language" in keys:
+            self.show_message(_("Taal gewijzigd"), _("De nieuwe taal geldt na het opnieuw starten van Schrijfhulp."),
+                              QMessageBox.Icon.Information)
+
+    def _data_erased(self, _removed: list[Path]) -> None:
+        self.state = UserState()
+        self.settings = load_settings()
+        self.controller.settings = self.settings
+        self.controller.discard_session()
+        self._fill_recent_menu()
+
+    def open_team_lead(self) -> None:
+        """The team lead's editor for disclosure and privacy defaults."""
+        from desktop.ui.team_lead import TeamLeadDialog
+
+        self.team_dialog = TeamLeadDialog(self)
+        self.team_dialog.open()
+
+    def open_about(self) -> None:
+        """About Schrijfhulp: the model card, how nothing leaves the computer, the licences."""
+        from desktop.ui.dialogs import AboutDialog
+
+        self.about_dialog = AboutDialog(self.model.info, self)
+        self.about_dialog.open()
 
     # -- opening --------------------------------------------------------------------------------
 

@@ -67,6 +67,7 @@ class ReviewController(QObject):
         self._carried: dict[str, tuple[Decision, int]] = {}
         self._reloading: ReviewSession | None = None
         self._tools_ready = threading.Event()
+        self._tools_generation = 0  # a late result of an older prepare() must not replace newer tools
         self._refresh = QTimer(self, singleShot=True, interval=REFRESH_MS)
         self._refresh.timeout.connect(self.findings_changed)
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
@@ -83,18 +84,27 @@ class ReviewController(QObject):
         if self.tools is not None:
             self._tools_ready.set()
             return
-        settings = self.settings
+        settings, generation, ready = self.settings, self._tools_generation, self._tools_ready
 
         def work(_cancel: threading.Event) -> LanguageTools:
             from desktop.core.analysis import LanguageTools
 
             tools = LanguageTools.from_settings(settings)
             tools.warm_up()
-            self.tools = tools
-            self._tools_ready.set()
+            if generation == self._tools_generation:
+                self.tools = tools
+                ready.set()
             return tools
 
         self.workers.start(PREPARE_LANE, work)
+
+    def reset_tools(self) -> None:
+        """Forget the language tools (settings they depend on changed); they are prepared again."""
+        self.cancel_analysis()
+        self._tools_generation += 1
+        self.tools = None
+        self._tools_ready = threading.Event()
+        self.prepare()
 
     def _wait_for_tools(self, cancel: threading.Event) -> LanguageTools | None:
         while self.tools is None and not self._tools_ready.wait(0.1):

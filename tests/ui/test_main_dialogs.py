@@ -1,0 +1,64 @@
+"""The main window's dialogs: settings (applied at once), team lead, about, and the first-run screen."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core import paths
+from desktop.core.findings import Category
+from desktop.core.user_state import load_state
+from desktop.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.ui
+
+
+def test_first_run_screen_shows_until_acknowledged(qtbot, window: MainWindow) -> None:
+    window.start_up()
+    assert window.first_run.isVisible()
+    window.first_run.acknowledge()
+    assert "verantwoord-gebruik-v1" in load_state().acknowledged
+
+
+def test_the_organisation_can_acknowledge_the_first_run_screen(qtbot, language_tools) -> None:
+    (paths.machine_config_dir() / "policy.toml").write_text("[first_run]\nacknowledged_by_organisation = true\n")
+    main = MainWindow()
+    main.controller.tools = language_tools
+    qtbot.addWidget(main)
+    main.start_up()
+    assert not hasattr(main, "first_run")
+    main.workers.shutdown()
+
+
+def test_switching_a_check_off_in_settings_reanalyses(qtbot, window: MainWindow, letter_docx) -> None:
+    with qtbot.waitSignal(window.controller.analysis_done, timeout=120_000):
+        window.open_path(letter_docx("003_besluit"))
+    assert any(f.category is Category.SPELLING for f in window.controller.session.visible())
+    window.settings_action.trigger()
+    dialog = window.settings_dialog
+    dialog.fields["checks.spelling"].control.setChecked(False)
+    with qtbot.waitSignal(window.controller.analysis_done, timeout=120_000):
+        assert dialog.apply()
+    assert window.settings["checks.spelling"] is False
+    assert not any(f.category is Category.SPELLING and not window.controller.session.decision(f.id)
+                   for f in window.controller.session.visible()
+                   if f.paragraph in {p.id for p in window.document.paragraphs})
+
+
+def test_about_and_team_lead_open_from_the_menus(qtbot, window: MainWindow) -> None:
+    window.about_action.trigger()
+    assert window.about_dialog.isVisible()
+    window.team_action.trigger()
+    assert window.team_dialog.isVisible()
+
+
+def test_the_original_path_cannot_be_chosen_in_the_save_dialog(qtbot, window: MainWindow, letter_docx) -> None:
+    source = letter_docx("014_brief")
+    before = source.read_bytes()
+    with qtbot.waitSignal(window.controller.analysis_done, timeout=120_000):
+        window.open_path(source)
+    window.save(clean=False)
+    window.save_dialog.path.setText(str(source))
+    window.save_dialog.confirm()
+    assert window.last_message[0] == "Niet opgeslagen"
+    assert source.read_bytes() == before
+    assert sorted(p.name for p in source.parent.iterdir()) == [source.name]
