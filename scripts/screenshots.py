@@ -1,10 +1,12 @@
 """Take screenshots of Schrijfhulp's windows so anyone can look at them without a display.
 
-Usage: .venv/bin/python scripts/screenshots.py [--out screenshots/] [DOCUMENT.docx]
+Usage: .venv/bin/python scripts/screenshots.py [--out screenshots/] [--no-model] [DOCUMENT.docx]
 
-Runs Qt offscreen (or on the display in $DISPLAY, e.g. under xvfb-run) with temporary settings folders,
-opens the document (by default a real decision from ../shared/data turned into a .docx), waits for
-the work to finish and saves PNG files of each view.
+Runs Qt offscreen (or on the display in $DISPLAY, e.g. under xvfb-run) with temporary settings
+folders, opens the document (by default the shipped sample decision, a real decision), and saves:
+hoofdvenster.png (suggestions), besluit-eisen.png (the Awb checklist), b1-voorbeeld.png (a guarded
+B1 rewrite by the installed model), opslaan.png (the save dialog with the disclosure preview),
+instellingen.png, teamleider.png, over.png and eerste-start.png.
 """
 
 from __future__ import annotations
@@ -13,18 +15,27 @@ import argparse
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from desktop.core import paths  # noqa: E402
 
-def _isolate() -> None:
+
+def _isolate(with_model: bool) -> None:
+    """Temporary user and machine folders; the installed models are linked in, nothing else is shared."""
+    installed_models = paths.user_models_dir()
     base = Path(tempfile.mkdtemp(prefix="schrijfhulp-screens-"))
     for name in ("USER_CONFIG", "USER_DATA", "MACHINE_CONFIG", "MACHINE_DATA"):
         folder = base / name.lower()
         folder.mkdir()
         os.environ[f"SCHRIJFHULP_{name}_DIR"] = str(folder)
+    if with_model and installed_models.is_dir():
+        paths.user_models_dir().symlink_to(installed_models, target_is_directory=True)
+    else:
+        (base / "user_config" / "settings.toml").write_text("[model]\nenabled = false\n", encoding="utf-8")
     if not os.environ.get("DISPLAY"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
@@ -34,8 +45,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("document", nargs="?", type=Path)
     parser.add_argument("--out", type=Path, default=ROOT / "screenshots")
+    parser.add_argument("--no-model", action="store_true", help="skip the B1 rewrite (no model needed)")
     args = parser.parse_args(argv)
-    _isolate()
+    _isolate(not args.no_model)
 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QWidget
@@ -43,43 +55,108 @@ def main(argv: list[str] | None = None) -> int:
     from desktop.core.sample_documents import sample_decision
     from desktop.ui.app import install_qt_translations
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.model_service import ModelService
 
     app = QApplication([sys.argv[0]])
     install_qt_translations(app, "nl")
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
     document = args.document or sample_decision(Path(tempfile.mkdtemp()))
-
     window = MainWindow()
-    window.resize(1280, 820)
+    window.resize(1360, 860)
     window.show()
     saved: list[Path] = []
 
     def grab(widget: QWidget, name: str) -> None:
+        app.processEvents()
         target = out / f"{name}.png"
         widget.grab().save(str(target))
         saved.append(target)
 
-    def wait_then(condition: object, action: object, timeout_ms: int = 120_000) -> None:
-        waited = 0
+    def later(action: Callable[[], None], ms: int = 300) -> None:
+        QTimer.singleShot(ms, action)
+
+    def wait_for(condition: Callable[[], bool], action: Callable[[], None], limit_ms: int = 900_000) -> None:
+        waited = [0]
 
         def poll() -> None:
-            nonlocal waited
-            if condition() or waited >= timeout_ms:  # type: ignore[operator]
-                action()  # type: ignore[operator]
+            if condition() or waited[0] >= limit_ms:
+                action()
             else:
-                waited += 100
-                QTimer.singleShot(100, poll)
+                waited[0] += 200
+                QTimer.singleShot(200, poll)
 
         poll()
 
-    def finish() -> None:
+    def first_run() -> None:
+        dialog = window.first_run
+        dialog.resize(620, 420)
+        grab(dialog, "eerste-start")
+        dialog.acknowledge()
+        window.open_path(document)
+
+    def analysed() -> None:
+        window.controller.analysis_done.disconnect(analysed)
+        session = window.controller.session
+        assert session is not None
+        spelling = [f for f in session.visible() if f.category.value == "spelling"]
+        if spelling:
+            window.select_finding(spelling[0].id)
+        later(main_view)
+
+    def main_view() -> None:
         grab(window, "hoofdvenster")
+        window.tabs.setCurrentWidget(window.checklist)
+        later(checklist)
+
+    def checklist() -> None:
+        grab(window, "besluit-eisen")
+        if args.no_model:
+            dialogs()
+            return
+        wait_for(lambda: window.model.state != ModelService.LOADING, rewrite)
+
+    def rewrite() -> None:
+        if window.model.state != ModelService.READY:
+            dialogs()
+            return
+        session = window.controller.session
+        long_sentence = next(f for f in session.visible() if f.category.value == "leesbaarheid")
+        window.view.reveal(long_sentence)
+        window.model.rewritten.connect(lambda _result: later(rewritten))
+        window.rewrite_b1()
+
+    def rewritten() -> None:
+        grab(window, "b1-voorbeeld")
+        if window.preview.result is not None and window.preview.result.findings:
+            window.preview.accept_button.click()
+        dialogs()
+
+    def dialogs() -> None:
+        window.tabs.setCurrentIndex(0)
+        window.save(clean=False)
+        later(lambda: (grab(window.save_dialog, "opslaan"), window.save_dialog.reject(), settings()))
+
+    def settings() -> None:
+        window.open_settings()
+        later(lambda: (grab(window.settings_dialog, "instellingen"), window.settings_dialog.reject(), team()))
+
+    def team() -> None:
+        window.open_team_lead()
+        later(lambda: (grab(window.team_dialog, "teamleider"), window.team_dialog.reject(), about()))
+
+    def about() -> None:
+        window.open_about()
+        later(lambda: (grab(window.about_dialog, "over"), window.about_dialog.reject(), finish()))
+
+    def finish() -> None:
+        window.controller.discard_session()
         window.workers.shutdown()
         app.quit()
 
-    window.open_path(document)
-    wait_then(lambda: window.document is not None, finish)
+    window.controller.analysis_done.connect(analysed)
+    window.start_up()
+    later(first_run, 500)
     app.exec()
     for path in saved:
         print(path)

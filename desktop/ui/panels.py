@@ -70,6 +70,8 @@ class ChecklistPanel(QWidget):
         self.list = QListWidget(self)
         self.list.setAccessibleName(_("Besluit-eisen"))
         self.list.setWordWrap(True)
+        self.list.setSpacing(4)
+        self.list.setAlternatingRowColors(True)
         self.list.itemActivated.connect(self._jump)
         self.list.itemClicked.connect(self._jump)
         layout = QVBoxLayout(self)
