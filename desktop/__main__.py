@@ -5,7 +5,9 @@ from __future__ import annotations
 import faulthandler
 import importlib.util
 import sys
+import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TextIO
 
 from desktop.core.paths import log_dir
@@ -16,15 +18,23 @@ REQUIRED = ("PySide6", "docx", "lxml", "llama_cpp", "hunspell")
 _crash_log: TextIO | None = None
 
 
-def enable_crash_log() -> str:
-    """Send native crashes (e.g. inside llama.cpp) to the crash log before Qt loads; return its path."""
+def enable_crash_log() -> Path | None:
+    """Send native crashes (e.g. inside llama.cpp) to the crash log before Qt loads.
+
+    A crash log left by the previous run (it is non-empty only after a crash) is renamed with its
+    time and returned, so the app can offer it; the new run writes to a fresh log.
+    """
     global _crash_log
     folder = log_dir()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / CRASH_LOG_NAME
-    _crash_log = path.open("a", encoding="utf-8")
+    previous = None
+    if path.is_file() and path.stat().st_size:
+        stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(path.stat().st_mtime))
+        previous = path.replace(folder / f"crash-{stamp}.log")
+    _crash_log = path.open("w", encoding="utf-8")
     faulthandler.enable(file=_crash_log, all_threads=True)
-    return str(path)
+    return previous
 
 
 def missing_dependencies() -> list[str]:
@@ -35,7 +45,7 @@ def missing_dependencies() -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``schrijfhulp [FILE.docx]``."""
     args = list(sys.argv[1:] if argv is None else argv)
-    enable_crash_log()
+    previous_crash = enable_crash_log()
     missing = missing_dependencies()
     if missing:
         print(
@@ -46,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 3
     from desktop.ui.app import run
 
-    return run(args)
+    return run(args, previous_crash)
 
 
 if __name__ == "__main__":

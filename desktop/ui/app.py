@@ -61,8 +61,8 @@ def show_exception(kind: type[BaseException], value: BaseException, tb: Tracebac
     box.exec()
 
 
-def run(argv: Sequence[str]) -> int:
-    """Start the app; ``argv`` may hold one .docx to open."""
+def run(argv: Sequence[str], previous_crash: Path | None = None) -> int:
+    """Start the app; ``argv`` may hold one .docx to open; ``previous_crash`` is the last run's crash log."""
     from desktop.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
@@ -80,5 +80,5 @@ def run(argv: Sequence[str]) -> int:
     window = MainWindow(settings)
     window.show()
     documents = [a for a in argv if not a.startswith("-")]
-    QTimer.singleShot(0, lambda: window.start_up(Path(documents[0]) if documents else None))
+    QTimer.singleShot(0, lambda: window.start_up(Path(documents[0]) if documents else None, previous_crash))
     return app.exec()

@@ -311,8 +311,18 @@ class MainWindow(QMainWindow):
 
     # -- start-up -------------------------------------------------------------------------------
 
-    def start_up(self, document: Path | None = None) -> None:
-        """After the window shows: settings problems, retention, the model in the background, a document."""
+    def start_up(self, document: Path | None = None, previous_crash: Path | None = None) -> None:
+        """After the window shows: a crash of the last run, settings problems, retention, the model in the
+        background, the first-run screen, a document."""
+        if previous_crash is not None:
+            self.show_message(
+                _("Schrijfhulp is de vorige keer onverwacht gestopt"),
+                _("Uw beoordeling is tussentijds bewaard en wordt hersteld als u het document opnieuw opent. "
+                  "Het technische verslag staat in {path}; uw IT-afdeling kan het gebruiken.").format(
+                    path=previous_crash),
+                QMessageBox.Icon.Information,
+                [(_("Map openen"), lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(previous_crash.parent))))],
+            )
         problems = self.settings.problems
         if problems:
             text = "\n".join(f"• {problem}" for problem in problems)

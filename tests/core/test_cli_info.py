@@ -61,3 +61,19 @@ def test_info_on_every_corpus_file(shared_data: Path, capsys: pytest.CaptureFixt
             assert code == 1 and captured.err.startswith("schrijfhulp-cli: "), path
             assert len(captured.err.strip()) > 40  # a sentence, not an error code
     assert opened >= 190 and refused >= 20
+
+
+def test_models_lists_and_verifies(capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop.core import model_catalog, paths
+
+    card = next(c for c in model_catalog.known_models() if c.default)
+    paths.user_models_dir().mkdir(parents=True)
+    (paths.user_models_dir() / card.file).write_bytes(b"GGUF" + b"\0" * 60)
+    paths.machine_models_dir().mkdir(parents=True)
+    (paths.machine_models_dir() / "it-model.gguf").write_bytes(b"GGUF-it")
+    assert main(["models"]) == 0
+    out = capsys.readouterr().out
+    assert card.sha256 in out and "it-model" in out and "wordt bij eerste gebruik vastgelegd" in out
+    assert main(["models", "--verify"]) == 1  # the default model's file is not what its card says
+    out = capsys.readouterr().out
+    assert "controle: MISLUKT" in out and "controle: in orde" in out

@@ -62,3 +62,39 @@ def test_the_original_path_cannot_be_chosen_in_the_save_dialog(qtbot, window: Ma
     assert window.last_message[0] == "Niet opgeslagen"
     assert source.read_bytes() == before
     assert sorted(p.name for p in source.parent.iterdir()) == [source.name]
+
+
+def test_a_crash_of_the_previous_run_is_reported_at_the_next_start(qtbot, window: MainWindow) -> None:
+    from desktop.__main__ import enable_crash_log
+
+    paths.log_dir().mkdir(parents=True)
+    (paths.log_dir() / "crash.log").write_text("Fatal Python error: Segmentation fault\n")
+    previous = enable_crash_log()
+    assert previous is not None and previous.read_text().startswith("Fatal Python error")
+    assert (paths.log_dir() / "crash.log").read_text() == ""  # the new run writes a fresh log
+    assert enable_crash_log() is None  # a clean previous run leaves nothing to report
+    window.start_up(None, previous)
+    assert window.last_message is not None and "onverwacht gestopt" in window.last_message[0]
+
+
+def test_without_a_model_the_app_says_it_runs_on_rules_alone(qtbot, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.model.state_changed, timeout=30_000,
+                          check_params_cb=lambda state, _detail: state == "niet beschikbaar"):
+        window.start_up()
+    assert window.model_label.text() == "Taalmodel: niet beschikbaar — alleen regels"
+    assert "geen taalmodel geïnstalleerd" in window.model_label.toolTip()
+    assert not window.b1_action.isEnabled()
+
+
+def test_a_model_with_a_wrong_hash_is_refused_with_a_clear_message(qtbot, window: MainWindow) -> None:
+    from desktop.core import model_catalog
+
+    card = next(c for c in model_catalog.known_models() if c.default)
+    fake = paths.user_models_dir() / card.file
+    fake.parent.mkdir(parents=True)
+    with fake.open("wb") as handle:
+        handle.truncate(card.size)  # the right size, the wrong bytes
+    with qtbot.waitSignal(window.model.state_changed, timeout=60_000,
+                          check_params_cb=lambda state, _detail: state == "niet beschikbaar"):
+        window.start_up()
+    assert "controlesom" in window.model_label.toolTip()
