@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
+
+import psutil
 
 from desktop.core import paths
 from desktop.core.document import Document, Paragraph
@@ -33,6 +36,7 @@ if TYPE_CHECKING:  # llama.cpp loads only when the model stage runs
     from desktop.core.model_tasks import ModelResult
 
 LANGUAGETOOL_CACHE = "languagetool"
+GRAMMAR_THREADS = 4
 WARM_UP_TEXT = "Alvorens u het formulier indient, dient u de dagtekening te vermelden op pagina 2."
 # A level for a heading or an address line says nothing: paragraphs shorter than this get none.
 LEVEL_MIN_WORDS = 8
@@ -204,6 +208,10 @@ def run_analysis(
         yield from model_stage(engine, paragraphs, found, settings, tools, cancel)
 
 
+def _grammar_findings(grammar: GrammarChecker, paragraph: Paragraph) -> list[Finding]:
+    return list(grammar.check(paragraph.id, paragraph.text))
+
+
 def _grammar_stage(
     paragraphs: Sequence[Paragraph],
     found: dict[str, list[Finding]],
@@ -211,18 +219,25 @@ def _grammar_stage(
     tools: LanguageTools,
     cancel: threading.Event,
 ) -> Iterator[AnalysisItem]:
+    """LanguageTool's rules on every paragraph, spread over the physical cores (the engine releases
+    the GIL), results yielded in document order; a cancel takes effect after the paragraphs in hand."""
     try:
         tools.grammar.load()
     except GrammarUnavailableError as exc:
         yield Notice(_("Grammaticacontrole niet beschikbaar: {reason}").format(reason=exc))
         return
     stage = _("Grammatica en stijl")
-    for done, paragraph in enumerate(paragraphs, 1):
-        if cancel.is_set():
-            return
-        found[paragraph.id].extend(tools.grammar.check(paragraph.id, paragraph.text))
-        yield _paragraph_result(paragraph, found[paragraph.id], settings)
-        yield Progress(stage, done, len(paragraphs))
+    workers = max(1, min(GRAMMAR_THREADS, psutil.cpu_count(logical=False) or 1))
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="grammatica") as pool:
+        futures = [pool.submit(_grammar_findings, tools.grammar, p) for p in paragraphs]
+        for done, (paragraph, future) in enumerate(zip(paragraphs, futures, strict=True), 1):
+            if cancel.is_set():
+                for pending in futures:
+                    pending.cancel()
+                return
+            found[paragraph.id].extend(future.result())
+            yield _paragraph_result(paragraph, found[paragraph.id], settings)
+            yield Progress(stage, done, len(paragraphs))
 
 
 def model_jobs(paragraph: Paragraph, findings: Sequence[Finding]) -> list[tuple[Task, int, int, str]]:
