@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop import __version__, check_command
+from desktop import __version__, check_command, draft_command, models_command
 from desktop.core import network_guard
 from desktop.core.document import DocumentError, open_document
 from desktop.core.docx_writer import DEFAULT_AUTHOR, WriteOptions, save_document
@@ -65,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     apply.set_defaults(handler=_cmd_apply)
 
     check_command.add_parser(commands)
+    draft_command.add_parser(commands)
+    models_command.add_parser(commands)
     return parser
 
 
