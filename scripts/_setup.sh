@@ -47,15 +47,55 @@ ensure_venv() {
   fi
 }
 
-# ensure_python_packages EXTRA: pip install -e ".[EXTRA]" when pyproject.toml changed since the last time.
+# llama.cpp for every laptop, built once into the project's wheelhouse .wheels/: a baseline x86-64
+# build (GGML_NATIVE=OFF) whose CPU back-end exists in variants (x64, sse42, haswell, skylakex, ...)
+# that llama.cpp picks from at run time (GGML_BACKEND_DL, GGML_CPU_ALL_VARIANTS); the variants are
+# installed next to libllama (CMAKE_INSTALL_BINDIR), where desktop/core/llama_runtime.py loads them.
+# The dev venv, the tests and the installer all use this one build. pip's own wheel cache ignores
+# CMAKE_ARGS, so the wheel is built without it and remembered with its arguments.
+LLAMA_VERSION="0.3.36"
+LLAMA_CMAKE_ARGS='-DGGML_NATIVE=OFF -DGGML_BACKEND_DL=ON -DGGML_CPU_ALL_VARIANTS=ON -DCMAKE_INSTALL_BINDIR=llama_cpp/lib -DCMAKE_INSTALL_RPATH=$ORIGIN'
+WHEELS="$ROOT/.wheels"
+
+llama_wheel() { ls "$WHEELS"/llama_cpp_python-"$LLAMA_VERSION"-*.whl 2>/dev/null | head -n 1; }
+
+ensure_llama_wheel() {
+  local args_file="$WHEELS/llama_cpp_python-$LLAMA_VERSION.cmake-args"
+  if [ -n "$(llama_wheel)" ] && [ "$(cat "$args_file" 2>/dev/null)" = "$LLAMA_CMAKE_ARGS" ]; then
+    return 0
+  fi
+  say "llama.cpp $LLAMA_VERSION bouwen voor elke processor (eenmalig, op 2 kernen ongeveer een uur)"
+  mkdir -p "$WHEELS"
+  rm -f "$WHEELS"/llama_cpp_python-*.whl "$args_file"
+  CMAKE_ARGS="$LLAMA_CMAKE_ARGS" "$VENV/bin/python" -m pip wheel --quiet --no-cache-dir --no-deps \
+    --no-binary llama-cpp-python --wheel-dir "$WHEELS" "llama-cpp-python==$LLAMA_VERSION"
+  printf '%s' "$LLAMA_CMAKE_ARGS" >"$args_file"
+}
+
+# Install the wheelhouse's llama-cpp-python into the venv unless that exact wheel is installed.
+ensure_llama_installed() {
+  local wheel stamp="$VENV/.installed-llama" want
+  wheel="$(llama_wheel)"
+  want="$(sha256sum "$wheel" | cut -d' ' -f1)"
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    say "llama.cpp installeren uit $(basename "$wheel")"
+    "$VENV/bin/python" -m pip install --quiet --force-reinstall --no-deps "$wheel"
+    printf '%s' "$want" >"$stamp"
+  fi
+}
+
+# ensure_python_packages EXTRA: pip install -e ".[EXTRA]" when pyproject.toml changed since the last time,
+# with llama-cpp-python from the project's wheelhouse.
 ensure_python_packages() {
   local extra="$1" spec="." stamp want
   [ -n "$extra" ] && spec=".[$extra]"
+  ensure_llama_wheel
+  ensure_llama_installed
   stamp="$VENV/.installed-${extra:-app}"
   want="$(sha256sum "$ROOT/pyproject.toml" | cut -d' ' -f1)"
   if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-    say "Python-pakketten installeren ($spec; de eerste keer bouwt llama.cpp ongeveer 15 minuten)"
-    (cd "$ROOT" && "$VENV/bin/python" -m pip install --quiet --editable "$spec")
+    say "Python-pakketten installeren ($spec)"
+    (cd "$ROOT" && "$VENV/bin/python" -m pip install --quiet --find-links "$WHEELS" --editable "$spec")
     printf '%s' "$want" >"$stamp"
   fi
 }

@@ -26,6 +26,7 @@ import psutil
 from llama_cpp.llama_speculative import LlamaPromptLookupDecoding
 
 from desktop.core.i18n import _
+from desktop.core.llama_runtime import LlamaRuntimeError, ensure_backends
 from desktop.core.model_catalog import ModelCard, ModelError, ModelFile, verify
 
 DEFAULT_CONTEXT = 4096
@@ -170,6 +171,10 @@ class LlamaEngine:
         try:
             digest = verify(model, progress)
         except ModelError as exc:
+            raise EngineError(str(exc)) from exc
+        try:
+            ensure_backends()  # the portable build's CPU variant for this processor
+        except LlamaRuntimeError as exc:
             raise EngineError(str(exc)) from exc
         from llama_cpp import Llama
 
