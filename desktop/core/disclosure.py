@@ -17,13 +17,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from lxml import etree
+
 from desktop import APP_NAME, __version__
+from desktop.core.document import Document
 from desktop.core.docx_disclosure import Disclosure, PropertyValue
 from desktop.core.findings import Edit, Source
 from desktop.core.i18n import _
 from desktop.core.settings import DISCLOSURE_PLACEHOLDERS, Settings
 
 PROPERTY_PREFIX = "Schrijfhulp"
+CUSTOM_PROPERTIES_PART = "/docProps/custom.xml"
+DISCLOSURE_STYLE = Disclosure.style_name
 
 
 class DisclosureError(Exception):
@@ -36,6 +41,32 @@ class ModelUse:
 
     name: str = ""
     sha256: str = ""
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """What a document already says about AI assistance (e.g. a draft made by Schrijfhulp, now reviewed)."""
+
+    model_text: bool = False
+    visible: bool = False
+    model: ModelUse = ModelUse()
+
+
+NOTHING_EARLIER = Earlier()
+
+
+def earlier_disclosure(document: Document) -> Earlier:
+    """Read the document's Schrijfhulp metadata and whether its visible disclosure is already there."""
+    values: dict[str, str] = {}
+    for part in document.docx.part.package.iter_parts():
+        if str(part.partname) == CUSTOM_PROPERTIES_PART:
+            root = etree.fromstring(part.blob)
+            values = {prop.get("name", ""): "".join(prop.itertext()).strip() for prop in root}
+            break
+    visible = any(p.style_name == DISCLOSURE_STYLE for p in document.paragraphs)
+    model = ModelUse(values.get(f"{PROPERTY_PREFIX}.Model", "-").strip("-"),
+                     values.get(f"{PROPERTY_PREFIX}.ModelSHA256", "-").strip("-"))
+    return Earlier(values.get(f"{PROPERTY_PREFIX}.AIOndersteund") == "true", visible, model)
 
 
 def model_wrote_text(edits: Sequence[Edit], drafted: bool = False) -> bool:
@@ -102,18 +133,23 @@ def build(
     drafted: bool = False,
     visible: bool | None = None,
     text: str | None = None,
+    earlier: Earlier = NOTHING_EARLIER,
 ) -> Disclosure:
     """The disclosure to write: metadata always, the visible text when required or asked for.
 
     ``visible`` and ``text`` are the user's choices in the save dialog; both are refused with a
-    DisclosureError when policy does not let the user edit or remove the disclosure.
+    DisclosureError when policy does not let the user edit or remove the disclosure. A document that
+    already holds model text (``earlier``) keeps saying so, and a disclosure already in it is not
+    added a second time.
     """
+    drafted = drafted or earlier.model_text
+    model = model if model.name else earlier.model
     needed = required(settings, edits, drafted)
     default_text = render_text(settings, model, when)
     may_edit = bool(settings["disclosure.user_may_edit"])
     if not may_edit and ((visible is not None and visible != needed) or (text is not None and text != default_text)):
         raise DisclosureError(_("De AI-vermelding wordt beheerd door uw organisatie en kan niet worden aangepast."))
-    show = needed if visible is None else visible
+    show = (needed if visible is None else visible) and not earlier.visible
     shown_text = (text if text is not None else default_text) if show else None
     if show and not (shown_text or "").strip():
         raise DisclosureError(_("De AI-vermelding mag niet leeg zijn."))
@@ -124,16 +160,22 @@ def build(
         f"{PROPERTY_PREFIX}.ModelSHA256": model.sha256 or "-",
         f"{PROPERTY_PREFIX}.Datum": when,
         f"{PROPERTY_PREFIX}.Wijzigingen": change_kinds(edits, drafted),
-        f"{PROPERTY_PREFIX}.VermeldingZichtbaar": bool(shown_text),
+        f"{PROPERTY_PREFIX}.VermeldingZichtbaar": bool(shown_text) or earlier.visible,
     }
     return Disclosure(
         properties=properties, text=shown_text, placement=settings["disclosure.placement"]
     )
 
 
-def save_check(settings: Settings, edits: Sequence[Edit], disclosure: Disclosure, drafted: bool = False) -> str | None:
+def save_check(
+    settings: Settings,
+    edits: Sequence[Edit],
+    disclosure: Disclosure,
+    drafted: bool = False,
+    earlier: Earlier = NOTHING_EARLIER,
+) -> str | None:
     """The second check on save: a Dutch reason why this cannot be saved, or None when it can."""
-    if not required(settings, edits, drafted) or disclosure.text:
+    if not required(settings, edits, drafted or earlier.model_text) or disclosure.text or earlier.visible:
         return None
     if settings["disclosure.allow_save_without"]:
         return None

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from desktop.core import audit_log
-from desktop.core.disclosure import DisclosureError, ModelUse, build, save_check
+from desktop.core.disclosure import DisclosureError, ModelUse, build, earlier_disclosure, save_check
 from desktop.core.document import Document
 from desktop.core.docx_disclosure import Disclosure
 from desktop.core.docx_writer import WriteOptions, WriteReport, save_document
@@ -59,11 +59,12 @@ def save_reviewed(
 ) -> SaveResult:
     """Write ``edits`` into a copy of ``document`` at ``target`` with the disclosure policy applied."""
     when = when or datetime.now().astimezone()
+    earlier = earlier_disclosure(document)
     try:
-        disclosure = build(settings, edits, model, when, drafted=drafted, visible=visible, text=text)
+        disclosure = build(settings, edits, model, when, drafted=drafted, visible=visible, text=text, earlier=earlier)
     except DisclosureError as exc:
         raise SaveBlockedError(str(exc)) from exc
-    blocked = save_check(settings, edits, disclosure, drafted)
+    blocked = save_check(settings, edits, disclosure, drafted, earlier)
     if blocked:
         raise SaveBlockedError(blocked)
     options = WriteOptions(

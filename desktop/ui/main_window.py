@@ -114,6 +114,8 @@ class MainWindow(QMainWindow):
         key = QKeySequence.StandardKey
         self.open_action = self._action(_("&Openen…"), self.choose_file, QKeySequence(key.Open),
                                         _("Een Word-document (.docx) openen"))
+        self.new_action = self._action(_("&Nieuwe brief…"), self.new_letter, QKeySequence(key.New),
+                                       _("Een brief of besluit maken uit een sjabloon van uw organisatie"))
         self.save_action = self._action(_("Opslaan met &wijzigingen bijhouden…"), lambda: self.save(clean=False),
                                         QKeySequence(key.Save), _("Een kopie opslaan met bijgehouden wijzigingen"))
         self.clean_action = self._action(_("Opslaan als &schone kopie…"), lambda: self.save(clean=True),
@@ -144,6 +146,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("&Bestand"))
+        file_menu.addAction(self.new_action)
         file_menu.addAction(self.open_action)
         self.recent_menu = file_menu.addMenu(_("&Recente bestanden"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -169,7 +172,7 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.about_action)
         toolbar = self.addToolBar(_("Werkbalk"))
         toolbar.setObjectName("main-toolbar")
-        for action in (self.open_action, self.save_action, self.previous_action, self.next_action,
+        for action in (self.new_action, self.open_action, self.save_action, self.previous_action, self.next_action,
                        self.accept_action, self.reject_action, self.b1_action):
             toolbar.addAction(action)
 
@@ -376,6 +379,16 @@ class MainWindow(QMainWindow):
         self.controller.discard_session()
         self._fill_recent_menu()
 
+    def new_letter(self) -> None:
+        """Draft a new letter or decision from a template; the draft opens here for review."""
+        from desktop.ui.draft_dialog import DraftDialog
+
+        dialog = DraftDialog(self.settings, self, workers=self.workers, engine=self.model.engine,
+                             tools=self.controller.tools)
+        dialog.drafted.connect(self.open_path)
+        dialog.open()
+        self.draft_dialog = dialog
+
     def open_team_lead(self) -> None:
         """The team lead's editor for disclosure and privacy defaults."""
         from desktop.ui.team_lead import TeamLeadDialog
@@ -579,12 +592,13 @@ class MainWindow(QMainWindow):
         document, session = self.document, self.controller.session
         if document is None or session is None:
             return
+        from desktop.core.disclosure import earlier_disclosure
         from desktop.core.saving import default_target
         from desktop.ui.save_dialog import SaveDialog
 
         edits = session.accepted_edits(str(self.settings["author"]))
         dialog = SaveDialog(self.settings, edits, self.model_use(), default_target(document, self.settings, clean),
-                            clean, self)
+                            clean, self, earlier_disclosure(document))
         dialog.chosen.connect(self._save_chosen)
         dialog.open()
         self.save_dialog = dialog

@@ -46,6 +46,11 @@ class ModelService(QObject):
         workers.failed.connect(self._on_failed)
 
     @property
+    def engine(self) -> LlamaEngine | None:
+        """The loaded engine (for work that runs on the model thread, such as drafting), or None."""
+        return self._engine
+
+    @property
     def info(self) -> EngineInfo | None:
         """The loaded model's info, or None."""
         return self._engine.info if self._engine is not None else None

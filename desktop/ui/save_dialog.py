@@ -31,7 +31,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.disclosure import DisclosureError, ModelUse, build, render_text, required, save_check
+from desktop.core.disclosure import (
+    NOTHING_EARLIER,
+    DisclosureError,
+    Earlier,
+    ModelUse,
+    build,
+    render_text,
+    required,
+    save_check,
+)
 from desktop.core.findings import Edit
 from desktop.core.i18n import _
 from desktop.core.settings import Settings
@@ -53,13 +62,13 @@ class SaveDialog(QDialog):
     chosen = Signal(object)
 
     def __init__(self, settings: Settings, edits: Sequence[Edit], model: ModelUse, target: Path, clean: bool,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, earlier: Earlier = NOTHING_EARLIER) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Opslaan"))
-        self.settings, self.edits, self.model = settings, list(edits), model
+        self.settings, self.edits, self.model, self.earlier = settings, list(edits), model, earlier
         self.now = datetime.now().astimezone()
-        self.default_text = render_text(settings, model, self.now)
-        self.needed = required(settings, self.edits)
+        self.default_text = render_text(settings, model if model.name else earlier.model, self.now)
+        self.needed = required(settings, self.edits, earlier.model_text) and not earlier.visible
         self.may_edit = bool(settings["disclosure.user_may_edit"])
 
         self.path = QLineEdit(str(target), self)
@@ -77,8 +86,12 @@ class SaveDialog(QDialog):
         self.summary.setWordWrap(True)
 
         box = QGroupBox(_("AI-vermelding"), self)
-        reason = (_("Verplicht volgens het beleid van uw organisatie.") if self.needed
-                  else _("Niet nodig: alleen spelling en grammatica door taalregels, of het beleid vraagt er niet om."))
+        if earlier.visible:
+            reason = _("Het document bevat al een AI-vermelding; er komt geen tweede bij.")
+        elif self.needed:
+            reason = _("Verplicht volgens het beleid van uw organisatie.")
+        else:
+            reason = _("Niet nodig: alleen spelling en grammatica door taalregels, of het beleid vraagt er niet om.")
         self.policy = QLabel(reason, box)
         self.policy.setWordWrap(True)
         self.include = QCheckBox(_("AI-vermelding &opnemen in het document"), box)
@@ -147,11 +160,11 @@ class SaveDialog(QDialog):
             return
         try:
             disclosure = build(self.settings, self.edits, self.model, self.now, visible=choices.visible,
-                               text=choices.text)
+                               text=choices.text, earlier=self.earlier)
         except DisclosureError as exc:
             self.error.setText(str(exc))
             return
-        blocked = save_check(self.settings, self.edits, disclosure)
+        blocked = save_check(self.settings, self.edits, disclosure, earlier=self.earlier)
         if blocked:
             self.error.setText(blocked)
             return

@@ -12,7 +12,15 @@ from lxml import etree
 
 from desktop import __version__
 from desktop.core import paths
-from desktop.core.disclosure import DisclosureError, ModelUse, build, render_text, required, save_check
+from desktop.core.disclosure import (
+    DisclosureError,
+    ModelUse,
+    build,
+    earlier_disclosure,
+    render_text,
+    required,
+    save_check,
+)
 from desktop.core.document import ParagraphKind, open_document
 from desktop.core.findings import Category, Edit, Source
 from desktop.core.saving import SaveBlockedError, default_target, save_reviewed
@@ -157,3 +165,25 @@ def test_a_blocked_save_writes_nothing(letter_docx: Callable[..., Path]) -> None
     with pytest.raises(SaveBlockedError):
         save_reviewed(document, [MODEL_EDIT], target, settings, MODEL, visible=False)
     assert not target.exists()
+
+
+def test_a_reviewed_draft_keeps_its_ai_metadata_and_gets_no_second_disclosure(letter_docx: Callable[..., Path]) -> None:
+    settings = load_settings(registry=dict)
+    document = open_document(letter_docx("014_brief"))
+    paragraph = next(p for p in document.paragraphs if len(p.text) > 40)
+    edit = Edit(paragraph.id, 0, 0, "Let op: ", category=Category.STYLE, source=Source.MODEL)
+    draft = save_reviewed(document, [edit], document.path.with_name("concept.docx"), settings, MODEL,
+                          drafted=True, when=WHEN).report.target
+    reviewed = open_document(draft)
+    earlier = earlier_disclosure(reviewed)
+    assert earlier.model_text and earlier.visible and earlier.model == MODEL
+    spelling = next(p for p in reviewed.paragraphs if "vergroening" in p.text)
+    start = spelling.text.index("vergroening")
+    rule_edit = Edit(spelling.id, start, start + 11, "vergroening", category=Category.SPELLING)
+    again = save_reviewed(reviewed, [rule_edit], draft.with_name("definitief.docx"), settings, ModelUse(), when=WHEN)
+    properties = _custom_properties(again.report.target)
+    assert properties["Schrijfhulp.AIOndersteund"] == "true"  # the model's text is still in it
+    assert properties["Schrijfhulp.Model"] == MODEL.name
+    assert properties["Schrijfhulp.VermeldingZichtbaar"] == "true"
+    texts = [p.text for p in open_document(again.report.target).paragraphs]
+    assert sum("AI-hulpmiddel" in t for t in texts) == 1

@@ -98,3 +98,16 @@ def test_a_model_with_a_wrong_hash_is_refused_with_a_clear_message(qtbot, window
                           check_params_cb=lambda state, _detail: state == "niet beschikbaar"):
         window.start_up()
     assert "controlesom" in window.model_label.toolTip()
+
+
+def test_a_new_letter_opens_in_the_main_window_for_review(qtbot, window: MainWindow, tmp_path) -> None:
+    window.new_action.trigger()
+    dialog = window.draft_dialog
+    dialog.select_template("ontvangstbevestiging")
+    request = dialog._request()
+    dialog.set_values({spec.key: spec.example for spec in request.fields()})
+    dialog.target.setText(str(tmp_path / "ontvangstbevestiging.docx"))
+    with qtbot.waitSignal(window.controller.analysis_done, timeout=120_000):
+        dialog.make.click()  # no model loaded: the free text stays open, marked for the user
+    assert window.document is not None and window.document.path == tmp_path / "ontvangstbevestiging.docx"
+    assert window.windowTitle().startswith("ontvangstbevestiging.docx")
