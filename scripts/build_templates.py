@@ -12,8 +12,10 @@ every template and check it against its sidecar and the decision checklist.
 
 from __future__ import annotations
 
+import io
 import re
 import sys
+import zipfile
 from datetime import datetime
 from pathlib import Path
 
@@ -65,8 +67,8 @@ OBJECTION: Blocks = [
     ),
     (
         "p",
-        "In uw bezwaarschrift zet u in elk geval: uw naam en adres, de datum, welk besluit u bedoelt en waarom u "
-        "het niet eens bent met het besluit. Vergeet niet uw bezwaarschrift te ondertekenen.",
+        "Zet in uw bezwaarschrift in elk geval uw naam, uw adres en de datum. Schrijf er ook bij welk besluit u "
+        "bedoelt en waarom u het niet eens bent met het besluit. Vergeet niet uw bezwaarschrift te ondertekenen.",
     ),
     (
         "p",
@@ -85,9 +87,10 @@ APPEAL: Blocks = [
     ),
     (
         "p",
-        "In uw beroepschrift zet u in elk geval: uw naam en adres, de datum, welk besluit u bedoelt en waarom u "
-        "het niet eens bent met het besluit. Stuur een kopie van dit besluit mee. Vergeet niet uw beroepschrift "
-        "te ondertekenen. Voor een beroep betaalt u griffierecht; de rechtbank laat u weten hoeveel.",
+        "Zet in uw beroepschrift in elk geval uw naam, uw adres en de datum. Schrijf er ook bij welk besluit u "
+        "bedoelt en waarom u het niet eens bent met het besluit. Stuur een kopie van dit besluit mee. Vergeet niet "
+        "uw beroepschrift te ondertekenen. Voor een beroep betaalt u griffierecht; de rechtbank laat u weten "
+        "hoeveel.",
     ),
 ]
 
@@ -267,7 +270,14 @@ def build(name: str, blocks: Blocks, folder: Path) -> Path:
         paragraph = document.add_paragraph(style="Heading 2" if kind == "h" else None)
         _write_text(paragraph, text)
     target = folder / f"{name}.docx"
-    document.save(str(target))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    # The same texts give the same bytes: fixed times on every zip member, so git shows real changes only.
+    with zipfile.ZipFile(buffer) as built, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for member in built.infolist():
+            fixed = zipfile.ZipInfo(member.filename, date_time=FIXED_DATE.timetuple()[:6])
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            out.writestr(fixed, built.read(member.filename))
     return target
 
 
