@@ -8,7 +8,9 @@ inside) model calls. The steps:
    paragraphs need); problems raise :class:`DraftError` with every Dutch problem;
 2. for every slot the model writes text with :func:`desktop.core.model_tasks.draft_text`, grounded
    in the fields, the instruction and the standard paragraphs chosen for that slot; every output
-   passes the guards (no fact that is not in that material, plain Dutch). A slot with no output
+   passes the guards (no fact that is not in that material, plain Dutch). Sentences that repeat a
+   chosen standard paragraph (it is in the letter already), repeat each other or echo the
+   instruction's command ("weiger: ...") are left out. A slot with no output
    that passed stays open (``[Schrijf hier: …]``) and the result says why;
 3. the template's ``{{field}}`` markers are filled deterministically in the runs that hold them
    (formatting kept); a slot paragraph becomes the chosen standard paragraphs followed by the
@@ -72,6 +74,8 @@ SLOT_BOOKMARK = "_Schrijfhulp_{key}"
 #: A sentence of the model this similar to one of a standard paragraph counts as a copy of it.
 REPEAT_SIMILARITY = 0.85
 _WORDS = re.compile(r"\w+")
+# "weiger: het inkomen ..." — a short command before a colon at the start of an instruction.
+_COMMAND = re.compile(r"^\s*([^\W\d_][^:.!?\n]{0,30}):")
 HIGHLIGHT = WD_COLOR_INDEX.YELLOW
 _BOOKMARK_START = qn("w:bookmarkStart")
 
@@ -300,7 +304,7 @@ def _write_slot(
     )
     repeated = 0
     if text is not None:
-        text, repeated = without_repeats(text, paragraphs)
+        text, repeated = without_repeats(text, paragraphs, instruction)
     return SlotOutcome(
         slot.key,
         slot.label,
@@ -319,24 +323,34 @@ def _plain(text: str) -> str:
     return " ".join(_WORDS.findall(text.lower()))
 
 
-def without_repeats(text: str, paragraphs: Sequence[str]) -> tuple[str, int]:
-    """``text`` without the sentences that (nearly) repeat a sentence of ``paragraphs``, and how many those were.
+def without_repeats(text: str, paragraphs: Sequence[str], instruction: str = "") -> tuple[str, int]:
+    """``text`` without sentences that say again what is already there, and how many those were.
 
-    The standard paragraphs are in the letter already; the model's copy of them would say it twice.
-    Leaving sentences out never adds a fact, so the guards' verdict still holds.
+    Left out: a sentence that (nearly) repeats a sentence of the standard ``paragraphs`` (they are
+    in the letter already), a sentence the model wrote twice, and a sentence that starts with the
+    instruction's command ("weiger: ...", written to the model, not to the reader). Leaving
+    sentences out never adds a fact, so the guards' verdict still holds.
     """
     known = [_plain(span.text) for paragraph in paragraphs for span in split_sentences(paragraph)]
-    whole = " ".join(_plain(paragraph) for paragraph in paragraphs)
+    whole = f" {' '.join(_plain(paragraph) for paragraph in paragraphs)} "
+    command = _COMMAND.match(instruction)
+    echo = re.compile(rf"\s*{re.escape(command[1].strip())}\s*:", re.I) if command else None
     kept: list[str] = []
-    for span in split_sentences(text):
+    sentences = split_sentences(text)
+    for span in sentences:
         plain = _plain(span.text)
-        copied = plain in whole or any(
-            difflib.SequenceMatcher(None, plain, sentence, autojunk=False).ratio() >= REPEAT_SIMILARITY
-            for sentence in known
+        repeated = (
+            f" {plain} " in whole
+            or plain in (_plain(k) for k in kept)
+            or (echo is not None and echo.match(span.text) is not None)
+            or any(
+                difflib.SequenceMatcher(None, plain, sentence, autojunk=False).ratio() >= REPEAT_SIMILARITY
+                for sentence in known
+            )
         )
-        if not copied:
+        if not repeated:
             kept.append(span.text.strip())
-    return " ".join(kept), len(split_sentences(text)) - len(kept)
+    return " ".join(kept), len(sentences) - len(kept)
 
 
 def _explanation(model: ModelUse) -> str:

@@ -28,7 +28,15 @@ from desktop.core import paths
 from desktop.core.analysis import LanguageTools, Progress
 from desktop.core.bouwstenen import Bouwsteen, load_bouwstenen
 from desktop.core.document import ParagraphKind, open_document
-from desktop.core.drafting import DraftError, DraftRequest, DraftResult, draft, placement, run_draft
+from desktop.core.drafting import (
+    DraftError,
+    DraftRequest,
+    DraftResult,
+    draft,
+    placement,
+    run_draft,
+    without_repeats,
+)
 from desktop.core.facts import extract_facts, fact_keys
 from desktop.core.guard import GuardContext, fact_guard
 from desktop.core.llm import Completion, EngineInfo, LlamaEngine, Request
@@ -121,11 +129,12 @@ def expected_field_paragraphs(request: DraftRequest) -> list[str]:
     return expected
 
 
-def template_text(template: Template) -> list[str]:
-    """The template's own text, markers removed."""
-    document = docx.Document(str(template.path))
+def filled_template_text(request: DraftRequest) -> list[str]:
+    """The template's own text with every field filled in (slots left empty), paragraph by paragraph."""
+    values = request.normalised()
+    document = docx.Document(str(request.template.path))
     return [
-        MARKER.sub("", ooxml_oracle.paragraph_text(p))
+        MARKER.sub(lambda match: values.get(match[1], ""), ooxml_oracle.paragraph_text(p))
         for root, _is_body in story_roots(document)
         for p in root.iter(f"{W}p")
     ]
@@ -250,6 +259,25 @@ def test_sentences_the_model_copied_from_a_standard_paragraph_are_not_repeated(
     assert _custom_properties(result.path)["Schrijfhulp.AIOndersteund"] == "false"
 
 
+@pytest.mark.parametrize(
+    ("text", "kept", "left_out"),
+    [
+        ("Weiger: het inkomen is te hoog. Het inkomen is te hoog.", "Het inkomen is te hoog.", 1),
+        ("Het inkomen is te hoog. Het inkomen is te hoog.", "Het inkomen is te hoog.", 1),
+        ("Dat staat in artikel 6. Weigeren is nodig.", "Weigeren is nodig.", 1),
+        ("Ja. Het jaar is om.", "Ja. Het jaar is om.", 0),  # whole words only: "ja" is not "jaar"
+        # A near-copy is left out too, also when it turned the meaning around (seen from the real model).
+        ("U heeft geen recht op steun als uw inkomen lager is dan € 1.850,00 per maand.", "", 1),
+    ],
+)
+def test_without_repeats_leaves_out_echoes_duplicates_and_copies(text: str, kept: str, left_out: int) -> None:
+    paragraphs = [
+        "U heeft alleen recht op steun als uw inkomen lager is dan € 1.850,00 per maand. Uw inkomen is "
+        "€ 2.120,00 per maand. Dat staat in artikel 6. Het jaar."
+    ]
+    assert without_repeats(text, paragraphs, "weiger: het inkomen is te hoog") == (kept, left_out)
+
+
 def test_highlight_policy_writes_the_model_text_directly_highlighted(tmp_path: Path, context: GuardContext) -> None:
     _policy('[drafting]\nmark_model_text = "highlight"\n')
     result = draft(afwijzing(), tmp_path / "concept.docx", _settings(), context, always(GROUNDED), when=WHEN)
@@ -295,6 +323,22 @@ def test_without_a_model_every_slot_stays_open_and_nothing_claims_ai(tmp_path: P
     assert "[Schrijf hier: motivering]" in texts
     # The chosen standard paragraph is the organisation's text: it is there without a model too.
     assert any(t.startswith("U heeft alleen recht op bijzondere bijstand") for t in texts)
+
+
+@pytest.mark.parametrize("name", ["ontvangstbevestiging", "verzoek-aanvullende-gegevens", "besluit-toekenning",
+                                  "besluit-afwijzing", "besluit-op-bezwaar", "woo-besluit"])
+def test_every_shipped_template_filled_passes_the_checklist(tmp_path: Path, context: GuardContext, name: str) -> None:
+    template = load_templates().get(name)
+    result = draft(example_request(template, "-"), tmp_path / "concept.docx", _settings(), context, when=WHEN)
+    assert result.review.kind == template.kind
+    assert {item.check: item.status for item in result.review.letter}["aanhef-slot"] == "present"
+    statuses = {item.check: item.status for item in result.review.decision}
+    if template.kind == "besluit":
+        assert "missing" not in statuses.values(), statuses
+        doubtful = {check for check, status in statuses.items() if status == "doubtful"}
+        assert doubtful == ({"bezwaarclausule"} if name == "besluit-op-bezwaar" else set()), statuses
+    else:
+        assert statuses == {}
 
 
 def test_an_optional_field_that_is_filled_keeps_its_paragraph(tmp_path: Path, context: GuardContext) -> None:
@@ -503,6 +547,7 @@ def test_cli_draft_from_the_example_fields_without_a_model(
     captured = capsys.readouterr()
     assert f"Concept geschreven: {target}" in captured.out
     assert "‘Motivering’ is open gelaten: er is geen taalmodel gebruikt." in captured.out
+    assert "Taalcontrole van het concept: " in captured.out and f"schrijfhulp-cli check {target}" in captured.out
     assert "Datum: 16 maart 2026" in [p.text for p in open_document(target).paragraphs]
     # With the model asked for but not installed (the test's empty model folders): a notice, slots open.
     assert main(argv) == 0
@@ -610,14 +655,12 @@ def real_drafts(
 
 
 def _material(request: DraftRequest, result: DraftResult) -> list[str]:
-    """Everything a fact in the draft may come from: the template, the fields, the instruction, the
-    standard paragraphs, and the disclosure the policy adds."""
+    """Everything a fact in the draft may come from: the template filled with the fields, the
+    standard paragraphs, what the model was given, the open-slot text and the disclosure."""
     return [
-        *template_text(request.template),
-        request.template.title,
-        request.instruction,
-        *request.normalised().values(),
-        *(text for slot in result.slots for text in slot.paragraphs),
+        *filled_template_text(request),
+        *(text for slot in result.slots for text in (*slot.paragraphs, *slot.material)),
+        *(slot.open_text for slot in request.template.slots),
         result.save.disclosure.text or "",
     ]
 
