@@ -4,7 +4,9 @@
 -o OUT.docx`` fills a template with the values in FIELDS.json (a JSON object: field key -> value),
 has the local model write the free-text slots from the instruction, the fields and the chosen
 standard paragraphs (every fact checked), and writes OUT.docx with the model's text marked as the
-policy says and the disclosure the policy requires. Without a model the slots stay open.
+policy says and the disclosure the policy requires. Without a model the slots stay open. It then
+prints what happened to every slot, the decision checklist's gaps and the number of findings of
+the language checks on the draft.
 
 ``templates [--example NAME [--bouwsteen ID ...]]`` lists every template with its fields and free-text
 slots, and the standard paragraphs; with ``--example`` it prints a FIELDS.json for NAME (and the
@@ -21,9 +23,9 @@ from pathlib import Path
 from typing import TextIO
 
 from desktop.core import model_catalog
-from desktop.core.analysis import LanguageTools, Progress
+from desktop.core.analysis import LanguageTools, Notice, ParagraphFindings, Progress, run_analysis
 from desktop.core.bouwstenen import BouwsteenCatalog, BouwsteenError, load_bouwstenen
-from desktop.core.document import DocumentError
+from desktop.core.document import DocumentError, open_document
 from desktop.core.drafting import DraftError, DraftRequest, DraftResult, run_draft
 from desktop.core.i18n import _
 from desktop.core.llm import EngineError, LlamaEngine
@@ -140,7 +142,8 @@ def run(args: argparse.Namespace) -> int:
         engine = None
     else:
         engine = _load_engine(settings, err)
-    context = LanguageTools.from_settings(settings).guard_context(settings)
+    tools = LanguageTools.from_settings(settings)
+    context = tools.guard_context(settings)
     result: DraftResult | None = None
     try:
         for item in run_draft(request, args.output, settings, context, engine, threading.Event()):
@@ -154,7 +157,24 @@ def run(args: argparse.Namespace) -> int:
     assert result is not None
     for line in result.summary():
         print(line, file=out)
+    _language_check(result.path, settings, tools, out, err)
     return EXIT_OK
+
+
+def _language_check(path: Path, settings: Settings, tools: LanguageTools, out: TextIO, err: TextIO) -> None:
+    """Run the language checks on the draft (the checklist is in the summary already) and say how many."""
+    findings: dict[str, int] = {}
+    for item in run_analysis(open_document(path), settings, threading.Event(), tools):
+        if isinstance(item, ParagraphFindings):
+            findings[item.paragraph] = len(item.findings)
+        elif isinstance(item, Notice):
+            print(item.message, file=err)
+    print(
+        _("Taalcontrole van het concept: {count} bevinding(en); bekijk ze met ‘schrijfhulp-cli check {path}’.").format(
+            count=sum(findings.values()), path=path
+        ),
+        file=out,
+    )
 
 
 def _describe(template: Template, out: TextIO) -> None:
@@ -162,13 +182,13 @@ def _describe(template: Template, out: TextIO) -> None:
     print(f"{template.name} — {template.title} ({template.kind}, {origin})", file=out)
     if template.description:
         print(f"  {template.description}", file=out)
-    print(_("  Velden:"), file=out)
+    print("  " + _("Velden:"), file=out)
     for spec in template.fields:
         need = _("verplicht") if spec.required else _("mag leeg")
         example = _(" — bijv. {example}").format(example=spec.example.replace("\n", " / ")) if spec.example else ""
         print(f"    {spec.key}: {spec.label} ({type_label(spec.type)}, {need}){example}", file=out)
     if template.slots:
-        print(_("  Vrije tekst (schrijft het taalmodel):"), file=out)
+        print("  " + _("Vrije tekst (schrijft het taalmodel):"), file=out)
         for slot in template.slots:
             suggested = (
                 _(" — standaardteksten: {ids}").format(ids=", ".join(slot.bouwstenen)) if slot.bouwstenen else ""
