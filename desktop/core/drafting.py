@@ -33,7 +33,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -158,7 +158,6 @@ class SlotOutcome:
     #: Everything the model was given as facts: instruction, field values, standard paragraphs.
     material: tuple[str, ...] = ()
     refusals: tuple[Verdict, ...] = ()
-    answers: int = 0
     seconds: float = 0.0
     model_used: bool = False
     #: Sentences of the model's text left out because they repeat a standard paragraph.
@@ -201,7 +200,6 @@ class DraftResult:
     slots: tuple[SlotOutcome, ...]
     save: SaveResult
     review: Review
-    model: ModelUse = field(default_factory=ModelUse)
 
     @property
     def open_slots(self) -> tuple[SlotOutcome, ...]:
@@ -260,7 +258,7 @@ def run_draft(
     save = _write(request.template, values, slots, target, settings, model, when)
     written = open_document(target)
     review = review_document([(p.id, p.text) for p in written.paragraphs if p.text.strip()])
-    yield DraftResult(target, request.template, tuple(slots), save, review, model)
+    yield DraftResult(target, request.template, tuple(slots), save, review)
 
 
 def draft(
@@ -299,7 +297,7 @@ def _write_slot(
     if engine is None:
         return SlotOutcome(slot.key, slot.label, None, tuple(paragraphs), material)
     started = time.monotonic()
-    text, refusals, completions = draft_text(
+    text, refusals, _completions = draft_text(
         engine, slot.prompt, instruction or "-", facts, paragraphs, context, cancel=cancel, attempts=attempts
     )
     repeated = 0
@@ -312,7 +310,6 @@ def _write_slot(
         tuple(paragraphs),
         material,
         tuple(refusals),
-        len(completions),
         time.monotonic() - started,
         model_used=True,
         repeated=repeated,
