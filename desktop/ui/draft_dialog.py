@@ -120,6 +120,7 @@ class DraftDialog(QDialog):
         self.template_search.textChanged.connect(self._show_templates)
         self.template_list = QListWidget(self)
         self.template_list.setAccessibleName(_("Sjablonen"))
+        self.template_list.setWordWrap(True)
         self.template_list.currentItemChanged.connect(self._on_template)
         self.description = QLabel("", self)
         self.description.setWordWrap(True)
@@ -140,6 +141,8 @@ class DraftDialog(QDialog):
 
         self.form_widget = QWidget(self)
         self.form = QFormLayout(self.form_widget)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # long Dutch labels above their field
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form_widget)
@@ -171,7 +174,7 @@ class DraftDialog(QDialog):
         splitter.addWidget(left)
         splitter.addWidget(fields_box)
         splitter.addWidget(right)
-        splitter.setSizes([220, 420, 320])
+        splitter.setSizes([260, 480, 360])
 
         self.target = QLineEdit(self)
         self.target.setAccessibleName(_("Opslaan als"))
@@ -206,7 +209,7 @@ class DraftDialog(QDialog):
         layout.addWidget(self.model_note)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
-        self.resize(1100, 680)
+        self.resize(1180, 680)
 
     # -- templates ---------------------------------------------------------------------------------
 
@@ -286,7 +289,8 @@ class DraftDialog(QDialog):
             widget.setTabChangesFocus(True)
         else:
             widget = QLineEdit(typed or "", self.form_widget)
-        widget.setPlaceholderText(spec.example)
+        if spec.example:
+            widget.setPlaceholderText(_("bijv. {example}").format(example=spec.example))
         widget.setAccessibleName(spec.label)
         widget.setAccessibleDescription(type_label(spec.type))
         if spec.help:
@@ -364,8 +368,13 @@ class DraftDialog(QDialog):
         if self._template is None or self.workers.is_running(LANE):
             return
         request = self._request()
-        self._mark_problems(request.field_problems())
-        problems = request.problems()
+        by_field = request.field_problems()
+        self._mark_problems(by_field)
+        values = request.normalised()
+        empty = [spec.label for spec in request.fields() if spec.required and not values[spec.key]]
+        problems = [_("Vul nog in: {labels}.").format(labels=", ".join(empty))] if empty else []
+        problems += [p for key, p in by_field.items() if not (key in values and not values[key])]
+        problems += [p for p in request.problems() if p not in by_field.values()]
         target = Path(self.target.text().strip()).expanduser()
         if not target.name.lower().endswith(".docx"):
             problems.append(_("Kies een bestandsnaam die eindigt op .docx."))

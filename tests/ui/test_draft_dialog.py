@@ -106,7 +106,7 @@ def test_the_form_follows_the_sidecar_and_grows_with_a_standard_paragraphs_field
     template = load_templates().get("besluit-afwijzing")
     assert _labels(dialog) == [f"{s.label} *" if s.required else s.label for s in template.fields]
     assert isinstance(dialog._inputs["adres"], QPlainTextEdit) and isinstance(dialog._inputs["naam"], QLineEdit)
-    assert dialog._inputs["naam"].placeholderText() == "Mevrouw J. Jansen"
+    assert dialog._inputs["naam"].placeholderText() == "bijv. Mevrouw J. Jansen"
     assert dialog._inputs["datum"].text()  # today's date, prefilled
     dialog._inputs["naam"].setText("De heer K. Bakker")
     # Suggested standard paragraphs come first; searching finds the others.
@@ -135,7 +135,9 @@ def test_problems_are_shown_in_the_dialog_and_nothing_is_written(
     dialog._inputs["datum"].setText("31 februari 2026")
     dialog.make.click()
     shown = dialog.status.text()
-    assert "‘Datum van de brief’ is geen geldige datum" in shown and "Vul ‘Naam geadresseerde’ in." in shown
+    assert "‘Datum van de brief’ is geen geldige datum" in shown
+    assert shown.startswith("Vul nog in: Organisatie (briefhoofd), Naam geadresseerde, Adres geadresseerde, ")
+    assert "Ons kenmerk" in shown and "Uw kenmerk" not in shown  # optional
     assert "b00020" in dialog._inputs["datum"].styleSheet() and dialog._inputs["datum"].toolTip()
     assert not dialog.workers.is_running(LANE)
     _fill_examples(dialog)
