@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ctypes
 import importlib.util
+import logging
 import os
 import sys
 import threading
@@ -29,6 +30,7 @@ from desktop.core.i18n import _
 
 ENV_LIBRARY_DIR = "LLAMA_CPP_LIB_PATH"  # the variable llama-cpp-python itself honours
 GGML_BACKEND_DEVICE_TYPE_CPU = 0  # enum ggml_backend_dev_type
+LLAMA_CPP_LOGGER = "llama-cpp-python"
 
 
 class LlamaRuntimeError(Exception):
@@ -132,6 +134,11 @@ def ensure_backends(folder: Path | None = None) -> None:
     back-end can be registered (for example a damaged installation).
     """
     folder = folder or library_dir()
+    # llama.cpp announces the loaded variant on stderr through llama-cpp-python's logger; the app
+    # runs llama.cpp quietly, as Llama(verbose=False) later sets it anyway.
+    quiet = logging.getLogger(LLAMA_CPP_LOGGER)
+    if quiet.level == logging.NOTSET:
+        quiet.setLevel(logging.ERROR)
     with _lock:
         ggml = _ggml(folder)
         if ggml.ggml_backend_reg_count() == 0:
