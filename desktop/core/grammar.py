@@ -59,6 +59,13 @@ STYLE_CATEGORIES = frozenset(
 # Rules whose match at the very start of a paragraph is a list item, not an error: in Dutch
 # decisions every "dat ..." of a considerans and every "gelet op ..." is its own paragraph.
 PARAGRAPH_START_EXEMPT = frozenset({"UPPERCASE_SENTENCE_START"})
+# "op grond van artikel …" is the legal-basis formula a decision must contain (Awb 3:47, checked by the
+# review); LanguageTool's officialese rule for "op grond van" stays for every other use.
+LEGAL_BASIS_RULES = frozenset({"OP_GROND_VAN"})
+LEGAL_BASIS_FOLLOWS = re.compile(
+    r"\s+(?:de\s+|het\s+)?(?:artikel|artikelen|art\.|\w*wet\b|\w*verordening\b|\w*besluit\b|\w*regeling\b)",
+    re.IGNORECASE,
+)
 STRIPPED_ATTRIBUTES = re.compile(r'\s(?:tone_tags|is_goal_specific)="[^"]*"')
 LANGUAGE = "nl"
 CACHE_SIZE = 4096
@@ -526,6 +533,8 @@ class GrammarChecker:
         lead = len(text) - len(text.lstrip(" \t-–•*\"'‘“("))
         for match in self._matches(text):
             if match.rule_id in PARAGRAPH_START_EXEMPT and match.start <= lead:
+                continue
+            if match.rule_id in LEGAL_BASIS_RULES and LEGAL_BASIS_FOLLOWS.match(text, match.end):
                 continue
             category = category_of(match)
             if (

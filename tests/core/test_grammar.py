@@ -199,3 +199,11 @@ def test_local_installation_is_started_on_loopback(tmp_path, cache_root):
     assert server._process.poll() is not None
     with pytest.raises(GrammarUnavailableError):
         LocalLanguageToolServer(tmp_path)  # no languagetool-server.jar
+
+
+def test_the_legal_basis_formula_is_not_called_officialese(lingotweaker) -> None:
+    """A decision must say 'op grond van artikel …' (Awb 3:47); elsewhere 'op grond van' stays flagged."""
+    legal = "Wij hebben besloten op grond van artikel 7:1 van de Algemene wet bestuursrecht."
+    other = "Op grond van de goede resultaten gaan wij door met het project."
+    assert not [f for f in lingotweaker.check("p0", legal) if f.rule == "LT:OP_GROND_VAN"]
+    assert [f for f in lingotweaker.check("p1", other) if f.rule == "LT:OP_GROND_VAN"]
