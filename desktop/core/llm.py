@@ -23,7 +23,6 @@ from typing import Any, Protocol
 
 import numpy as np
 import psutil
-from llama_cpp.llama_speculative import LlamaPromptLookupDecoding
 
 from desktop.core.i18n import _
 from desktop.core.llama_runtime import LlamaRuntimeError, ensure_backends
@@ -40,7 +39,6 @@ STRUCTURED_SCHEMA = {
 }
 
 TextCallback = Callable[[str], None]
-find_candidate_pred_tokens = LlamaPromptLookupDecoding.find_candidate_pred_tokens
 
 
 class EngineError(Exception):
@@ -240,8 +238,13 @@ class LlamaEngine:
         self, request: Request, cancel: threading.Event | None = None, on_text: TextCallback | None = None
     ) -> Completion:
         """Generate for ``request``, streaming through ``on_text`` and stopping when ``cancel`` is set."""
+        from llama_cpp.llama_speculative import LlamaPromptLookupDecoding
+
         llama = self._llama
         prompt = self.prompt_tokens(request)
+        find_candidate_pred_tokens = (
+            LlamaPromptLookupDecoding.find_candidate_pred_tokens if request.prompt_lookup else None
+        )
         if len(prompt) + request.max_tokens + LOOKUP_TOKENS > self.info.context:
             raise EngineError(_("De tekst is te lang voor het model; kies een kortere alinea."))
         started = time.perf_counter()
@@ -288,7 +291,7 @@ class LlamaEngine:
             if not emit(next_token):
                 break
             drafts: list[int] = []
-            if request.prompt_lookup:
+            if find_candidate_pred_tokens is not None:
                 history = np.asarray(prompt + output, dtype=np.intc)
                 drafts = [int(t) for t in find_candidate_pred_tokens(history, LOOKUP_NGRAM, LOOKUP_TOKENS)]
                 drafts = drafts[: request.max_tokens - len(output)]
