@@ -5,13 +5,14 @@ executables, the Start-menu shortcut and Add/Remove Programs. The PNGs are rende
 renderer (already part of the app) and the .ico holds them PNG-compressed, as Windows Vista and
 later read them.
 
-Usage: python installer/icons.py [OUT_DIR]   (default: build/icons)
+Usage: python installer/icons.py [OUT_DIR [SVG]]   (default: build/icons, the app's icon)
 """
 
 from __future__ import annotations
 
 import os
 import struct
+import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -59,8 +60,16 @@ def ico_bytes(pngs: dict[int, bytes]) -> bytes:
     return header + entries + images
 
 
-def build_icons(out_dir: Path, svg: Path = SVG) -> dict[str, Path]:
-    """Write schrijfhulp.svg, schrijfhulp-<size>.png and schrijfhulp.ico into ``out_dir``."""
+def icon_paths(out_dir: Path) -> dict[str, Path]:
+    """Where :func:`write_icons` puts each icon in ``out_dir`` (png<size>, ico, svg)."""
+    paths = {f"png{size}": out_dir / f"schrijfhulp-{size}.png" for size in PNG_SIZES}
+    paths["ico"] = out_dir / "schrijfhulp.ico"
+    paths["svg"] = out_dir / "schrijfhulp.svg"
+    return paths
+
+
+def write_icons(out_dir: Path, svg: Path = SVG) -> dict[str, Path]:
+    """Render and write the icons into ``out_dir`` in this process (creates a QGuiApplication)."""
     from PySide6.QtGui import QGuiApplication
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -68,25 +77,33 @@ def build_icons(out_dir: Path, svg: Path = SVG) -> dict[str, Path]:
     pngs = {size: render_png(svg, size) for size in PNG_SIZES}
     del application
     out_dir.mkdir(parents=True, exist_ok=True)
-    written: dict[str, Path] = {}
+    paths = icon_paths(out_dir)
     for size, data in pngs.items():
-        path = out_dir / f"schrijfhulp-{size}.png"
-        path.write_bytes(data)
-        written[f"png{size}"] = path
-    ico = out_dir / "schrijfhulp.ico"
-    ico.write_bytes(ico_bytes({size: pngs[size] for size in ICO_SIZES}))
-    written["ico"] = ico
-    copy = out_dir / "schrijfhulp.svg"
-    copy.write_bytes(svg.read_bytes())
-    written["svg"] = copy
-    return written
+        paths[f"png{size}"].write_bytes(data)
+    paths["ico"].write_bytes(ico_bytes({size: pngs[size] for size in ICO_SIZES}))
+    paths["svg"].write_bytes(svg.read_bytes())
+    return paths
+
+
+def build_icons(out_dir: Path, svg: Path = SVG) -> dict[str, Path]:
+    """Write schrijfhulp.svg, schrijfhulp-<size>.png and schrijfhulp.ico into ``out_dir``.
+
+    The drawing happens in a child process: Qt allows one application object per process, and a
+    QGuiApplication left behind here would break a caller that later needs widgets (a test run
+    that goes on to the UI tests aborted on exactly that).
+    """
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    subprocess.run([sys.executable, str(Path(__file__).resolve()), str(out_dir), str(svg)], check=True, env=env,
+                   stdout=subprocess.DEVNULL)
+    return icon_paths(out_dir)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Render the icons into the folder given (default build/icons)."""
+    """Render the icons into the folder given (default build/icons) from the SVG given."""
     args = list(sys.argv[1:] if argv is None else argv)
     out_dir = Path(args[0]) if args else REPO / "build" / "icons"
-    for path in build_icons(out_dir).values():
+    svg = Path(args[1]) if len(args) > 1 else SVG
+    for path in write_icons(out_dir, svg).values():
         print(path)
     return 0
 
