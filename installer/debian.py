@@ -38,8 +38,7 @@ CONFIG_DIR = Path("etc") / "schrijfhulp"
 MODELS_DIR = Path("usr") / "share" / "schrijfhulp" / "models"
 DEFAULT_MAINTAINER = "Schrijfhulp-team <schrijfhulp@example.invalid>"
 LINUX_FILES = REPO / "installer" / "linux"
-ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
-DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+ICON_SIZES = icons.PNG_SIZES
 
 
 def _normalise_permissions(root: Path) -> None:

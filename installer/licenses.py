@@ -97,7 +97,7 @@ def _debian_copyrights(bundle: Path) -> dict[str, Path]:
         return {}
     copyrights: dict[str, Path] = {}
     for library in sorted(bundle.rglob("*.so*")):
-        if library.is_symlink() or "site-packages" in str(library):
+        if library.is_symlink():
             continue
         for folder in ("/usr/lib/x86_64-linux-gnu", "/lib/x86_64-linux-gnu", "/usr/lib"):
             system = Path(folder) / library.name
