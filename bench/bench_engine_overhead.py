@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import time
 
-import llama_cpp as lc
 from _shared import load_engine, median
 
 from desktop.core.llm import LlamaEngine, Request
@@ -28,6 +27,8 @@ USER = ("Schrijf een uitgebreide brief aan een inwoner over de werkzaamheden aan
 
 def reference(engine: LlamaEngine, prompt: list[int], tokens: int) -> tuple[float, float]:
     """(prompt tok/s, decode tok/s) through llama.cpp's C API."""
+    import llama_cpp as lc  # after desktop.core.llama_runtime configured OpenMP, as in the app
+
     llama = engine.llama
     ctx = llama._ctx.ctx
     lc.llama_memory_clear(lc.llama_get_memory(ctx), True)
