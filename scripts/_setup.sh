@@ -64,7 +64,7 @@ ensure_llama_wheel() {
   if [ -n "$(llama_wheel)" ] && [ "$(cat "$args_file" 2>/dev/null)" = "$LLAMA_CMAKE_ARGS" ]; then
     return 0
   fi
-  say "llama.cpp $LLAMA_VERSION bouwen voor elke processor (eenmalig, op 2 kernen ongeveer een uur)"
+  say "llama.cpp $LLAMA_VERSION bouwen voor elke processor (eenmalig, op 2 kernen ongeveer tien minuten)"
   mkdir -p "$WHEELS"
   rm -f "$WHEELS"/llama_cpp_python-*.whl "$args_file"
   CMAKE_ARGS="$LLAMA_CMAKE_ARGS" "$VENV/bin/python" -m pip wheel --quiet --no-cache-dir --no-deps \
