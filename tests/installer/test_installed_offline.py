@@ -31,8 +31,10 @@ LETTER = "letters/texts/011_brief.txt"
 
 
 def snapshot() -> set[str]:
+    """Every path under the watched folders, and the folders themselves with their parents."""
     found: set[str] = set()
     for root in WATCHED:
+        found.update(str(folder) for folder in (root, *root.parents))
         for folder, directories, files in os.walk(root):
             found.update(os.path.join(folder, name) for name in directories + files)
     return found
@@ -40,7 +42,8 @@ def snapshot() -> set[str]:
 
 def package_paths(*packages: str) -> set[str]:
     listing = subprocess.run(["dpkg-query", "-L", *packages], capture_output=True, text=True, check=True).stdout
-    return {line for line in listing.splitlines() if line.startswith("/")}
+    # dpkg lists the root as "/." and folders such as /usr that every package shares.
+    return {os.path.normpath(line) for line in listing.splitlines() if line.startswith("/")}
 
 
 def installed(package: str) -> bool:
