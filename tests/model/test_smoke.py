@@ -7,7 +7,7 @@ import re
 import pytest
 from wordfreq import zipf_frequency
 
-from desktop.core.llm import LlamaEngine, Request
+from desktop.core.llm import LOOKUP_TOKENS, LlamaEngine, Request
 
 pytestmark = pytest.mark.model
 
@@ -43,3 +43,36 @@ def test_structured_output_is_only_the_text(embedded_engine: LlamaEngine) -> Non
     )
     assert completion.raw.lstrip().startswith("{") and completion.raw.rstrip().endswith("}")
     assert "ontvangen" in completion.text and not completion.text.startswith("{")
+
+
+def test_the_weights_are_used_in_place_from_the_mapped_file(embedded_engine: LlamaEngine) -> None:
+    import llama_cpp
+
+    # No repacked copy of the weights next to the memory-mapped file; other loads keep llama.cpp's default.
+    assert embedded_engine.llama.model_params.use_extra_bufts is False
+    assert llama_cpp.llama_model_default_params().use_extra_bufts is True
+
+
+def test_prompt_lookup_verifies_copied_text_in_batches(
+    embedded_engine: LlamaEngine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sentence = "Wij hebben uw aanvraag voor een omgevingsvergunning op 12 maart 2024 ontvangen."
+    request = Request(
+        system='Herhaal de zin letterlijk. Antwoord met JSON: {"tekst": "<de zin>"}.',
+        user=f"Zin: {sentence}",
+        max_tokens=60,
+    )
+    batches: list[int] = []
+    evaluate = embedded_engine._eval
+
+    def counting(tokens: list[int], *, all_logits: bool) -> None:
+        batches.append(len(tokens))
+        evaluate(tokens, all_logits=all_logits)
+
+    monkeypatch.setattr(embedded_engine, "_eval", counting)
+    embedded_engine._truncate(0)
+    completion = embedded_engine.complete(request)
+    assert completion.text == sentence
+    decode_steps = batches[1:]  # the first evaluates the prompt
+    assert len(decode_steps) < completion.completion_tokens / 2, decode_steps
+    assert max(decode_steps) == 1 + LOOKUP_TOKENS
