@@ -4,14 +4,20 @@ Run: .venv/bin/python bench/bench_prompt_lookup.py [--rounds 2]
 
 Same engine, same prompts (the shipped correction and B1 prompts on real sentences from
 ../shared/data), greedy, JSON-constrained output as the app uses it; only `prompt_lookup` differs.
-Runs alternate; the speed-up is the median time without lookup divided by the median time with it
-(target ≥ 1.5× on corrections). Outputs must be identical: the drafts only change speed.
+Each request starts as in the app, with the task's system prompt already in the KV cache. Runs
+alternate; the speed-up is the median over requests of the time per token without lookup divided
+by the time per token with it, for the whole request and for the decoding alone (target ≥ 1.5×
+on corrections). The drafts are meant to change only the speed, but a draft is
+verified in one batch, and llama.cpp's batch kernels round differently from its one-token kernel:
+where two tokens are nearly tied the choice can flip. The number of identical outputs is printed;
+either output goes through the same guards in the app.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+from dataclasses import replace
 
 from _shared import DATA, load_engine, median
 
@@ -34,30 +40,50 @@ def b1_sentences(count: int) -> list[str]:
     return rows[:count]
 
 
-def timed(engine: LlamaEngine, request: Request) -> tuple[float, str, int]:
+def system_prefix(engine: LlamaEngine, request: Request) -> int:
+    """Tokens the app has cached before this request: the system prompt, shared by every sentence."""
+    other = engine.prompt_tokens(Request(system=request.system, user="…"))
+    shared = 0
+    for a, b in zip(engine.prompt_tokens(request), other, strict=False):
+        if a != b:
+            break
+        shared += 1
+    return shared
+
+
+def timed(engine: LlamaEngine, request: Request) -> tuple[float, float, str, int]:
+    """(seconds for the request with the system prompt cached, seconds decoding, output, tokens)."""
     engine._truncate(0)
+    engine._eval(engine.prompt_tokens(request)[: system_prefix(engine, request)], all_logits=False)
     completion = engine.complete(request)
-    return completion.seconds, completion.raw, completion.completion_tokens
+    decode = completion.seconds - completion.prompt_seconds
+    return completion.seconds, decode, completion.raw, completion.completion_tokens
 
 
 def run(engine: LlamaEngine, name: str, requests: list[Request], rounds: int) -> float:
     """Print and return the speed-up for one task."""
-    with_lookup: list[float] = []
+    request_ratios: list[float] = []
+    decode_ratios: list[float] = []
     without: list[float] = []
+    with_lookup: list[float] = []
     tokens = 0
+    identical = 0
     for _round in range(rounds):
         for request in requests:
-            plain_seconds, plain_raw, produced = timed(engine, Request(**{**request.__dict__, "prompt_lookup": False}))
-            lookup_seconds, lookup_raw, _ = timed(engine, Request(**{**request.__dict__, "prompt_lookup": True}))
-            if plain_raw != lookup_raw:
-                raise SystemExit(f"outputs differ with and without lookup:\n{plain_raw}\n{lookup_raw}")
-            without.append(plain_seconds / produced)
-            with_lookup.append(lookup_seconds / produced)
+            plain, plain_decode, plain_raw, produced = timed(engine, replace(request, prompt_lookup=False))
+            lookup, lookup_decode, lookup_raw, lookup_produced = timed(engine, replace(request, prompt_lookup=True))
+            identical += plain_raw == lookup_raw
+            # Per token, so a different output of another length still compares fairly.
+            request_ratios.append((plain / produced) / (lookup / lookup_produced))
+            decode_ratios.append((plain_decode / produced) / (lookup_decode / lookup_produced))
+            without.append(produced / plain_decode)
+            with_lookup.append(lookup_produced / lookup_decode)
             tokens += produced
-    speedup = median(without) / median(with_lookup)
-    print(f"{name:>11}: {len(requests)} texts × {rounds}, {tokens // (2 * rounds)} tokens a round;  "
-          f"without lookup {1 / median(without):5.2f} tok/s, with {1 / median(with_lookup):5.2f} tok/s, "
-          f"speed-up {speedup:.2f}×")
+    speedup = median(request_ratios)
+    print(f"{name:>11}: {len(requests)} texts × {rounds}, {tokens // rounds} tokens a round; decoding "
+          f"{median(without):5.2f} tok/s without lookup, {median(with_lookup):5.2f} with; speed-up: "
+          f"whole request {speedup:.2f}×, decoding {median(decode_ratios):.2f}×; "
+          f"identical outputs {identical} of {len(requests) * rounds}")
     return speedup
 
 
