@@ -39,16 +39,6 @@ from desktop.core.settings import Settings, load_settings
 STATUS_MARK = {"present": "✓", "missing": "✗", "doubtful": "?"}
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Register the ``check`` subcommand."""
-    check = commands.add_parser("check", help=_("controleer een .docx en toon de bevindingen"))
-    check.add_argument("document", type=Path)
-    check.add_argument("--json", action="store_true", help=_("één JSON-object per regel"))
-    check.add_argument("--no-model", action="store_true", help=_("alleen de taalregels, zonder taalmodel"))
-    check.add_argument("-o", "--output", help=_("schrijf de suggesties als bijgehouden wijzigingen naar dit bestand"))
-    check.set_defaults(handler=run)
-
-
 def _load_engine(settings: Settings, err: TextIO) -> LlamaEngine | None:
     try:
         found = model_catalog.find_models()

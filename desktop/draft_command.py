@@ -38,34 +38,6 @@ EXIT_OK = 0
 EXIT_INPUT = 1
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Register the ``draft`` and ``templates`` subcommands."""
-    draft = commands.add_parser("draft", help=_("maak een concept van een brief of besluit uit een sjabloon"))
-    draft.add_argument("--template", required=True, metavar="NAAM", help=_("het sjabloon (zie ‘templates’)"))
-    draft.add_argument(
-        "--fields", type=Path, required=True, metavar="VELDEN.json", help=_("JSON-object met veld en waarde")
-    )
-    draft.add_argument("--instruction", default="", metavar="TEKST", help=_("opdracht voor het taalmodel"))
-    draft.add_argument(
-        "--bouwsteen", action="append", default=[], metavar="ID", help=_("voeg een standaardtekst in (herhaalbaar)")
-    )
-    draft.add_argument("--no-model", action="store_true", help=_("zonder taalmodel: de vrije tekst blijft open"))
-    draft.add_argument("-o", "--output", type=Path, required=True, help=_("het nieuwe .docx-bestand"))
-    draft.set_defaults(handler=run)
-    templates = commands.add_parser("templates", help=_("toon de sjablonen met hun velden, en de standaardteksten"))
-    templates.add_argument(
-        "--example", metavar="NAAM", help=_("druk een VELDEN.json met de voorbeeldwaarden van dit sjabloon af")
-    )
-    templates.add_argument(
-        "--bouwsteen",
-        action="append",
-        default=[],
-        metavar="ID",
-        help=_("met --example: neem ook de velden van deze standaardtekst op (herhaalbaar)"),
-    )
-    templates.set_defaults(handler=list_templates)
-
-
 def _fail(message: str, err: TextIO) -> int:
     print(f"schrijfhulp-cli: {message}", file=err)
     return EXIT_INPUT

@@ -14,13 +14,6 @@ from desktop.core import model_catalog
 from desktop.core.i18n import _
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Register the ``models`` subcommand."""
-    models = commands.add_parser("models", help=_("toon de gevonden taalmodellen met hun controlesom"))
-    models.add_argument("--verify", action="store_true", help=_("controleer de sha256 van elk model (duurt even)"))
-    models.set_defaults(handler=run)
-
-
 def run(args: argparse.Namespace) -> int:
     """List the models; with --verify exit 1 when any file fails its check."""
     try:

@@ -22,6 +22,21 @@ def test_version_as_installed_command() -> None:
     assert result.stdout.strip() == f"Schrijfhulp {__version__}"
 
 
+def test_version_and_help_load_no_engine() -> None:
+    # The command's own modules (document engine, language tools, model) load only when it runs.
+    probe = (
+        "import contextlib, io, sys\n"
+        "from desktop.cli import main\n"
+        "for argv in (['--version'], ['--help']):\n"
+        "    with contextlib.suppress(SystemExit), contextlib.redirect_stdout(io.StringIO()):\n"
+        "        main(argv)\n"
+        "heavy = ('lxml', 'docx', 'llama_cpp', 'lingotweaker', 'desktop.core.document', 'desktop.check_command')\n"
+        "print(sorted(name for name in sys.modules if name.split('.')[0] in heavy or name in heavy))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
 def test_info_on_a_document_with_comments(shared_data: Path, capsys: pytest.CaptureFixture[str]) -> None:
     name = (
         "Open-XML-SDK__test_DocumentFormat.OpenXml.Tests.Assets_assets_TestDataStorage_O15Conformance_WD_"
