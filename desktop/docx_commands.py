@@ -31,6 +31,7 @@ def _yes_no(value: bool) -> str:
 
 
 def run_info(args: argparse.Namespace) -> int:
+    """``info DOCUMENT``: paragraphs, words, and whether it holds tracked changes or comments."""
     try:
         document = open_document(args.document)
     except DocumentError as exc:
@@ -44,6 +45,7 @@ def run_info(args: argparse.Namespace) -> int:
 
 
 def run_text(args: argparse.Namespace) -> int:
+    """``text DOCUMENT``: the live text, one paragraph a line as ``<id><TAB><text>``."""
     try:
         document = open_document(args.document)
     except DocumentError as exc:
@@ -83,6 +85,7 @@ def load_edits(path: Path) -> list[Edit]:
 
 
 def run_apply(args: argparse.Namespace) -> int:
+    """``apply DOCUMENT SUGGESTIONS -o OUT``: write the suggestions into a new .docx and report them."""
     try:
         edits = load_edits(args.suggestions)
     except ValueError as exc:

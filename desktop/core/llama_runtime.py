@@ -168,7 +168,8 @@ def weights_used_in_place() -> Iterator[None]:
     On x86 llama.cpp copies the Q4 weights into a layout for its AVX2/AVX-512 kernels ("extra
     buffer types"). With the GGUF memory-mapped, the pages it read stay resident next to the copy:
     measured with the embedded 1.1 GB model, 600 MB more peak memory and twice the load time, for
-    a few per cent of decoding speed. A laptop with 8 GB has better use for that memory, so the
+    about 8% of decoding speed (69 against 75 ms a token). A laptop with 8 GB has better use for
+    that memory (bench/bench_model_memory.py: file + 386 MB at work instead of + 1,076 MB), so the
     weights are used where the mapping has them. llama-cpp-python's ``Llama`` has no argument for
     ``use_extra_bufts``; its model parameters come from ``llama_model_default_params``, which is
     wrapped here for the duration of a load (under the module lock: loads are serialised).
