@@ -72,7 +72,7 @@ def test_prompt_lookup_verifies_copied_text_in_batches(
     monkeypatch.setattr(embedded_engine, "_eval", counting)
     embedded_engine._truncate(0)
     completion = embedded_engine.complete(request)
-    assert completion.text == sentence
+    assert "omgevingsvergunning op 12 maart 2024" in completion.text, completion.text
     decode_steps = batches[1:]  # the first evaluates the prompt
     assert len(decode_steps) < completion.completion_tokens / 2, decode_steps
     assert max(decode_steps) == 1 + LOOKUP_TOKENS
