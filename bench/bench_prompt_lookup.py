@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from _shared import DATA, load_engine, median
 
-from desktop.core.llm import LlamaEngine, Request
+from desktop.core.llm import LlamaEngine, Request, common_prefix_length
 from desktop.core.prompts import load_prompt
 
 CORRECTIONS = [
@@ -43,12 +43,7 @@ def b1_sentences(count: int) -> list[str]:
 def system_prefix(engine: LlamaEngine, request: Request) -> int:
     """Tokens the app has cached before this request: the system prompt, shared by every sentence."""
     other = engine.prompt_tokens(Request(system=request.system, user="…"))
-    shared = 0
-    for a, b in zip(engine.prompt_tokens(request), other, strict=False):
-        if a != b:
-            break
-        shared += 1
-    return shared
+    return common_prefix_length(engine.prompt_tokens(request), other)
 
 
 def timed(engine: LlamaEngine, request: Request) -> tuple[float, float, str, int]:

@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import ctypes
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from llama_cpp._internals import LlamaTokenDataArray
 
 
 class Sampler:
@@ -29,7 +32,7 @@ class Sampler:
 
     def __init__(self, llama: Any, temperature: float, seed: int, grammar: Any | None = None) -> None:
         import llama_cpp as lc
-        from llama_cpp._internals import LlamaSampler, LlamaTokenDataArray
+        from llama_cpp._internals import LlamaSampler
 
         self._lc = lc
         self._ctx = llama._ctx.ctx
@@ -50,8 +53,8 @@ class Sampler:
             )
         self._one = (lc.llama_token_data * 1)()
         self._single = lc.llama_token_data_array(data=self._one, size=1, selected=-1, sorted=False)
-        self._all: LlamaTokenDataArray | None = None
-        #: Tokens the grammar refused after the other samplers chose them (for the benchmarks).
+        self._all: LlamaTokenDataArray | None = None  # every candidate, allocated at the first refusal
+        #: Tokens the grammar refused after the other samplers chose them (tests/model/test_sampling.py).
         self.refusals = 0
 
     def __enter__(self) -> Sampler:

@@ -18,7 +18,7 @@ import json
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -117,6 +117,16 @@ def physical_cores() -> int:
 def thread_count(setting: int) -> int:
     """Threads for the model: the setting when it is positive, else the physical cores."""
     return setting if setting > 0 else physical_cores()
+
+
+def common_prefix_length(first: Sequence[int], second: Sequence[int]) -> int:
+    """How many tokens ``first`` and ``second`` share from the start."""
+    length = 0
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        length += 1
+    return length
 
 
 def next_draft_limit(limit: int, drafted: int, accepted: int) -> int:
@@ -272,11 +282,7 @@ class LlamaEngine:
         started = time.perf_counter()
         # Reuse the cached prefix (typically the system prompt); at least the last prompt token is
         # evaluated again so there are logits to sample from.
-        shared = 0
-        for cached, wanted in zip(self._cached, prompt[:-1], strict=False):
-            if cached != wanted:
-                break
-            shared += 1
+        shared = common_prefix_length(self._cached, prompt[:-1])
         self._truncate(shared)
         self._eval(prompt[shared:], all_logits=False)
         output: list[int] = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.core.llm import LOOKUP_FIRST, LOOKUP_PAUSE, LOOKUP_TOKENS, next_draft_limit
+from desktop.core.llm import LOOKUP_FIRST, LOOKUP_PAUSE, LOOKUP_TOKENS, common_prefix_length, next_draft_limit
 
 pytestmark = pytest.mark.core
 
@@ -25,3 +25,9 @@ def test_a_draft_wrong_part_way_shrinks_to_what_was_accepted() -> None:
 
 def test_a_draft_wrong_from_its_first_token_pauses_drafting() -> None:
     assert next_draft_limit(6, 6, 0) == -LOOKUP_PAUSE < 0
+
+
+def test_the_shared_prefix_ends_at_the_first_difference() -> None:
+    assert common_prefix_length([1, 2, 3, 4], [1, 2, 9, 4]) == 2
+    assert common_prefix_length([1, 2], [1, 2, 3]) == 2
+    assert common_prefix_length([], [1]) == 0
