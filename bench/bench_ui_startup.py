@@ -2,14 +2,18 @@
 
 Run: .venv/bin/python bench/bench_ui_startup.py [--rounds 5]
 
-Each round starts two fresh processes, alternating (offscreen Qt, temporary settings folders, the
-model switched off so only the rule checks run):
+Each round starts fresh processes, alternating (offscreen Qt, temporary settings folders with the
+first-run screen acknowledged by the organisation, the model switched off so only the rule checks
+run):
 - bare: import PySide6, create a QApplication, show an empty QMainWindow;
-- Schrijfhulp: the app's start-up (network guard, settings, translations, MainWindow) until its
-  event loop runs with the window shown; then it opens the 2-page letter (real letters 015-017)
+- Schrijfhulp: the real ``schrijfhulp`` start (``desktop.__main__.main``: crash log, dependency
+  check, network guard, settings, translations, icon, main window, its start-up work) until the
+  event loop is free with the window shown; then it opens the 2-page letter (real letters 015-017)
   and reports when the first findings are on screen: once as soon as the language tools have
-  loaded in the background (the usual case: a user picks a file), once the instant the window
-  shows (the worst case: the file was given on the command line).
+  loaded in the background (the usual case: a user picks a file), once with the file given on the
+  command line (the worst case: the tools are still loading).
+Our modules are compiled to bytecode first, as in an installed app (this environment sets
+PYTHONDONTWRITEBYTECODE, which would otherwise make every start compile them from source).
 Printed: median times, the start-up ratio (target ≤ 1.5× the bare window) and open → first findings
 (target well under a second).
 """
@@ -17,6 +21,7 @@ Printed: median times, the start-up ratio (target ≤ 1.5× the bare window) and
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import subprocess
 import sys
@@ -45,42 +50,38 @@ from pathlib import Path
 sys.path.insert(0, {repo!r})
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from desktop.core import i18n, network_guard
-from desktop.core.settings import load_settings
-network_guard.install()
-settings = load_settings()
-i18n.set_language(str(settings["language"]))
-app = QApplication([])
 from desktop.ui.main_window import MainWindow
-window = MainWindow(settings)
-window.show()
+
+real_start_up = MainWindow.start_up
 opened = []
 
-def findings():
-    session = window.controller.session
-    if opened and session is not None and session.visible():
-        print(f"findings {{time.perf_counter() - opened[0]:.4f}}", flush=True)
-        window.workers.shutdown()
-        app.quit()
-
-def open_now():
-    opened.append(time.perf_counter())
-    window.open_path(Path({document!r}))
-
-def open_when_ready():
-    if window.controller.tools is None:
-        QTimer.singleShot(20, open_when_ready)
-    else:
-        open_now()
-
-def usable():
+def start_up(window, document=None, previous_crash=None):
+    if document is not None:
+        opened.append(time.perf_counter())
+    real_start_up(window, document, previous_crash)
     print("shown", flush=True)
-    window.start_up()
-    (open_when_ready if {warm} else open_now)()
 
-window.controller.findings_changed.connect(findings)
-QTimer.singleShot(0, usable)
-app.exec()
+    def findings():
+        session = window.controller.session
+        if opened and session is not None and session.visible():
+            print(f"findings {{time.perf_counter() - opened[0]:.4f}}", flush=True)
+            window.workers.shutdown()
+            QApplication.instance().quit()
+
+    def open_when_ready():
+        if window.controller.tools is None:
+            QTimer.singleShot(20, open_when_ready)
+        else:
+            opened.append(time.perf_counter())
+            window.open_path(Path({document!r}))
+
+    window.controller.findings_changed.connect(findings)
+    if document is None:
+        open_when_ready()
+
+MainWindow.start_up = start_up
+from desktop.__main__ import main
+sys.exit(main({argv!r}))
 """
 
 
@@ -117,8 +118,11 @@ def main() -> None:
             folder.mkdir()
             env[f"SCHRIJFHULP_{name}_DIR"] = str(folder)
         (base / "user_config" / "settings.toml").write_text("[model]\nenabled = false\n", encoding="utf-8")
-        cold_code = OURS.format(repo=str(REPO), document=str(document), warm=False)
-        warm_code = OURS.format(repo=str(REPO), document=str(document), warm=True)
+        (base / "machine_config" / "defaults.toml").write_text(
+            "[first_run]\nacknowledged_by_organisation = true\n", encoding="utf-8")
+        compileall.compile_dir(REPO / "desktop", quiet=1)
+        cold_code = OURS.format(repo=str(REPO), document=str(document), argv=[str(document)])
+        warm_code = OURS.format(repo=str(REPO), document=str(document), argv=[])
         bare: list[float] = []
         ours: list[float] = []
         cold: list[float] = []
@@ -134,7 +138,7 @@ def main() -> None:
           f"-> ratio {ratio:.2f}× (target ≤ 1.5×) {'OK' if ratio <= 1.5 else 'ABOVE TARGET'}")
     print(f"open → first findings on the 2-page letter, model off (target well under 1 s):\n"
           f"  language tools ready (opened once they loaded in the background): median {median(warm):.3f} s\n"
-          f"  opened the instant the window showed (tools still loading): median {median(cold):.3f} s")
+          f"  given on the command line (tools still loading): median {median(cold):.3f} s")
 
 
 if __name__ == "__main__":
