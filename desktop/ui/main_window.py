@@ -315,8 +315,8 @@ class MainWindow(QMainWindow):
     # -- start-up -------------------------------------------------------------------------------
 
     def start_up(self, document: Path | None = None, previous_crash: Path | None = None) -> None:
-        """After the window shows: a crash of the last run, settings problems, retention, the model in the
-        background, the first-run screen, a document."""
+        """After the window shows: a crash of the last run, settings problems; in the background the language
+        tools, retention and the model; the first-run screen, a document."""
         if previous_crash is not None:
             self.show_message(
                 _("Schrijfhulp is de vorige keer onverwacht gestopt"),
@@ -333,11 +333,7 @@ class MainWindow(QMainWindow):
                 text += "\n\n" + _("Omdat het beleid ongeldig is, gelden de strengste instellingen.")
             self.show_message(_("Problemen in de instellingen"), text)
         self.controller.prepare()
-        from desktop.core.privacy import enforce_retention
-
-        retention = enforce_retention(self.settings)
-        if retention.unavailable and self.settings["privacy.history"]:
-            self.statusBar().showMessage(retention.unavailable, 15_000)
+        self.controller.enforce_retention()
         self.model.load(self.settings)
         from desktop.core.user_state import needs_first_run
 

@@ -14,23 +14,26 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.core.findings import Category, Finding
 from desktop.core.i18n import _
-from desktop.core.review_session import ConflictError, Decision, ReviewSession
 from desktop.core.settings import Settings
 from desktop.ui.workers import Workers
 
-if TYPE_CHECKING:  # the heavy core (language tools, document engine, crypto) loads in the background
+if TYPE_CHECKING:  # the core loads in the background or once a document is open, never before the window shows
     from desktop.core.analysis import LanguageTools, LevelReport
     from desktop.core.disclosure import ModelUse
     from desktop.core.document import Document
+    from desktop.core.findings import Finding
+    from desktop.core.privacy import RetentionReport
     from desktop.core.review import Review
+    from desktop.core.review_history import SavedSession
+    from desktop.core.review_session import Decision, ReviewSession
     from desktop.core.secure_store import SecureStore
 
 PREPARE_LANE = "voorbereiden"
 OPEN_LANE = "openen"
 ANALYSIS_LANE = "analyse"
 SAVE_LANE = "opslaan"
+RETENTION_LANE = "opruimen"
 AUTOSAVE_MS = 400
 REFRESH_MS = 120
 
@@ -63,6 +66,8 @@ class ReviewController(QObject):
         self.dirty = False
         self._store: SecureStore | None = None
         self._store_problem: str | None = None
+        # The store is opened and used from the open job, the retention job and the GUI thread: one at a time.
+        self._store_lock = threading.Lock()
         # Decisions from before the document changed on disk, re-applied as findings reappear.
         self._carried: dict[str, tuple[Decision, int]] = {}
         self._reloading: ReviewSession | None = None
@@ -113,14 +118,32 @@ class ReviewController(QObject):
         return self.tools
 
     def open(self, path: Path) -> None:
-        """Open ``path`` in the background."""
+        """Open ``path`` and find its kept review in the background (the keyring can take a while)."""
 
-        def work(_cancel: threading.Event) -> Document:
+        def work(_cancel: threading.Event) -> tuple[Document, SavedSession | None, str | None]:
+            from desktop.core import review_history
             from desktop.core.document import open_document
 
-            return open_document(path)
+            document = open_document(path)
+            with self._store_lock:
+                store, problem = self._open_store()
+                kept = review_history.load(store, str(document.path)) if store is not None else None
+            return document, kept, problem
 
         self.workers.start(OPEN_LANE, work)
+
+    def enforce_retention(self) -> None:
+        """Delete kept reviews, audit entries and logs older than the retention period, in the background;
+        a store that cannot be opened is reported as a notice while history is on."""
+        settings, lock = self.settings, self._store_lock
+
+        def work(_cancel: threading.Event) -> RetentionReport:
+            from desktop.core.privacy import enforce_retention
+
+            with lock:
+                return enforce_retention(settings)
+
+        self.workers.start(RETENTION_LANE, work)
 
     def analyse(self) -> None:
         """(Re)run the rule checks on the open document; findings arrive paragraph by paragraph."""
@@ -142,7 +165,9 @@ class ReviewController(QObject):
         """Stop the running analysis (its late results are dropped)."""
         self.workers.cancel(ANALYSIS_LANE)
 
-    def _start_review(self, document: Document) -> None:
+    def _start_review(self, document: Document, kept: SavedSession | None) -> None:
+        from desktop.core.review_session import ReviewSession
+
         self.document = document
         self.levels, self.review, self.dirty, self._carried = [], None, False, {}
         previous = self._reloading
@@ -154,23 +179,19 @@ class ReviewController(QObject):
             self.dirty = bool(previous.decisions)
             restored = 0
         else:
-            restored = self._restore(document)
+            restored = self._restore(kept)
         self.opened.emit(document)
         self.findings_changed.emit()
         if restored:
             self.restored.emit(restored)
         self.analyse()
 
-    def _restore(self, document: Document) -> int:
-        """Restore a kept review of this file: whole when the file is unchanged; otherwise its
+    def _restore(self, kept: SavedSession | None) -> int:
+        """Restore the kept review of this file: whole when the file is unchanged; otherwise its
         decisions are carried over to the findings that reappear on unchanged text."""
-        from desktop.core import review_history
-
-        store = self.store()
-        kept = review_history.load(store, str(document.path)) if store is not None else None
         if kept is None or self.session is None:
             return 0
-        if kept.session.document_sha256 == document.sha256:
+        if kept.session.document_sha256 == self.session.document_sha256:
             self.session = kept.session
         else:
             self._carried = dict(kept.session.decisions)
@@ -204,7 +225,10 @@ class ReviewController(QObject):
 
     def _on_finished(self, lane: str, result: object) -> None:
         if lane == OPEN_LANE:
-            self._start_review(result)  # type: ignore[arg-type]
+            document, kept, problem = result  # type: ignore[misc]
+            self._start_review(document, kept)
+            if problem:  # after the document shows, so the window's own "opened" message does not hide it
+                self.notice.emit(problem)
         elif lane == ANALYSIS_LANE:
             self._refresh.stop()
             self.findings_changed.emit()
@@ -216,9 +240,13 @@ class ReviewController(QObject):
             if self.session is not None:
                 review_history.discard(self.session.document_path)
             self.saved.emit(result)
+        elif lane == RETENTION_LANE:
+            unavailable = result.unavailable  # type: ignore[attr-defined]
+            if unavailable and self.settings["privacy.history"]:
+                self.notice.emit(unavailable)
 
     def _on_failed(self, lane: str, error: object) -> None:
-        if lane not in (PREPARE_LANE, OPEN_LANE, ANALYSIS_LANE, SAVE_LANE):
+        if lane not in (PREPARE_LANE, OPEN_LANE, ANALYSIS_LANE, SAVE_LANE, RETENTION_LANE):
             return
         from desktop.core.document import DocumentError, SourceChangedError
         from desktop.core.saving import SaveBlockedError
@@ -247,6 +275,8 @@ class ReviewController(QObject):
         """Accept or reject; a refusal (overlap, no suggestion) is told to the user. True when taken."""
         if self.session is None or not finding_ids:
             return False
+        from desktop.core.review_session import ConflictError
+
         try:
             self.session.decide(finding_ids, decision, choice)
         except ConflictError as exc:
@@ -260,6 +290,8 @@ class ReviewController(QObject):
         finding = self.finding(finding_id)
         if finding is None or self.session is None:
             return 0
+        from desktop.core.review_session import ConflictError, Decision
+
         accepted = 0
         for other in self.session.pending():
             if other.rule == finding.rule and other.suggestions and not other.group:
@@ -284,6 +316,7 @@ class ReviewController(QObject):
         finding = self.finding(finding_id)
         if finding is None or self.session is None or self.tools is None:
             return
+        from desktop.core.findings import Category
         from desktop.core.wordlists import WordListError
 
         try:
@@ -304,6 +337,8 @@ class ReviewController(QObject):
             return
         self.session.add(findings)
         if accept:
+            from desktop.core.review_session import Decision
+
             self.decide([findings[0].id], Decision.ACCEPTED)
         else:
             self.findings_changed.emit()
@@ -322,10 +357,11 @@ class ReviewController(QObject):
 
     # -- keeping work ---------------------------------------------------------------------------
 
-    def store(self) -> SecureStore | None:
-        """The encrypted store for the review history, or None (and a notice once) when nothing may be kept."""
+    def _open_store(self) -> tuple[SecureStore | None, str | None]:
+        """The encrypted store for the review history (None when nothing may be kept), and the reason it
+        cannot be opened the first time that happens (for a notice). The caller holds ``_store_lock``."""
         if not self.settings["privacy.history"]:
-            return None
+            return None, None
         from desktop.core.secure_store import StoreUnavailableError, open_store
 
         if self._store is None and self._store_problem is None:
@@ -333,16 +369,19 @@ class ReviewController(QObject):
                 self._store = open_store(bool(self.settings["privacy.allow_unsafe_store"]))
             except StoreUnavailableError as exc:
                 self._store_problem = str(exc)
-                self.notice.emit(self._store_problem)
-        return self._store
+                return None, self._store_problem
+        return self._store, None
 
     def keep_session(self) -> None:
         """Write the session (encrypted) now."""
         from desktop.core import review_history
 
-        store = self.store()
-        if store is not None and self.session is not None:
-            review_history.save(store, self.session)
+        with self._store_lock:
+            store, problem = self._open_store()
+            if store is not None and self.session is not None:
+                review_history.save(store, self.session)
+        if problem:
+            self.notice.emit(problem)
 
     def discard_session(self) -> None:
         """Forget the kept session (the user chose not to keep the decisions)."""
