@@ -4,9 +4,10 @@ Usage: .venv/bin/python scripts/screenshots.py [--out screenshots/] [--no-model]
 
 Runs Qt offscreen (or on the display in $DISPLAY, e.g. under xvfb-run) with temporary settings
 folders, opens the document (by default the shipped sample decision, a real decision), and saves:
-hoofdvenster.png (suggestions), besluit-eisen.png (the Awb checklist), b1-voorbeeld.png (a guarded
-B1 rewrite by the installed model), opslaan.png (the save dialog with the disclosure preview),
-instellingen.png, teamleider.png, over.png and eerste-start.png.
+startpagina.png (the start page, the document as a recent file), hoofdvenster.png (suggestions),
+besluit-eisen.png (the Awb checklist), b1-voorbeeld.png (a guarded B1 rewrite by the installed
+model), opslaan.png (the save dialog with the disclosure preview), instellingen.png, teamleider.png,
+over.png and eerste-start.png.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from desktop.core.sample_documents import sample_decision
+    from desktop.core.user_state import load_state, save_state
     from desktop.ui.app import install_qt_translations
     from desktop.ui.main_window import MainWindow
     from desktop.ui.model_service import ModelService
@@ -62,6 +64,9 @@ def main(argv: list[str] | None = None) -> int:
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
     document = args.document or sample_decision(Path(tempfile.mkdtemp()))
+    state = load_state()
+    state.add_recent(document)
+    save_state(state)
     window = MainWindow()
     window.resize(1360, 860)
     window.show()
@@ -89,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         poll()
 
     def first_run() -> None:
+        grab(window, "startpagina")
         dialog = window.first_run
         dialog.resize(620, 420)
         grab(dialog, "eerste-start")
@@ -101,12 +107,12 @@ def main(argv: list[str] | None = None) -> int:
         assert session is not None
         spelling = [f for f in session.visible() if f.category.value == "spelling"]
         if spelling:
-            window.select_finding(spelling[0].id)
+            window.review.select_finding(spelling[0].id)
         later(main_view)
 
     def main_view() -> None:
         grab(window, "hoofdvenster")
-        window.tabs.setCurrentWidget(window.checklist)
+        window.review.tabs.setCurrentWidget(window.review.checklist)
         later(checklist)
 
     def checklist() -> None:
@@ -122,18 +128,18 @@ def main(argv: list[str] | None = None) -> int:
             return
         session = window.controller.session
         long_sentence = next(f for f in session.visible() if f.category.value == "leesbaarheid")
-        window.view.reveal(long_sentence)
+        window.review.view.reveal(long_sentence)
         window.model.rewritten.connect(lambda _result: later(rewritten))
-        window.rewrite_b1()
+        window.review.rewrite_b1()
 
     def rewritten() -> None:
         grab(window, "b1-voorbeeld")
-        if window.preview.result is not None and window.preview.result.findings:
-            window.preview.accept_button.click()
+        if window.review.preview.result is not None and window.review.preview.result.findings:
+            window.review.preview.accept_button.click()
         dialogs()
 
     def dialogs() -> None:
-        window.tabs.setCurrentIndex(0)
+        window.review.tabs.setCurrentIndex(0)
         window.save(clean=False)
         later(lambda: (grab(window.save_dialog, "opslaan"), window.save_dialog.reject(), settings()))
 

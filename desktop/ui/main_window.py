@@ -1,7 +1,9 @@
-"""The main window: the document with its findings, the side panels, and every action on them.
+"""The main window: menus, toolbar and status bar around the start page or the review pane.
 
-Thin by design: the review controller talks to the core, the model service owns the engine, and
-the panels show what they are given. Everything long runs through desktop.ui.workers.
+Thin by design: the review controller talks to the core, the model service owns the engine, the
+review pane shows the document with its findings, and everything long runs through
+desktop.ui.workers. The first paint is the start page; the review pane and its modules load the
+first time a document is opened, so the window is usable as soon as Qt can show it.
 """
 
 from __future__ import annotations
@@ -10,39 +12,42 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QSplitter,
-    QTabWidget,
-    QVBoxLayout,
+    QStackedWidget,
     QWidget,
 )
 
 from desktop import APP_NAME
 from desktop.core.i18n import _
-from desktop.core.review_session import Decision
 from desktop.core.settings import Settings, load_settings
 from desktop.core.user_state import UserState, load_state, save_state
-from desktop.ui.b1_preview import B1Preview
-from desktop.ui.document_view import DocumentView
 from desktop.ui.model_service import ModelService
-from desktop.ui.panels import ChecklistPanel, LevelMeter
 from desktop.ui.review_controller import ANALYSIS_LANE, ReviewController
-from desktop.ui.suggestions import SuggestionPanel
+from desktop.ui.start_page import StartPage
 from desktop.ui.workers import Workers
 
-if TYPE_CHECKING:  # loaded after the window shows (see start_up), never before
+if TYPE_CHECKING:  # loaded after the window shows (see start_up and review), never before
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+
     from desktop.core.disclosure import ModelUse
     from desktop.core.document import Document
     from desktop.core.saving import SaveResult
+    from desktop.ui.review_pane import ReviewPane
     from desktop.ui.save_dialog import SaveChoices, SaveDialog
+
+
+def open_with_system(path: Path) -> None:
+    """Open a file or folder with the system's default application (Word for a .docx)."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 class MainWindow(QMainWindow):
@@ -62,15 +67,13 @@ class MainWindow(QMainWindow):
         self.workers = Workers(self)
         self.controller = ReviewController(self.workers, self.settings, self)
         self.model = ModelService(self.workers, self)
-        self._rewriting: str | None = None  # paragraph id of the rewrite in the preview
         self.save_dialog: SaveDialog | None = None
+        self._review: ReviewPane | None = None
 
-        self.view = DocumentView(self)
-        self.suggestions = SuggestionPanel(self)
-        self.level_meter = LevelMeter(self)
-        self.checklist = ChecklistPanel(self)
-        self.preview = B1Preview(self)
-        self._build_layout()
+        self.start_page = StartPage(self)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.start_page)
+        self.setCentralWidget(self.pages)
         self._build_actions()
         self._build_menus()
         self._build_status_bar()
@@ -80,30 +83,27 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
 
+    @property
+    def review(self) -> ReviewPane:
+        """The review pane (document and side panels); built the first time it is needed."""
+        return self._review or self._build_review()
+
+    def _build_review(self) -> ReviewPane:
+        from desktop.ui.review_pane import ReviewPane
+
+        self._review = ReviewPane(self.controller, self.model, self.settings, self)
+        self._review.notice.connect(self.statusBar().showMessage)
+        self.pages.addWidget(self._review)
+        return self._review
+
     # -- construction -------------------------------------------------------------------------
 
-    def _build_layout(self) -> None:
-        review = QWidget(self)
-        layout = QVBoxLayout(review)
-        layout.addWidget(self.level_meter)
-        layout.addWidget(self.suggestions, 1)
-        self.tabs = QTabWidget(self)
-        self.tabs.setAccessibleName(_("Zijpaneel"))
-        self.tabs.addTab(review, _("Suggesties"))
-        self.tabs.addTab(self.checklist, _("Besluit-eisen"))
-        self.tabs.addTab(self.preview, _("Herschrijven (B1)"))
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.view)
-        splitter.addWidget(self.tabs)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        self.setCentralWidget(splitter)
-
-    def _action(self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None,
+    def _action(self, text: str, slot: Callable[[], object], shortcuts: tuple[QKeySequence | str, ...] = (),
                 tip: str = "") -> QAction:
         action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+        # A list to setShortcuts, and no QKeySequence copies: PySide6 resolves setShortcut(sequence) and
+        # QKeySequence(sequence) by building the whole Qt enum namespace (about 20 ms before the first paint).
+        action.setShortcuts([s if isinstance(s, QKeySequence) else QKeySequence(s) for s in shortcuts])
         if tip:
             action.setStatusTip(tip)
             action.setToolTip(tip)
@@ -112,37 +112,39 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         key = QKeySequence.StandardKey
-        self.open_action = self._action(_("&Openen…"), self.choose_file, QKeySequence(key.Open),
+        self.open_action = self._action(_("&Openen…"), self.choose_file, (QKeySequence(key.Open),),
                                         _("Een Word-document (.docx) openen"))
-        self.new_action = self._action(_("&Nieuwe brief…"), self.new_letter, QKeySequence(key.New),
+        self.new_action = self._action(_("&Nieuwe brief…"), self.new_letter, (QKeySequence(key.New),),
                                        _("Een brief of besluit maken uit een sjabloon van uw organisatie"))
         self.save_action = self._action(_("Opslaan met &wijzigingen bijhouden…"), lambda: self.save(clean=False),
-                                        QKeySequence(key.Save), _("Een kopie opslaan met bijgehouden wijzigingen"))
+                                        (QKeySequence(key.Save),), _("Een kopie opslaan met bijgehouden wijzigingen"))
         self.clean_action = self._action(_("Opslaan als &schone kopie…"), lambda: self.save(clean=True),
-                                         "Ctrl+Shift+S", _("Een kopie opslaan met de wijzigingen toegepast"))
-        self.word_action = self._action(_("Openen in &Word"), self.open_in_word, None,
+                                         ("Ctrl+Shift+S",), _("Een kopie opslaan met de wijzigingen toegepast"))
+        self.word_action = self._action(_("Openen in &Word"), self.open_in_word, (),
                                         _("Het laatst opgeslagen document openen"))
-        self.quit_action = self._action(_("&Afsluiten"), self.close, QKeySequence(key.Quit))
-        self.undo_action = self._action(_("&Ongedaan maken"), self.controller.undo, QKeySequence(key.Undo))
-        self.redo_action = self._action(_("Opnieuw &doen"), self.controller.redo, QKeySequence(key.Redo))
-        self.next_action = self._action(_("&Volgende suggestie"), lambda: self.step(1), "F8")
-        self.next_action.setShortcuts([QKeySequence("F8"), QKeySequence("Alt+Down")])
-        self.previous_action = self._action(_("V&orige suggestie"), lambda: self.step(-1), "Shift+F8")
-        self.previous_action.setShortcuts([QKeySequence("Shift+F8"), QKeySequence("Alt+Up")])
-        self.accept_action = self._action(_("&Accepteren"), self.accept_current, "Ctrl+Return")
-        self.accept_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
-        self.reject_action = self._action(_("A&fwijzen"), self.reject_current, "Ctrl+Delete")
-        self.reject_action.setShortcuts([QKeySequence("Ctrl+Delete"), QKeySequence("Ctrl+Backspace")])
-        self.kind_action = self._action(_("Alles van deze &soort accepteren"), self.accept_kind, None)
-        self.ignore_action = self._action(_("Regel &negeren"), self.ignore_rule, None)
-        self.word_list_action = self._action(_("&Toevoegen aan woordenlijst"), self.add_word, None)
-        self.b1_action = self._action(_("Herschrijf in &B1"), self.rewrite_b1, "Ctrl+B",
+        self.quit_action = self._action(_("&Afsluiten"), self.close, (QKeySequence(key.Quit),))
+        self.undo_action = self._action(_("&Ongedaan maken"), self.controller.undo, (QKeySequence(key.Undo),))
+        self.redo_action = self._action(_("Opnieuw &doen"), self.controller.redo, (QKeySequence(key.Redo),))
+        self.next_action = self._action(_("&Volgende suggestie"), lambda: self.review.step(1), ("F8", "Alt+Down"))
+        self.previous_action = self._action(_("V&orige suggestie"), lambda: self.review.step(-1),
+                                            ("Shift+F8", "Alt+Up"))
+        self.accept_action = self._action(_("&Accepteren"), lambda: self.review.accept_current(),
+                                          ("Ctrl+Return", "Ctrl+Enter"))
+        self.reject_action = self._action(_("A&fwijzen"), lambda: self.review.reject_current(),
+                                          ("Ctrl+Delete", "Ctrl+Backspace"))
+        self.kind_action = self._action(_("Alles van deze &soort accepteren"), lambda: self.review.accept_kind())
+        self.ignore_action = self._action(_("Regel &negeren"), lambda: self.review.ignore_rule())
+        self.word_list_action = self._action(_("&Toevoegen aan woordenlijst"), lambda: self.review.add_word())
+        self.b1_action = self._action(_("Herschrijf in &B1"), lambda: self.review.rewrite_b1(), ("Ctrl+B",),
                                       _("De alinea bij de cursor laten herschrijven door het lokale taalmodel"))
-        self.cancel_action = self._action(_("&Annuleren"), self.cancel_work, "Esc")
-        self.settings_action = self._action(_("&Instellingen…"), self.open_settings, "Ctrl+,")
-        self.team_action = self._action(_("Instellingen voor uw &team…"), self.open_team_lead, None,
+        self.cancel_action = self._action(_("&Annuleren"), self.cancel_work, ("Esc",))
+        self.settings_action = self._action(_("&Instellingen…"), self.open_settings, ("Ctrl+,",))
+        self.team_action = self._action(_("Instellingen voor uw &team…"), self.open_team_lead, (),
                                         _("AI-vermelding en privacy-instellingen kiezen en exporteren voor IT"))
-        self.about_action = self._action(_("&Over Schrijfhulp en privacy"), self.open_about, None)
+        self.about_action = self._action(_("&Over Schrijfhulp en privacy"), self.open_about)
+        self.review_actions = (self.save_action, self.clean_action, self.next_action, self.previous_action,
+                               self.accept_action, self.reject_action, self.kind_action, self.ignore_action,
+                               self.word_list_action)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(_("&Bestand"))
@@ -199,9 +201,7 @@ class MainWindow(QMainWindow):
         c = self.controller
         c.opened.connect(self._on_opened)
         c.open_failed.connect(lambda message: self.show_message(_("Dit document kan niet worden geopend"), message))
-        c.findings_changed.connect(self._refresh_findings)
-        c.levels_changed.connect(self._refresh_levels)
-        c.review_changed.connect(lambda: self.checklist.show_review(c.review))
+        c.findings_changed.connect(self._refresh_state)
         c.progress.connect(self._on_progress)
         c.analysis_done.connect(self._on_analysis_done)
         c.notice.connect(lambda text: self.statusBar().showMessage(text, 10_000))
@@ -211,21 +211,11 @@ class MainWindow(QMainWindow):
         c.restored.connect(lambda n: self.statusBar().showMessage(
             _("Uw eerdere beoordeling is hersteld ({count} beslissingen).").format(count=n), 10_000))
         self.workers.busy.connect(lambda _lane, busy: self._show_busy(busy))
-        self.view.finding_clicked.connect(self.select_finding)
-        self.suggestions.selected.connect(self._on_panel_selected)
-        self.suggestions.accept_requested.connect(lambda fid, choice: self._decide(fid, Decision.ACCEPTED, choice))
-        self.suggestions.reject_requested.connect(lambda fid: self._decide(fid, Decision.REJECTED))
-        self.suggestions.accept_kind_requested.connect(lambda fid: self.controller.accept_kind(fid))
-        self.suggestions.ignore_rule_requested.connect(lambda fid: self.controller.ignore_rule(fid))
-        self.suggestions.add_word_requested.connect(lambda fid: self.controller.add_word(fid))
-        self.checklist.jump_requested.connect(self._jump_to)
         self.model.state_changed.connect(self._on_model_state)
-        self.model.streamed.connect(self._on_streamed)
-        self.model.rewritten.connect(self._on_rewritten)
         self.model.failed.connect(lambda message: self.show_message(_("Herschrijven is niet gelukt"), message))
-        self.preview.accepted.connect(self._accept_rewrite)
-        self.preview.discarded.connect(self._discard_rewrite)
-        self.preview.cancel_requested.connect(self._cancel_rewrite)
+        self.start_page.open_requested.connect(self.choose_file)
+        self.start_page.new_requested.connect(self.new_letter)
+        self.start_page.recent_requested.connect(self._open_recent)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -234,6 +224,7 @@ class MainWindow(QMainWindow):
             action.setToolTip(entry)
             action.triggered.connect(lambda _checked=False, entry=entry: self._open_recent(entry))
         self.recent_menu.setEnabled(bool(self.state.recent_files))
+        self.start_page.set_recent(self.state.recent_files)
 
     # -- state shown ----------------------------------------------------------------------------
 
@@ -253,27 +244,16 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         session = self.controller.session
         has_document = self.document is not None
-        for action in (self.save_action, self.clean_action, self.next_action, self.previous_action):
+        for action in self.review_actions:
             action.setEnabled(has_document)
         self.undo_action.setEnabled(bool(session and session.can_undo()))
         self.redo_action.setEnabled(bool(session and session.can_redo()))
         self.word_action.setEnabled(self.last_saved is not None)
         self.b1_action.setEnabled(has_document and self.model.state == ModelService.READY)
 
-    def _refresh_findings(self) -> None:
-        session = self.controller.session
-        self.suggestions.set_session(session)
-        if session is not None:
-            decided = set(session.decisions)
-            self.view.set_highlights(session.visible(), self.suggestions.current_id(), decided)
+    def _refresh_state(self) -> None:
         self._update_title()
         self._update_actions()
-
-    def _refresh_levels(self) -> None:
-        self.view.set_levels(self.controller.levels)
-        whole = next((level for level in self.controller.levels if level.paragraph is None), None)
-        if whole is not None:
-            self.level_meter.show_level(whole)
 
     def _show_busy(self, busy: bool) -> None:
         self.progress_bar.setVisible(busy)
@@ -305,13 +285,12 @@ class MainWindow(QMainWindow):
         """A window-modal message that never blocks the event loop (tests read ``last_message``)."""
         self.last_message = (title, text)
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Close, self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(box.deleteLater)
         for label, callback in buttons or []:
             button = box.addButton(label, QMessageBox.ButtonRole.AcceptRole)
             button.clicked.connect(lambda _checked=False, callback=callback: callback())
         box.open()
         return box
-
     # -- start-up -------------------------------------------------------------------------------
 
     def start_up(self, document: Path | None = None, previous_crash: Path | None = None) -> None:
@@ -324,7 +303,7 @@ class MainWindow(QMainWindow):
                   "Het technische verslag staat in {path}; uw IT-afdeling kan het gebruiken.").format(
                     path=previous_crash),
                 QMessageBox.Icon.Information,
-                [(_("Map openen"), lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(previous_crash.parent))))],
+                [(_("Map openen"), lambda: open_with_system(previous_crash.parent))],
             )
         problems = self.settings.problems
         if problems:
@@ -403,6 +382,8 @@ class MainWindow(QMainWindow):
 
     def choose_file(self) -> None:
         """Ask for a .docx and open it."""
+        from PySide6.QtWidgets import QFileDialog
+
         name, _filter = QFileDialog.getOpenFileName(self, _("Document openen"), str(Path.home()),
                                                     _("Word-documenten (*.docx)"))
         if name:
@@ -413,6 +394,7 @@ class MainWindow(QMainWindow):
         if not path.exists():
             self.state.forget_recent(entry)
             save_state(self.state)
+            self._fill_recent_menu()
             self.show_message(_("Bestand niet gevonden"), _("{path} bestaat niet meer.").format(path=entry))
             return
         self.open_path(path)
@@ -423,157 +405,28 @@ class MainWindow(QMainWindow):
             self.controller.keep_session()
         self.statusBar().showMessage(_("{name} openen…").format(name=path.name))
         self.controller.open(path)
+        if self._review is None:
+            self._build_review()  # while the document loads in the background
 
     def _on_opened(self, document: Document) -> None:
         self.statusBar().clearMessage()
-        self.view.show_document(document)
-        self.level_meter.clear()
-        self.checklist.show_review(None)
+        self.pages.setCurrentWidget(self.review)
         self.state.add_recent(document.path)
         save_state(self.state)
+        self._fill_recent_menu()
         self._update_title()
         self._update_actions()
         self.statusBar().showMessage(_("{paragraphs} alinea's, {words} woorden; controleren…").format(
             paragraphs=len(document.paragraphs), words=document.word_count), 8000)
-
-    # -- reviewing ------------------------------------------------------------------------------
-
-    def select_finding(self, finding_id: str) -> None:
-        """Select a finding in the panel and the document."""
-        self.tabs.setCurrentIndex(0)
-        self.suggestions.select(finding_id)
-
-    def _on_panel_selected(self, finding_id: str) -> None:
-        finding = self.controller.finding(finding_id)
-        session = self.controller.session
-        if finding is None or session is None:
-            return
-        self.view.set_highlights(session.visible(), finding_id, set(session.decisions))
-        self.view.reveal(finding)
-
-    def step(self, direction: int) -> None:
-        """Select the next (1) or previous (-1) open suggestion, wrapping around."""
-        session = self.controller.session
-        if session is None:
-            return
-        pending = [f.id for f in session.pending()]
-        if not pending:
-            self.statusBar().showMessage(_("Geen open suggesties meer."), 5000)
-            return
-        order = self.suggestions.ordered_ids()
-        current = self.suggestions.current_id()
-        position = order.index(current) if current in order else (-1 if direction > 0 else len(order))
-        candidates = order[position + 1 :] + order[: position + 1] if direction > 0 else (
-            list(reversed(order[:position])) + list(reversed(order[position:])))
-        target = next(fid for fid in candidates if fid in pending)
-        self.select_finding(target)
-
-    def _decide(self, finding_id: str, decision: Decision, choice: int = 0) -> None:
-        if self.controller.decide([finding_id], decision, choice):
-            self.step(1)
-
-    def accept_current(self) -> None:
-        """Accept the selected suggestion (the chosen alternative) and go to the next."""
-        finding_id = self.suggestions.current_id()
-        if finding_id:
-            self._decide(finding_id, Decision.ACCEPTED, max(0, self.suggestions.choice.currentIndex()))
-
-    def reject_current(self) -> None:
-        """Reject the selected suggestion and go to the next."""
-        finding_id = self.suggestions.current_id()
-        if finding_id:
-            self._decide(finding_id, Decision.REJECTED)
-
-    def accept_kind(self) -> None:
-        """Accept every open suggestion of the selected one's rule."""
-        finding_id = self.suggestions.current_id()
-        if finding_id:
-            count = self.controller.accept_kind(finding_id)
-            self.statusBar().showMessage(_("{count} suggesties geaccepteerd.").format(count=count), 5000)
-
-    def ignore_rule(self) -> None:
-        """Hide the selected suggestion's rule in this document."""
-        finding_id = self.suggestions.current_id()
-        if finding_id:
-            self.controller.ignore_rule(finding_id)
-
-    def add_word(self) -> None:
-        """Add the selected spelling finding's word to the personal word list."""
-        finding_id = self.suggestions.current_id()
-        if finding_id:
-            self.controller.add_word(finding_id)
-
-    def _jump_to(self, paragraph: str, start: int, end: int) -> None:
-        document = self.document
-        if document is None:
-            return
-        text = document.paragraph(paragraph).text
-        position = self.view.positions.get(paragraph)
-        if position is None:
-            return
-        cursor = self.view.textCursor()
-        cursor.setPosition(position + len(text[:start].encode("utf-16-le")) // 2)
-        self.view.setTextCursor(cursor)
-        self.view.ensureCursorVisible()
-        self.view.setFocus()
 
     def cancel_work(self) -> None:
         """Cancel the analysis and any rewrite (within a second: between paragraphs or tokens)."""
         if self.workers.is_running(ANALYSIS_LANE):
             self.controller.cancel_analysis()
             self.statusBar().showMessage(_("Controle geannuleerd."), 5000)
-        if self._rewriting is not None:
-            self._cancel_rewrite()
+        if self._review is not None and self._review.rewriting is not None:
+            self._review.cancel_rewrite()
         self._show_busy(False)
-
-    # -- B1 rewrite -----------------------------------------------------------------------------
-
-    def rewrite_b1(self) -> None:
-        """Rewrite the paragraph under the cursor (or the selection's paragraph) in B1 with the model."""
-        document = self.document
-        if document is None or self.controller.tools is None:
-            return
-        paragraph_id = self.view.paragraph_at(self.view.textCursor().selectionStart())
-        if paragraph_id is None:
-            self.statusBar().showMessage(_("Zet de cursor in de alinea die u wilt laten herschrijven."), 6000)
-            return
-        paragraph = document.paragraph(paragraph_id)
-        if not paragraph.text.strip() or not paragraph.writable(0, len(paragraph.text)):
-            self.statusBar().showMessage(_("Deze alinea kan niet worden herschreven."), 6000)
-            return
-        context = self.controller.tools.guard_context(self.settings)
-        if self.model.rewrite(paragraph.id, paragraph.text, 0, len(paragraph.text), context):
-            self._rewriting = paragraph.id
-            self.preview.start(paragraph.text)
-            self.tabs.setCurrentWidget(self.preview)
-
-    def _on_streamed(self, raw: str) -> None:
-        if self._rewriting is not None:
-            self.preview.stream(raw)
-
-    def _on_rewritten(self, result: object) -> None:
-        if self._rewriting is not None:
-            self._rewriting = None
-            self.preview.finish(result)  # type: ignore[arg-type]
-
-    def _accept_rewrite(self) -> None:
-        result = self.preview.result
-        if result is not None and result.findings:
-            self.controller.add_findings(result.findings, accept=True)
-            self.preview.cancelled()
-            self.preview.heading.setText(_("De herschrijving staat als geaccepteerde suggesties in de lijst."))
-            self.tabs.setCurrentIndex(0)
-
-    def _discard_rewrite(self) -> None:
-        self.preview.result = None
-        self.preview.cancelled()
-        self.preview.heading.setText(_("Herschrijving verworpen; er is niets veranderd."))
-
-    def _cancel_rewrite(self) -> None:
-        self.model.cancel()
-        self._rewriting = None
-        self.preview.cancelled()
-
     # -- saving ---------------------------------------------------------------------------------
 
     def model_use(self) -> ModelUse:
@@ -624,7 +477,7 @@ class MainWindow(QMainWindow):
     def open_in_word(self) -> None:
         """Open the last saved document with the system's default application."""
         if self.last_saved is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_saved.report.target)))
+            open_with_system(self.last_saved.report.target)
 
     def _on_source_changed(self, message: str) -> None:
         self.show_message(_("Het origineel is gewijzigd"), message + "\n" + _(

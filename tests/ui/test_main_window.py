@@ -34,21 +34,21 @@ def _open(qtbot, window: MainWindow, path: Path) -> None:
 def test_opening_a_real_docx_shows_its_text(qtbot, window: MainWindow, shared_data: Path) -> None:
     path = _first_corpus_file_with(shared_data, "tbl")
     _open(qtbot, window, path)
-    shown = window.view.toPlainText()
+    shown = window.review.view.toPlainText()
     expected = [p.text for p in open_document(path).paragraphs if p.text.strip()]
     assert expected and all(text in shown for text in expected[:20])
     assert window.windowTitle() == f"{path.name} — Schrijfhulp"
-    assert window.view.isReadOnly()
+    assert window.review.view.isReadOnly()
     assert load_state().recent_files[0] == str(path.resolve())
 
 
 def test_headings_and_tables_are_rendered(qtbot, window: MainWindow, shared_data: Path) -> None:
     path = _first_corpus_file_with(shared_data, "tbl")
     _open(qtbot, window, path)
-    cursor = window.view.textCursor()
+    cursor = window.review.view.textCursor()
     cursor.movePosition(cursor.MoveOperation.Start)
     tables = 0
-    block = window.view.document().begin()
+    block = window.review.view.document().begin()
     while block.isValid():
         cursor.setPosition(block.position())
         tables += cursor.currentTable() is not None
@@ -104,3 +104,4 @@ def test_recent_files_menu_lists_and_reopens(qtbot, window: MainWindow, shared_d
     assert [a.toolTip() for a in actions[:2]] == [str(second.resolve()), str(first.resolve())]
     actions[1].trigger()
     qtbot.waitUntil(lambda: window.document.path == first.resolve() or window.document.path == first, timeout=20_000)
+

@@ -33,7 +33,7 @@ def _open_and_analyse(qtbot, window: MainWindow, path: Path) -> None:
 
 def _key(qtbot, window: MainWindow, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier):
     window.activateWindow()
-    QTest.keyClick(window.view, key, modifier)
+    QTest.keyClick(window.review.view, key, modifier)
     qtbot.wait(10)
 
 
@@ -60,7 +60,7 @@ def test_decide_by_keyboard_and_save_as_tracked_changes(
     rejected: list[str] = []
     for turn in range(6):
         _key(qtbot, window, Qt.Key.Key_F8)
-        current = window.suggestions.current_id()
+        current = window.review.suggestions.current_id()
         assert current is not None
         finding = session.findings[current]
         if finding.suggestions and turn % 2 == 0:
@@ -105,19 +105,20 @@ def test_clicking_a_highlight_selects_the_suggestion(qtbot, window: MainWindow, 
     _open_and_analyse(qtbot, window, letter_docx("003_besluit"))
     session = window.controller.session
     finding = next(f for f in session.visible() if f.original == "adminitratieve")
-    start, _end = window.view.view_span(finding)
-    assert window.view.finding_at(start + 2) == finding.id
-    window.view.finding_clicked.emit(finding.id)
-    assert window.suggestions.current_id() == finding.id
-    assert "adminitratieve" in window.suggestions.title.text() and "administratieve" in window.suggestions.title.text()
-    assert "woordenboek" in window.suggestions.reason.text()
+    start, _end = window.review.view.view_span(finding)
+    assert window.review.view.finding_at(start + 2) == finding.id
+    window.review.view.finding_clicked.emit(finding.id)
+    assert window.review.suggestions.current_id() == finding.id
+    title = window.review.suggestions.title.text()
+    assert "adminitratieve" in title and "administratieve" in title
+    assert "woordenboek" in window.review.suggestions.reason.text()
 
 
 def test_undo_and_redo_of_decisions(qtbot, window: MainWindow, letter_docx) -> None:
     _open_and_analyse(qtbot, window, letter_docx("003_besluit"))
     session = window.controller.session
     _key(qtbot, window, Qt.Key.Key_F8)
-    current = window.suggestions.current_id()
+    current = window.review.suggestions.current_id()
     _key(qtbot, window, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
     assert session.decision(current) is not None
     window.undo_action.trigger()

@@ -1,0 +1,120 @@
+"""Start-up: the first paint is the start page alone, start-up work runs in the background, the start page works."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+
+from desktop.core import paths, review_history
+from desktop.core.review_session import ReviewSession
+from desktop.core.secure_store import open_store
+from desktop.ui.main_window import MainWindow
+from desktop.ui.review_controller import RETENTION_LANE
+
+pytestmark = pytest.mark.ui
+
+REPO = Path(__file__).resolve().parents[2]
+
+FIRST_PAINT = """
+import sys
+import PySide6.QtCore
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from desktop.ui.main_window import MainWindow
+window = MainWindow()
+window.show()
+app.processEvents()
+loaded = [name for name in ("desktop.ui.review_pane", "desktop.ui.document_view", "desktop.ui.suggestions",
+                            "desktop.core.analysis", "desktop.core.document", "desktop.core.review_session",
+                            "keyring", "llama_cpp") if name in sys.modules]
+print(loaded)
+print("Qt" in vars(PySide6.QtCore))
+"""
+
+
+def test_the_first_paint_needs_none_of_the_review(tmp_path: Path) -> None:
+    """The window shows the start page without loading the review, the document engine, the keyring or the
+    model, and without PySide6 building its Qt enum namespace (about 20 ms); bench_ui_startup has the figures."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
+    for name in ("USER_CONFIG", "USER_DATA", "MACHINE_CONFIG", "MACHINE_DATA"):
+        env[f"SCHRIJFHULP_{name}_DIR"] = str(tmp_path / name.lower())
+    result = subprocess.run([sys.executable, "-c", FIRST_PAINT], capture_output=True, text=True, env=env,
+                            timeout=120, check=True)
+    loaded, qt_namespace = result.stdout.splitlines()
+    assert loaded == "[]"
+    assert qt_namespace == "False"
+
+
+def test_the_review_pane_is_built_when_a_document_opens(qtbot, window: MainWindow, letter_docx) -> None:
+    assert window._review is None and window.pages.currentWidget() is window.start_page
+    assert not window.next_action.isEnabled() and not window.accept_action.isEnabled()
+    with qtbot.waitSignal(window.controller.opened, timeout=30_000):
+        window.open_path(letter_docx("003_besluit"))
+    assert window.pages.currentWidget() is window.review
+    assert "Toekenning invalidenparkeerplaats Raadhuisplein Dinteloord" in window.review.view.toPlainText()
+    assert window.next_action.isEnabled() and window.accept_action.isEnabled()
+
+
+def test_the_start_page_opens_recent_files_and_the_file_dialog(qtbot, window: MainWindow, letter_docx,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    first, second = letter_docx("003_besluit"), letter_docx("006_besluit")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_args: (str(first), "Word-documenten (*.docx)"))
+    with qtbot.waitSignal(window.controller.opened, timeout=30_000):
+        window.start_page.open_button.click()
+    assert window.document.path == first
+    with qtbot.waitSignal(window.controller.opened, timeout=30_000):
+        window.open_path(second)
+
+    again = MainWindow()
+    qtbot.addWidget(again)
+    buttons = again.start_page.recent_buttons
+    assert [(b.text(), b.toolTip()) for b in buttons[:2]] == [(second.name, str(second)), (first.name, str(first))]
+    assert buttons[0].accessibleDescription() == str(second.parent)
+    with qtbot.waitSignal(again.controller.opened, timeout=30_000):
+        buttons[1].click()
+    assert again.document.path == first
+    again.workers.shutdown()
+
+
+def test_a_recent_file_that_is_gone_is_said_and_forgotten(qtbot, window: MainWindow, letter_docx) -> None:
+    path = letter_docx("003_besluit")
+    with qtbot.waitSignal(window.controller.opened, timeout=30_000):
+        window.open_path(path)
+    path.unlink()
+    again = MainWindow()
+    qtbot.addWidget(again)
+    again.start_page.recent_buttons[0].click()
+    assert again.last_message == ("Bestand niet gevonden", f"{path} bestaat niet meer.")
+    assert again.start_page.recent_buttons == [] and again.start_page.recent_label.isHidden()
+
+
+def test_retention_runs_in_the_background_at_start_up(qtbot, secret_service, language_tools,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    (paths.machine_config_dir() / "policy.toml").write_text("[privacy]\nretention_days = 1\n")
+    store = open_store(allow_unsafe=False)
+    two_days_ago = time.time() - 2 * 86_400
+    with monkeypatch.context() as patch:
+        patch.setattr("desktop.core.secure_store.time.time", lambda: two_days_ago)
+        review_history.save(store, ReviewSession("/tmp/oud.docx", "ab" * 32))
+    review_history.save(store, ReviewSession("/tmp/nieuw.docx", "cd" * 32))
+    main = MainWindow()
+    main.controller.tools = language_tools
+    qtbot.addWidget(main)
+    main.start_up()
+    assert main.workers.is_running(RETENTION_LANE)  # start_up returned before the keyring was asked
+    qtbot.waitUntil(lambda: not main.workers.is_running(RETENTION_LANE), timeout=30_000)
+    assert [s.session.document_path for s in review_history.kept_sessions(store)] == ["/tmp/nieuw.docx"]
+    main.workers.shutdown()
+
+
+def test_without_a_key_store_opening_says_that_work_is_not_kept(qtbot, window: MainWindow, letter_docx) -> None:
+    with qtbot.waitSignal(window.controller.opened, timeout=30_000):
+        window.open_path(letter_docx("003_besluit"))
+    assert "geen beveiligde sleutelopslag" in window.statusBar().currentMessage()
+
