@@ -27,8 +27,8 @@ from desktop import APP_NAME
 from desktop.core.i18n import _
 from desktop.core.settings import Settings, load_settings
 from desktop.core.user_state import UserState, load_state, save_state
-from desktop.ui.model_service import ModelService
-from desktop.ui.review_controller import ANALYSIS_LANE, ReviewController
+from desktop.ui.model_service import TASK_LANE, ModelService
+from desktop.ui.review_controller import ANALYSIS_LANE, OPEN_LANE, SAVE_LANE, ReviewController
 from desktop.ui.start_page import StartPage
 from desktop.ui.workers import Workers
 
@@ -40,6 +40,10 @@ if TYPE_CHECKING:  # loaded after the window shows (see start_up and review), ne
     from desktop.core.saving import SaveResult
     from desktop.ui.review_pane import ReviewPane
     from desktop.ui.save_dialog import SaveChoices, SaveDialog
+
+# The window's own work gets the status bar's progress bar once it is slow, and Annuleren where it can be
+# stopped (a save is not: it is atomic). Start-up work, the model's loading and drafting show elsewhere.
+STATUS_LANES = {OPEN_LANE: True, ANALYSIS_LANE: True, TASK_LANE: True, SAVE_LANE: False}
 
 
 def open_with_system(path: Path) -> None:
@@ -69,6 +73,7 @@ class MainWindow(QMainWindow):
         self.model = ModelService(self.workers, self)
         self.save_dialog: SaveDialog | None = None
         self._review: ReviewPane | None = None
+        self._busy_lanes: set[str] = set()
 
         self.start_page = StartPage(self)
         self.pages = QStackedWidget(self)
@@ -161,6 +166,8 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu(_("Be&werken"))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.cancel_action)
         review_menu = self.menuBar().addMenu(_("&Suggesties"))
         for action in (self.next_action, self.previous_action, self.accept_action, self.reject_action,
                        self.kind_action, self.ignore_action, self.word_list_action):
@@ -194,7 +201,8 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.cancel_button)
         bar.addPermanentWidget(self.model_label)
         bar.addPermanentWidget(self.local_label)
-        self._show_busy(False)
+        self.progress_bar.hide()
+        self.cancel_button.hide()
         self._on_model_state(self.model.state, self.model.detail)
 
     def _connect(self) -> None:
@@ -210,7 +218,7 @@ class MainWindow(QMainWindow):
         c.source_changed.connect(self._on_source_changed)
         c.restored.connect(lambda n: self.statusBar().showMessage(
             _("Uw eerdere beoordeling is hersteld ({count} beslissingen).").format(count=n), 10_000))
-        self.workers.busy.connect(lambda _lane, busy: self._show_busy(busy))
+        self.workers.busy.connect(self._on_busy)
         self.model.state_changed.connect(self._on_model_state)
         self.model.failed.connect(lambda message: self.show_message(_("Herschrijven is niet gelukt"), message))
         self.start_page.open_requested.connect(self.choose_file)
@@ -255,9 +263,15 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
 
-    def _show_busy(self, busy: bool) -> None:
-        self.progress_bar.setVisible(busy)
-        self.cancel_button.setVisible(busy)
+    def _on_busy(self, lane: str, busy: bool) -> None:
+        if lane not in STATUS_LANES:
+            return
+        if busy:
+            self._busy_lanes.add(lane)
+        else:
+            self._busy_lanes.discard(lane)
+        self.progress_bar.setVisible(bool(self._busy_lanes))
+        self.cancel_button.setVisible(any(STATUS_LANES[busy_lane] for busy_lane in self._busy_lanes))
 
     def _on_progress(self, stage: str, done: int, total: int) -> None:
         self.progress_bar.setMaximum(max(total, 1))
@@ -420,13 +434,15 @@ class MainWindow(QMainWindow):
             paragraphs=len(document.paragraphs), words=document.word_count), 8000)
 
     def cancel_work(self) -> None:
-        """Cancel the analysis and any rewrite (within a second: between paragraphs or tokens)."""
+        """Cancel opening, the analysis and any rewrite (within a second: between paragraphs or tokens)."""
+        if self.workers.is_running(OPEN_LANE):
+            self.workers.cancel(OPEN_LANE)
+            self.statusBar().showMessage(_("Openen geannuleerd."), 5000)
         if self.workers.is_running(ANALYSIS_LANE):
             self.controller.cancel_analysis()
             self.statusBar().showMessage(_("Controle geannuleerd."), 5000)
         if self._review is not None and self._review.rewriting is not None:
             self._review.cancel_rewrite()
-        self._show_busy(False)
     # -- saving ---------------------------------------------------------------------------------
 
     def model_use(self) -> ModelUse:

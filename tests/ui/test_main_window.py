@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,8 @@ from PySide6.QtGui import QDropEvent
 from desktop.core.document import open_document
 from desktop.core.user_state import load_state
 from desktop.ui.main_window import MainWindow
+from desktop.ui.review_controller import ANALYSIS_LANE, PREPARE_LANE, RETENTION_LANE, SAVE_LANE
+from desktop.ui.workers import PROGRESS_DELAY_MS
 
 pytestmark = pytest.mark.ui
 
@@ -105,3 +108,25 @@ def test_recent_files_menu_lists_and_reopens(qtbot, window: MainWindow, shared_d
     actions[1].trigger()
     qtbot.waitUntil(lambda: window.document.path == first.resolve() or window.document.path == first, timeout=20_000)
 
+
+def test_slow_work_shows_progress_after_a_delay_and_background_work_never(qtbot, window: MainWindow) -> None:
+    """The progress bar and Annuleren appear once the window's own work runs past PROGRESS_DELAY_MS; a save
+    cannot be cancelled, and start-up work in the background (language tools, retention) shows nothing."""
+    release = threading.Event()
+    window.workers.start(PREPARE_LANE, lambda _cancel: release.wait(10))
+    window.workers.start(ANALYSIS_LANE, lambda _cancel: release.wait(10))
+    assert window.progress_bar.isHidden()  # not before the delay
+    qtbot.waitUntil(lambda: window.progress_bar.isVisible(), timeout=5_000)
+    assert window.cancel_button.isVisible()
+    window.cancel_button.click()
+    assert window.progress_bar.isHidden() and window.cancel_button.isHidden()
+    window.workers.start(SAVE_LANE, lambda _cancel: release.wait(10))
+    qtbot.waitUntil(lambda: window.progress_bar.isVisible(), timeout=5_000)
+    assert window.cancel_button.isHidden()  # a save is atomic; it is not stopped halfway
+    window.workers.cancel(SAVE_LANE)  # (the test's stand-in job has no SaveResult to report)
+    assert window.progress_bar.isHidden()
+    window.workers.start(RETENTION_LANE, lambda _cancel: release.wait(10))
+    qtbot.wait(PROGRESS_DELAY_MS + 400)
+    assert window.progress_bar.isHidden() and window.workers.is_running(RETENTION_LANE)
+    window.workers.cancel(RETENTION_LANE)
+    release.set()

@@ -15,7 +15,7 @@ from desktop.core import paths, review_history
 from desktop.core.review_session import ReviewSession
 from desktop.core.secure_store import open_store
 from desktop.ui.main_window import MainWindow
-from desktop.ui.review_controller import RETENTION_LANE
+from desktop.ui.review_controller import ANALYSIS_LANE, RETENTION_LANE
 
 pytestmark = pytest.mark.ui
 
@@ -94,6 +94,18 @@ def test_a_recent_file_that_is_gone_is_said_and_forgotten(qtbot, window: MainWin
     assert again.start_page.recent_buttons == [] and again.start_page.recent_label.isHidden()
 
 
+def test_escape_cancels_the_analysis(qtbot, window: MainWindow, letter_docx) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    with qtbot.waitSignal(window.controller.opened, timeout=30_000):
+        window.open_path(letter_docx("019_ambtelijk"))  # the longest real text (1,297 words)
+    assert window.workers.is_running(ANALYSIS_LANE)
+    QTest.keyClick(window.review.view, Qt.Key.Key_Escape)
+    assert not window.workers.is_running(ANALYSIS_LANE)
+    assert window.statusBar().currentMessage() == "Controle geannuleerd."
+
+
 def test_retention_runs_in_the_background_at_start_up(qtbot, secret_service, language_tools,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     (paths.machine_config_dir() / "policy.toml").write_text("[privacy]\nretention_days = 1\n")
@@ -118,3 +130,11 @@ def test_without_a_key_store_opening_says_that_work_is_not_kept(qtbot, window: M
         window.open_path(letter_docx("003_besluit"))
     assert "geen beveiligde sleutelopslag" in window.statusBar().currentMessage()
 
+
+def test_opening_can_be_cancelled(qtbot, window: MainWindow, letter_docx) -> None:
+    window.open_path(letter_docx("019_ambtelijk"))
+    window.cancel_work()
+    assert window.statusBar().currentMessage() == "Openen geannuleerd."
+    assert window.workers.wait(30_000)
+    qtbot.wait(50)  # the dropped result would arrive now
+    assert window.document is None and window.pages.currentWidget() is window.start_page
