@@ -55,7 +55,7 @@ class Task(StrEnum):
 
 
 class Speller(Protocol):
-    """What the language guard needs from the spelling check."""
+    """What the guards need from the spelling check."""
 
     def misspelt(self, text: str) -> Iterable[tuple[int, int]]:
         """Spans of misspelt words in ``text``."""
@@ -63,6 +63,10 @@ class Speller(Protocol):
 
     def is_correct(self, word: str) -> bool:
         """True when ``word`` is spelt right (in the dictionary or a word list)."""
+        ...
+
+    def in_dictionary(self, word: str) -> bool:
+        """True when the dictionary or a word list has ``word`` itself (no compound guess)."""
         ...
 
 
@@ -220,7 +224,7 @@ def purpose_guard(source: str, output: str, task: Task, max_sentence_words: int 
 def check_output(task: Task, source: str, output: str, context: GuardContext) -> Verdict:
     """Run the three guards on ``output`` for ``task`` on ``source``."""
     reasons: list[tuple[str, str]] = []
-    is_word = context.speller.is_correct
+    is_word = context.speller.in_dictionary  # a word at a sentence start is a name unless the dictionary has it
     if task is Task.DRAFT:
         facts = fact_guard(
             source,

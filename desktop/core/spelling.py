@@ -144,11 +144,17 @@ class SpellChecker:
                 return True
         return False
 
+    def in_dictionary(self, word: str) -> bool:
+        """True when the dictionary or a word list has ``word`` itself; unlike :meth:`is_correct`, no guess that it
+        is a compound (a made-up name such as "Dientelord" would pass as dient + e + lord)."""
+        word = normalise(word).replace("’", "'")
+        return self._listed(word) or self._spell(word)
+
     def is_correct(self, word: str) -> bool:
         """True when the dictionary or a word list accepts ``word`` (as written)."""
-        word = normalise(word).replace("’", "'")
-        if self._listed(word) or self._spell(word):
+        if self.in_dictionary(word):
             return True
+        word = normalise(word).replace("’", "'")
         if "-" in word.strip("-"):
             parts = [p for p in word.split("-") if p]
             return all(p[:1].isupper() or self._listed(p) or self._spell(p) for p in parts)

@@ -13,7 +13,7 @@ from desktop.core.spelling import SpellChecker, default_dictionary_dir
 
 pytestmark = pytest.mark.core
 
-# Real sentences from ../shared/data (letters 001, 021, 014; Amsterdam pairs, documents 7, 11, 19).
+# Real sentences from ../shared/data (letters 001, 021, 014, 003; Amsterdam pairs, documents 7, 11, 19).
 BEZWAAR = (
     "Gedurende een termijn van 6 weken kunnen belanghebbenden op grond van artikel 7:1 van de Algemene wet "
     "bestuursrecht, bij ons schriftelijk bezwaar maken."
@@ -29,6 +29,12 @@ ZONNEPANELEN = (
 )
 UWV = (
     "Het gaat om € 4.759,20 aan WW-uitkering over de periode van 29 september 2004 tot en met 27 februari 2005."
+)
+# letter 003 (a decision of Steenbergen), the first sentence of the shipped sample decision
+DINTELOORD = (
+    "In behandeling genomen het verzoek van mevrouw [naam], wonend Raadhuisplein [huisnummer], [postcode] Dinteloord "
+    "om een persoonlijke gehandicaptenparkeerplaats aan te leggen zo dicht mogelijk bij de woning Raadhuisplein "
+    "[huisnummer] d.d. 8 april 2014"
 )
 
 
@@ -94,6 +100,10 @@ def test_a_faithful_b1_rewrite_passes(context: GuardContext, source: str, output
         (ZONNEPANELEN, "Middels de installatie van fotovoltaïsche zonnepanelen op uw dakconstructie genereert u "
                        "duurzame energie en realiseert u gemiddeld een besparing tussen de 300 en 600 euro per "
                        "jaar op uw energierekening.", "doel", "niet eenvoudiger"),
+        # a place name made up at the start of a sentence, which the spell checker takes for a compound (dient + lord);
+        # seen from the 1.5B model on the shipped sample decision
+        (DINTELOORD, DINTELOORD.replace("[huisnummer] d.d. 8 april", "[huisnummer]. Dientelord 8 april"), "feiten",
+         "Dientelord"),
         # a dropped negation
         ("U hoeft de eigen bijdrage niet te betalen als uw inkomen lager is dan € 1.500 per maand.",
          "U moet de eigen bijdrage betalen als uw inkomen lager is dan € 1.500 per maand.", "feiten",
