@@ -119,7 +119,7 @@ def test_retention_runs_in_the_background_at_start_up(qtbot, secret_service, lan
     main.controller.tools = language_tools
     qtbot.addWidget(main)
     main.start_up()
-    assert main.workers.is_running(RETENTION_LANE)  # start_up returned before the keyring was asked
+    assert main.workers.is_running(RETENTION_LANE)  # start_up returned; retention still runs in the background
     qtbot.waitUntil(lambda: not main.workers.is_running(RETENTION_LANE), timeout=30_000)
     assert [s.session.document_path for s in review_history.kept_sessions(store)] == ["/tmp/nieuw.docx"]
     main.workers.shutdown()
