@@ -197,6 +197,7 @@ class MainWindow(QMainWindow):
         self.local_label = QLabel(_("Alles blijft op deze computer"), self)
         self.local_label.setAccessibleName(_("Privacy"))
         bar = self.statusBar()
+        bar.messageChanged.connect(lambda text: bar.setToolTip(text))  # a long message is cut off at the edge
         bar.addPermanentWidget(self.progress_bar)
         bar.addPermanentWidget(self.cancel_button)
         bar.addPermanentWidget(self.model_label)

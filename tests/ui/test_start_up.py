@@ -138,3 +138,10 @@ def test_opening_can_be_cancelled(qtbot, window: MainWindow, letter_docx) -> Non
     assert window.workers.wait(30_000)
     qtbot.wait(50)  # the dropped result would arrive now
     assert window.document is None and window.pages.currentWidget() is window.start_page
+
+
+def test_a_long_status_message_can_be_read_whole(qtbot, window: MainWindow, letter_docx) -> None:
+    with qtbot.waitSignal(window.controller.opened, timeout=30_000):
+        window.open_path(letter_docx("003_besluit"))
+    message = window.statusBar().currentMessage()
+    assert len(message) > 150 and window.statusBar().toolTip() == message
