@@ -15,6 +15,7 @@ old file or the complete new one.
 from __future__ import annotations
 
 import contextlib
+import glob
 import hashlib
 import io
 import logging
@@ -61,6 +62,10 @@ MAX_TOTAL_BYTES = 1024 * 1024 * 1024
 BOMB_RATIO = 100
 #: How much of an XML part's start is read to check its prolog.
 PROLOG_BYTES = 64 * 1024
+
+#: A killed save's leftover temporary file is removed by the next save to that target once it is this old; a
+#: younger one may belong to a save in progress (another Schrijfhulp writing the same target).
+STALE_TEMP_SECONDS = 3600
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -506,9 +511,13 @@ def atomic_write(target: Path, write: Callable[[BinaryIO], None]) -> None:
     The data goes to a new hidden file in the target's folder, is flushed to disk and then moved
     over ``target`` with ``os.replace`` (atomic on the same file system). On any error the
     temporary file is removed and the error propagates; a hard kill may leave only that hidden
-    ``.~*.tmp`` file behind, never a partial ``target``.
+    ``.~*.tmp`` file behind, never a partial ``target``. The next save to the same target removes
+    such leftovers once they are older than STALE_TEMP_SECONDS (a younger one may be another
+    save in progress).
     """
-    temp = target.with_name(f".~{target.stem[:40]}.{secrets.token_hex(4)}.tmp")
+    prefix = f".~{target.stem[:40]}."
+    _remove_stale_temps(target.parent, prefix)
+    temp = target.with_name(f"{prefix}{secrets.token_hex(4)}.tmp")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     fd = os.open(temp, flags, 0o666)
     try:
@@ -522,6 +531,15 @@ def atomic_write(target: Path, write: Callable[[BinaryIO], None]) -> None:
             os.unlink(temp)
         raise
     _sync_folder(target.parent)
+
+
+def _remove_stale_temps(folder: Path, prefix: str) -> None:
+    """Delete ``prefix*.tmp`` files in ``folder`` left by a save that was killed, once they are old enough."""
+    cutoff = time.time() - STALE_TEMP_SECONDS
+    for leftover in folder.glob(f"{glob.escape(prefix)}*.tmp"):
+        with contextlib.suppress(OSError):  # gone already, or in use: the next save tries again
+            if leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
 
 
 def _sync_folder(folder: Path) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core.document import SaveFailedError, open_document
-from desktop.core.docx_package import sha256_of
+from desktop.core.docx_package import STALE_TEMP_SECONDS, sha256_of
 from desktop.core.docx_writer import save_document
 from desktop.core.findings import Edit
 from tests.docx_factory import build_docx, p, r
@@ -165,3 +165,20 @@ def test_killing_the_writer_at_random_moments(tmp_path: Path) -> None:
             (tmp_path / name).unlink()
     print(f"kills during {duration:.2f} s of writing: {outcomes}")
     assert outcomes["old"] > 0 and outcomes["new"] > 0, outcomes
+
+
+def test_a_killed_saves_leftover_is_removed_by_the_next_save(tmp_path: Path) -> None:
+    source = build_docx(tmp_path / "brief.docx", p(r("Wij verzoeken u het formulier te retourneren.")))
+    target = tmp_path / "brief [schrijfhulp].docx"  # glob characters in the name
+    old = tmp_path / ".~brief [schrijfhulp].0badf00d.tmp"
+    young = tmp_path / ".~brief [schrijfhulp].c0ffee00.tmp"
+    other = tmp_path / ".~ander.0badf00d.tmp"
+    for leftover in (old, young, other):
+        leftover.write_bytes(b"half geschreven")
+    long_ago = time.time() - STALE_TEMP_SECONDS - 60
+    os.utime(old, (long_ago, long_ago))
+    os.utime(other, (long_ago, long_ago))
+    save_document(open_document(source), [Edit("p0", 0, 3, "We", explanation="Korter.")], target)
+    assert open_document(target).paragraph("p0").text.startswith("We verzoeken")
+    assert not old.exists()
+    assert young.exists() and other.exists()  # maybe a save in progress; another target's file
