@@ -2,8 +2,7 @@
 
 This module only declares the commands and their arguments. Each command's module (with the
 document engine, the language tools or the model behind it) is imported when that command runs,
-so ``--version`` and ``--help`` answer at once. The imports stay plain ``from desktop import ...``
-statements inside the handlers, where the installer's freezer still finds them.
+so ``--version`` and ``--help`` answer at once (see :data:`COMMANDS`).
 Exit codes: 0 success, 1 the input could not be processed (a clear Dutch message on stderr),
 2 wrong usage.
 """
@@ -11,6 +10,7 @@ Exit codes: 0 success, 1 the input could not be processed (a clear Dutch message
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,47 +19,17 @@ from desktop import __version__
 from desktop.core import network_guard
 from desktop.core.i18n import _
 
-
-def _info(args: argparse.Namespace) -> int:
-    from desktop import docx_commands
-
-    return docx_commands.run_info(args)
-
-
-def _text(args: argparse.Namespace) -> int:
-    from desktop import docx_commands
-
-    return docx_commands.run_text(args)
-
-
-def _apply(args: argparse.Namespace) -> int:
-    from desktop import docx_commands
-
-    return docx_commands.run_apply(args)
-
-
-def _check(args: argparse.Namespace) -> int:
-    from desktop import check_command
-
-    return check_command.run(args)
-
-
-def _draft(args: argparse.Namespace) -> int:
-    from desktop import draft_command
-
-    return draft_command.run(args)
-
-
-def _templates(args: argparse.Namespace) -> int:
-    from desktop import draft_command
-
-    return draft_command.list_templates(args)
-
-
-def _models(args: argparse.Namespace) -> int:
-    from desktop import models_command
-
-    return models_command.run(args)
+# Each command's handler, as (module, function). The module is imported only when its command runs;
+# installer/bundle_contents.py freezes the modules named here, which PyInstaller's import scan cannot see.
+COMMANDS = {
+    "info": ("desktop.docx_commands", "run_info"),
+    "text": ("desktop.docx_commands", "run_text"),
+    "apply": ("desktop.docx_commands", "run_apply"),
+    "check": ("desktop.check_command", "run"),
+    "draft": ("desktop.draft_command", "run"),
+    "templates": ("desktop.draft_command", "list_templates"),
+    "models": ("desktop.models_command", "run"),
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -73,14 +43,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     info = commands.add_parser("info", help=_("toon alinea's, woorden en bestaande revisies van een .docx"))
     info.add_argument("document", type=Path)
-    info.set_defaults(handler=_info)
 
     text = commands.add_parser(
         "text",
         help=_("druk de tekst af, één alinea per regel als <id><TAB><tekst> (regeleinden in een alinea als ↵)"),
     )
     text.add_argument("document", type=Path)
-    text.set_defaults(handler=_text)
 
     apply = commands.add_parser(
         "apply", help=_("schrijf suggesties uit een JSON-bestand als bijgehouden wijzigingen in een nieuw .docx")
@@ -95,14 +63,12 @@ def build_parser() -> argparse.ArgumentParser:
     apply.add_argument("--clean", action="store_true", help=_("pas de suggesties direct toe, zonder revisies"))
     apply.add_argument("--author", help=_("naam bij de revisies en opmerkingen"))
     apply.add_argument("--no-comments", action="store_true", help=_("schrijf geen toelichtingen als opmerking"))
-    apply.set_defaults(handler=_apply)
 
     check = commands.add_parser("check", help=_("controleer een .docx en toon de bevindingen"))
     check.add_argument("document", type=Path)
     check.add_argument("--json", action="store_true", help=_("één JSON-object per regel"))
     check.add_argument("--no-model", action="store_true", help=_("alleen de taalregels, zonder taalmodel"))
     check.add_argument("-o", "--output", help=_("schrijf de suggesties als bijgehouden wijzigingen naar dit bestand"))
-    check.set_defaults(handler=_check)
 
     draft = commands.add_parser("draft", help=_("maak een concept van een brief of besluit uit een sjabloon"))
     draft.add_argument("--template", required=True, metavar="NAAM", help=_("het sjabloon (zie ‘templates’)"))
@@ -115,7 +81,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     draft.add_argument("--no-model", action="store_true", help=_("zonder taalmodel: de vrije tekst blijft open"))
     draft.add_argument("-o", "--output", type=Path, required=True, help=_("het nieuwe .docx-bestand"))
-    draft.set_defaults(handler=_draft)
 
     templates = commands.add_parser("templates", help=_("toon de sjablonen met hun velden, en de standaardteksten"))
     templates.add_argument(
@@ -128,11 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ID",
         help=_("met --example: neem ook de velden van deze standaardtekst op (herhaalbaar)"),
     )
-    templates.set_defaults(handler=_templates)
 
     models = commands.add_parser("models", help=_("toon de gevonden taalmodellen met hun controlesom"))
     models.add_argument("--verify", action="store_true", help=_("controleer de sha256 van elk model (duurt even)"))
-    models.set_defaults(handler=_models)
     return parser
 
 
@@ -141,11 +104,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     network_guard.install()
     parser = build_parser()
     args = parser.parse_args(argv)
-    handler = getattr(args, "handler", None)
-    if handler is None:
+    if args.command is None:
         parser.print_help()
         return 2
-    return int(handler(args))
+    module, function = COMMANDS[args.command]
+    return int(getattr(importlib.import_module(module), function)(args))
 
 
 if __name__ == "__main__":

@@ -80,10 +80,12 @@ def binary_files() -> list[tuple[str, str]]:
 
 
 def hidden_imports() -> list[str]:
-    """Modules loaded by name at run time."""
+    """Modules loaded by name at run time: the command line's command modules and the packages below."""
     from PyInstaller.utils.hooks import collect_submodules
 
-    names: list[str] = []
+    from desktop.cli import COMMANDS
+
+    names = sorted({module for module, _function in COMMANDS.values()})
     for package in HIDDEN_IMPORT_PACKAGES:
         names += collect_submodules(package)
     return names
