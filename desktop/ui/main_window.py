@@ -73,7 +73,6 @@ class MainWindow(QMainWindow):
         self.model = ModelService(self.workers, self)
         self.save_dialog: SaveDialog | None = None
         self._review: ReviewPane | None = None
-        self._busy_lanes: set[str] = set()
 
         self.start_page = StartPage(self)
         self.pages = QStackedWidget(self)
@@ -264,15 +263,12 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
 
-    def _on_busy(self, lane: str, busy: bool) -> None:
+    def _on_busy(self, lane: str, _busy: bool) -> None:
         if lane not in STATUS_LANES:
             return
-        if busy:
-            self._busy_lanes.add(lane)
-        else:
-            self._busy_lanes.discard(lane)
-        self.progress_bar.setVisible(bool(self._busy_lanes))
-        self.cancel_button.setVisible(any(STATUS_LANES[busy_lane] for busy_lane in self._busy_lanes))
+        slow = [shown for shown in STATUS_LANES if self.workers.is_slow(shown)]
+        self.progress_bar.setVisible(bool(slow))
+        self.cancel_button.setVisible(any(STATUS_LANES[shown] for shown in slow))
 
     def _on_progress(self, stage: str, done: int, total: int) -> None:
         self.progress_bar.setMaximum(max(total, 1))

@@ -114,6 +114,11 @@ class Workers(QObject):
         """True while the lane has a job whose results are still wanted."""
         return lane in self._current
 
+    def is_slow(self, lane: str) -> bool:
+        """True while the lane's job runs and has passed PROGRESS_DELAY_MS (``busy`` said True for it)."""
+        timer = self._timers.get(lane)
+        return lane in self._current and timer is not None and not timer.isActive()
+
     def wait(self, timeout_ms: int = 30_000) -> bool:
         """Block until every pool is idle (used at shutdown and in tests)."""
         return self._pool.waitForDone(timeout_ms) and self._model_pool.waitForDone(timeout_ms)
