@@ -13,7 +13,7 @@ if str(REPO) not in sys.path:
 from desktop.core import model_catalog  # noqa: E402
 from desktop.core.llm import LlamaEngine  # noqa: E402
 
-DATA = (REPO / ".." / "shared" / "data").resolve()
+DATA = REPO / "tests" / "data"
 LETTERS = DATA / "letters" / "texts"
 
 
@@ -24,7 +24,7 @@ def load_engine(threads: int = 0) -> LlamaEngine:
 
 
 def letter(name: str) -> str:
-    """One of the real letters in ../shared/data/letters/texts."""
+    """One of the real letters in tests/data/letters/texts."""
     return (LETTERS / f"{name}.txt").read_text(encoding="utf-8")
 
 

@@ -2,7 +2,7 @@
 
 Run: .venv/bin/python bench/bench_docx.py [--repeat N]
 
-Two documents are built from the real Dutch government letters in ../shared/data/letters/texts
+Two documents are built from the real Dutch government letters in tests/data/letters/texts
 with python-docx (headings, a bold first word per paragraph, a table, a header with the
 organisation's name, a footer with a PAGE field):
 
@@ -41,7 +41,7 @@ from desktop.core.document import Document, open_document  # noqa: E402
 from desktop.core.docx_writer import WriteOptions, save_document  # noqa: E402
 from desktop.core.findings import Edit  # noqa: E402
 
-LETTERS = (REPO / ".." / "shared" / "data" / "letters" / "texts").resolve()
+LETTERS = REPO / "tests" / "data" / "letters" / "texts"
 WORD = re.compile(r"[^\W\d_]{4,}")
 
 

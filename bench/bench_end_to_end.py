@@ -2,7 +2,7 @@
 
 Run: .venv/bin/python bench/bench_end_to_end.py [--max-model-jobs N]
 
-Both documents are built from the real letters in ../shared/data/letters (2 pages: letters 015,
+Both documents are built from the real letters in tests/data/letters (2 pages: letters 015,
 016 and 017; 10 pages: letters 001-018 and 020-024). Each is analysed with the rule checks only
 (engines warm) and then with the embedded model's guarded B1 rewrites of the long sentences and
 corrections of flagged sentences (the same pipeline as `schrijfhulp-cli check`). Printed: the

@@ -3,7 +3,7 @@
 Run: .venv/bin/python bench/bench_prompt_lookup.py [--rounds 2]
 
 Same engine, same prompts (the shipped correction and B1 prompts on real sentences from
-../shared/data), greedy, JSON-constrained output as the app uses it; only `prompt_lookup` differs.
+tests/data), greedy, JSON-constrained output as the app uses it; only `prompt_lookup` differs.
 Each request starts as in the app, with the task's system prompt already in the KV cache. Runs
 alternate; the speed-up is the median over requests of the time per token without lookup divided
 by the time per token with it, for the whole request and for the decoding alone (target ≥ 1.5×

@@ -35,7 +35,7 @@ from desktop.core.review import review_document, review_findings  # noqa: E402
 from desktop.core.spelling import SpellChecker, default_dictionary_dir  # noqa: E402
 from desktop.core.wordlists import B1WordChecker, WordLists  # noqa: E402
 
-DATA = (REPO / ".." / "shared" / "data").resolve()
+DATA = REPO / "tests" / "data"
 WORD = re.compile(r"[^\W\d_]+")
 CHECKED = (Category.SPELLING, Category.GRAMMAR)
 

@@ -17,10 +17,9 @@ from desktop.core.llm import LlamaEngine
 from desktop.core.model_catalog import ModelFile
 from desktop.core.sample_documents import text_to_docx
 from desktop.core.settings import load_settings
+from tests import DATA
 from tests import secret_service as secret_service_module
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED_DATA = (REPO / ".." / "shared" / "data").resolve()
 # Where scripts/test assembled the embedded model, read before any test redirects the user folders.
 INSTALLED_MODELS = paths.user_models_dir()
 
@@ -43,11 +42,9 @@ def isolated_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[st
 
 
 @pytest.fixture(scope="session")
-def shared_data() -> Path:
-    """../shared/data: real test material written by others (see its README)."""
-    if not SHARED_DATA.is_dir():
-        pytest.fail(f"test material missing: {SHARED_DATA}")
-    return SHARED_DATA
+def test_data() -> Path:
+    """tests/data: the real test material, most of it written by others (see its README)."""
+    return DATA
 
 
 @pytest.fixture(scope="session")
@@ -90,10 +87,10 @@ def secret_service(secret_service_daemon: None, no_credential_store: None) -> It
 
 @pytest.fixture
 def letter_docx(tmp_path: Path) -> Callable[[str], Path]:
-    """A .docx made from one of the real letters in ../shared/data/letters/texts (e.g. "006_besluit")."""
+    """A .docx made from one of the real letters in tests/data/letters/texts (e.g. "006_besluit")."""
 
     def make(name: str, replace: tuple[str, str] | None = None) -> Path:
-        text = (SHARED_DATA / "letters" / "texts" / f"{name}.txt").read_text(encoding="utf-8")
+        text = (DATA / "letters" / "texts" / f"{name}.txt").read_text(encoding="utf-8")
         if replace is not None:
             assert replace[0] in text, replace
             text = text.replace(*replace)

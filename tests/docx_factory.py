@@ -1,6 +1,6 @@
 """Small .docx packages built from WordprocessingML snippets, for the document engine's tests.
 
-Real-world files come from ../shared/data/docx; these handmade ones isolate one feature each
+Real-world files come from tests/data/docx; these handmade ones isolate one feature each
 (a field, a hyperlink, a revision by someone else) so a test can say exactly what it expects.
 """
 

@@ -2,8 +2,7 @@
 
 Nothing here imports the engine: accepting and rejecting revisions, reading text, normalizing
 runs and checking the revision rules are written again, directly on the XML, from the rules in
-ISO/IEC 29500-1 §17.13 and ../shared/notes/docx-revisions.md. If the engine and this oracle
-agree, both had to be right (or wrong in exactly the same way).
+ISO/IEC 29500-1 §17.13. If the engine and this oracle agree, both had to be right (or wrong in exactly the same way).
 
 Also here: schema validation with openxml-audit (errors compared with the input's, since many
 real files already have some) and LibreOffice headless conversion of many files in one run.

@@ -37,31 +37,31 @@ def test_version_and_help_load_no_engine() -> None:
     assert result.stdout.strip() == "[]"
 
 
-def test_info_on_a_document_with_comments(shared_data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_info_on_a_document_with_comments(test_data: Path, capsys: pytest.CaptureFixture[str]) -> None:
     name = (
         "Open-XML-SDK__test_DocumentFormat.OpenXml.Tests.Assets_assets_TestDataStorage_O15Conformance_WD_"
         "CommentExTest_Comments-Sample-15-12-01_Comment013.docx"
     )
-    assert main(["info", str(shared_data / "docx" / "normal" / name)]) == 0
+    assert main(["info", str(test_data / "docx" / "normal" / name)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[1:] == ["Alinea's: 4", "Woorden: 185", "Bijgehouden wijzigingen: nee", "Opmerkingen: ja"]
 
 
-def test_info_sees_existing_tracked_changes(shared_data: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    manifest = (shared_data / "docx" / "manifest.tsv").read_text(encoding="utf-8").splitlines()
+def test_info_sees_existing_tracked_changes(test_data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    manifest = (test_data / "docx" / "manifest.tsv").read_text(encoding="utf-8").splitlines()
     header = manifest[0].split("\t")
     rows = [dict(zip(header, line.split("\t"), strict=False)) for line in manifest[1:]]
     with_revisions = [
         r for r in rows if r["set"] == "normal" and {"ins", "del"} <= set(r["features"].split(","))
     ]
     assert with_revisions, "the corpus manifest lists files with tracked changes"
-    assert main(["info", str(shared_data / "docx" / with_revisions[0]["local_file"])]) == 0
+    assert main(["info", str(test_data / "docx" / with_revisions[0]["local_file"])]) == 0
     assert "Bijgehouden wijzigingen: ja" in capsys.readouterr().out
 
 
 @pytest.mark.slow
-def test_info_on_every_corpus_file(shared_data: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    files = sorted((shared_data / "docx").glob("*/*.docx"))
+def test_info_on_every_corpus_file(test_data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    files = sorted((test_data / "docx").glob("*/*.docx"))
     assert len(files) >= 200
     opened = refused = 0
     for path in files:

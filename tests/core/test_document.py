@@ -233,12 +233,12 @@ def test_python_docx_document_reads_like_python_docx(tmp_path: Path) -> None:
         doc.paragraph("p99")
 
 
-def test_live_text_matches_the_oracle_on_the_corpus(shared_data: Path) -> None:
+def test_live_text_matches_the_oracle_on_the_corpus(test_data: Path) -> None:
     """The reader and the independent oracle agree on every body paragraph of every normal file."""
     from tests.ooxml_oracle import body_texts, parse, read_parts
 
     checked = 0
-    for path in sorted((shared_data / "docx" / "normal").glob("*.docx")):
+    for path in sorted((test_data / "docx" / "normal").glob("*.docx")):
         doc = open_document(path)
         main = str(doc.stories[0].partname).lstrip("/")
         oracle = body_texts(parse(read_parts(path)[main]))

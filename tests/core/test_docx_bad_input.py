@@ -103,8 +103,8 @@ def test_damaged_packages(sample: Path, tmp_path: Path) -> None:
     _refused(missing, CorruptDocumentError)
 
 
-def test_encrypted_strict_and_templates(shared_data: Path, sample: Path, tmp_path: Path) -> None:
-    hostile = shared_data / "docx" / "hostile"
+def test_encrypted_strict_and_templates(test_data: Path, sample: Path, tmp_path: Path) -> None:
+    hostile = test_data / "docx" / "hostile"
     assert "wachtwoord" in _refused(hostile / "poi__test-data_poifs_protected_agile.docx", EncryptedDocumentError)
     assert "Strict Open XML" in _refused(
         hostile / "python-mammoth__tests_test-data_strict-format.docx", StrictOoxmlError
@@ -239,8 +239,8 @@ def test_too_large_and_too_many_parts(sample: Path, tmp_path: Path) -> None:
     _refused(many, UnsafeDocumentError)
 
 
-def test_every_hostile_corpus_file_gets_a_clear_message(shared_data: Path) -> None:
-    for path in sorted((shared_data / "docx" / "hostile").glob("*.docx")):
+def test_every_hostile_corpus_file_gets_a_clear_message(test_data: Path) -> None:
+    for path in sorted((test_data / "docx" / "hostile").glob("*.docx")):
         started = time.monotonic()
         with pytest.raises(DocumentError) as raised:
             open_document(path)
@@ -248,9 +248,9 @@ def test_every_hostile_corpus_file_gets_a_clear_message(shared_data: Path) -> No
         assert str(raised.value).startswith("Het "), path.name
 
 
-def _five_hundred_pages(shared_data: Path, target: Path) -> Path:
+def _five_hundred_pages(test_data: Path, target: Path) -> Path:
     """About 500 A4 pages (250,000 words) of real government letters with headings and bold runs."""
-    texts = [t.read_text(encoding="utf-8") for t in sorted((shared_data / "letters" / "texts").glob("*.txt"))]
+    texts = [t.read_text(encoding="utf-8") for t in sorted((test_data / "letters" / "texts").glob("*.txt"))]
     blocks: list[str] = []
     words = 0
     round_ = 0
@@ -266,8 +266,8 @@ def _five_hundred_pages(shared_data: Path, target: Path) -> Path:
 
 
 @pytest.mark.slow
-def test_five_hundred_pages_in_bounded_time_and_memory(shared_data: Path, tmp_path: Path) -> None:
-    source = _five_hundred_pages(shared_data, tmp_path / "groot.docx")
+def test_five_hundred_pages_in_bounded_time_and_memory(test_data: Path, tmp_path: Path) -> None:
+    source = _five_hundred_pages(test_data, tmp_path / "groot.docx")
     script = f"""
 import sys, time
 from pathlib import Path

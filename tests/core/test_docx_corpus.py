@@ -1,4 +1,4 @@
-"""The real-world corpus (../shared/data/docx): every file is read and written, or refused clearly.
+"""The real-world corpus (tests/data/docx): every file is read and written, or refused clearly.
 
 For each of the 228 files: open it; a refusal must be a DocumentError with a Dutch message. An
 opened file gets one suggestion with an explanation on its first suitable paragraph (the first
@@ -96,10 +96,10 @@ def _check(source: Path, target: Path, doc: Document, edit: Edit | None, changed
 
 
 @pytest.fixture(scope="module")
-def corpus_run(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> CorpusRun:
+def corpus_run(test_data: Path, tmp_path_factory: pytest.TempPathFactory) -> CorpusRun:
     out = tmp_path_factory.mktemp("corpus-out")
     run = CorpusRun()
-    files = sorted((shared_data / "docx").glob("*/*.docx"))
+    files = sorted((test_data / "docx").glob("*/*.docx"))
     assert len(files) == 228
     for source in files:
         try:

@@ -55,9 +55,9 @@ def test_auto_picks_lingotweaker_and_says_so(lingotweaker):
     assert "lingotweaker" in lingotweaker.describe()
 
 
-def test_officialese_rules_fire_on_real_letters(lingotweaker, shared_data):
+def test_officialese_rules_fire_on_real_letters(lingotweaker, test_data):
     """016: 'Middels dit schrijven'; 008: 'dagtekening'; plus the issue's list."""
-    letter = (shared_data / "letters" / "texts" / "016_brief.txt").read_text(encoding="utf-8")
+    letter = (test_data / "letters" / "texts" / "016_brief.txt").read_text(encoding="utf-8")
     assert _rules(lingotweaker, letter.split("\n\n")[2])["LT:MIDDELS"][1][:1] in (
         ("door middel van",),
         ("Door middel van",),
@@ -76,8 +76,8 @@ def test_officialese_rules_fire_on_real_letters(lingotweaker, shared_data):
     assert "terug te sturen" in found["LT:RETOURNEREN"][1]
 
 
-def test_real_grammar_errors_and_silences(lingotweaker, shared_data):
-    texts = {p.name: p.read_text(encoding="utf-8") for p in (shared_data / "letters" / "texts").glob("*.txt")}
+def test_real_grammar_errors_and_silences(lingotweaker, test_data):
+    texts = {p.name: p.read_text(encoding="utf-8") for p in (test_data / "letters" / "texts").glob("*.txt")}
     rules = {f.rule for p in texts["007_besluit.txt"].split("\n\n") for f in lingotweaker.check("p", p)}
     assert "LT:NL_SPACE_IN_COMPOUND_MINDER_VALIDEN" in rules  # 'minder validen'
     quiet = [
@@ -96,8 +96,8 @@ def test_real_grammar_errors_and_silences(lingotweaker, shared_data):
     assert found["LT:JIJ_LOOP"] == ("Hij word", ("Hij wordt",))
 
 
-def test_kan_u_house_rule(lingotweaker, shared_data):
-    letter = (shared_data / "letters" / "texts" / "014_brief.txt").read_text(encoding="utf-8")
+def test_kan_u_house_rule(lingotweaker, test_data):
+    letter = (test_data / "letters" / "texts" / "014_brief.txt").read_text(encoding="utf-8")
     paragraph = next(p for p in letter.split("\n\n") if "kunt u contact" in p)
     assert not {"SH:KAN_U", "SH:U_KAN"} & set(_rules(lingotweaker, paragraph))
     assert _rules(lingotweaker, paragraph.replace("Als u vragen heeft", "Als u kan"))["SH:U_KAN"][1] == ("kunt",)

@@ -13,7 +13,7 @@ from desktop.core.spelling import SpellChecker, default_dictionary_dir
 
 pytestmark = pytest.mark.core
 
-# Real sentences from ../shared/data (letters 001, 021, 014, 003; Amsterdam pairs, documents 7, 11, 19).
+# Real sentences from tests/data (letters 001, 021, 014, 003; Amsterdam pairs, documents 7, 11, 19).
 BEZWAAR = (
     "Gedurende een termijn van 6 weken kunnen belanghebbenden op grond van artikel 7:1 van de Algemene wet "
     "bestuursrecht, bij ons schriftelijk bezwaar maken."
@@ -165,10 +165,10 @@ def test_notation_changes_are_not_fact_changes() -> None:
         assert fact_keys(extract_facts(source)) == fact_keys(extract_facts(output)), (source, output)
 
 
-def test_expert_simplifications_pass_exactly_when_their_numbers_and_dates_agree(shared_data: Path) -> None:
+def test_expert_simplifications_pass_exactly_when_their_numbers_and_dates_agree(test_data: Path) -> None:
     """On the Amsterdam pairs, the fact guard objects to a pair's numbers, amounts, dates or terms exactly
     when the expert's simple side holds different ones than the complex side."""
-    rows = list(csv.DictReader((shared_data / "simplification" / "amsterdam-complex-simple.csv").open()))
+    rows = list(csv.DictReader((test_data / "simplification" / "amsterdam-complex-simple.csv").open()))
     kinds = {"amount", "number", "date", "percentage", "term"}
     checked = differing = 0
     for row in rows:

@@ -90,13 +90,13 @@ def test_the_guard_catches_a_lookup_and_a_connect():
         sock.bind(("127.0.0.1", 0))
 
 
-def test_every_language_check_runs_without_network(shared_data, tmp_path):
-    folder = shared_data / "letters" / "texts"
+def test_every_language_check_runs_without_network(test_data, tmp_path):
+    folder = test_data / "letters" / "texts"
     documents = [
         [(f"{p.stem}-{i}", t) for i, t in enumerate(p.read_text(encoding="utf-8").split("\n\n"))]
         for p in sorted(folder.glob("*.txt"))
     ]
-    with (shared_data / "simplification" / "amsterdam-complex-simple.csv").open(encoding="utf-8") as handle:
+    with (test_data / "simplification" / "amsterdam-complex-simple.csv").open(encoding="utf-8") as handle:
         documents.append(
             [(f"a{i}", row["Complex"]) for i, row in enumerate(csv.DictReader(handle)) if i < 200]
         )

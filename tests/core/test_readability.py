@@ -21,8 +21,8 @@ from desktop.core.sentences import split_sentences, words
 pytestmark = pytest.mark.core
 
 
-def _paragraphs(shared_data: Path, name: str) -> list[tuple[str, str]]:
-    text = (shared_data / "letters" / "texts" / name).read_text(encoding="utf-8")
+def _paragraphs(test_data: Path, name: str) -> list[tuple[str, str]]:
+    text = (test_data / "letters" / "texts" / name).read_text(encoding="utf-8")
     return [(f"p{i}", p) for i, p in enumerate(text.split("\n\n"))]
 
 
@@ -63,26 +63,26 @@ def test_sentences_keep_dutch_abbreviations_together():
     ]
 
 
-def test_long_officialese_sentence_gets_a_finding_with_reason(shared_data):
+def test_long_officialese_sentence_gets_a_finding_with_reason(test_data):
     """016: the 'Middels dit schrijven' sentence has far more than 20 words; the short question does not."""
-    pid, text = _paragraphs(shared_data, "016_brief.txt")[2]
+    pid, text = _paragraphs(test_data, "016_brief.txt")[2]
     findings = list(ReadabilityChecker().check(pid, text))
     assert findings and findings[0].original.startswith("Middels dit schrijven")
     assert findings[0].category is Category.READABILITY
     assert "woorden; B1: hooguit 20" in findings[0].message
-    question = _paragraphs(shared_data, "016_brief.txt")[4]
+    question = _paragraphs(test_data, "016_brief.txt")[4]
     assert list(ReadabilityChecker().check(*question)) == []
 
 
-def test_target_is_configurable(shared_data):
-    pid, text = next(p for p in _paragraphs(shared_data, "014_brief.txt") if p[1].startswith("Eerder hebben"))
+def test_target_is_configurable(test_data):
+    pid, text = next(p for p in _paragraphs(test_data, "014_brief.txt") if p[1].startswith("Eerder hebben"))
     assert list(ReadabilityChecker(max_sentence_words=20).check(pid, text)) == []
     assert list(ReadabilityChecker(max_sentence_words=10).check(pid, text))
 
 
-def test_levels_and_reasons_for_real_documents(shared_data):
-    plain = measure_document(_paragraphs(shared_data, "014_brief.txt"))
-    dense = measure_document(_paragraphs(shared_data, "016_brief.txt"))
+def test_levels_and_reasons_for_real_documents(test_data):
+    plain = measure_document(_paragraphs(test_data, "014_brief.txt"))
+    dense = measure_document(_paragraphs(test_data, "016_brief.txt"))
     assert plain.level.level in ("A2", "B1")
     assert dense.level.level in ("B2", "C1+")
     assert len(dense.level.reasons) == 3
@@ -100,8 +100,8 @@ def test_passive_and_nominalisation_are_counted():
     assert not active.sentences[0].passive
 
 
-def test_amsterdam_simplified_side_scores_easier_for_most_pairs(shared_data):
-    with (shared_data / "simplification" / "amsterdam-complex-simple.csv").open(encoding="utf-8") as handle:
+def test_amsterdam_simplified_side_scores_easier_for_most_pairs(test_data):
+    with (test_data / "simplification" / "amsterdam-complex-simple.csv").open(encoding="utf-8") as handle:
         rows = [r for r in csv.DictReader(handle) if r["Complex"].strip() != r["Simple"].strip()][:300]
     easier = sum(
         difficulty(measure_paragraph("s", r["Simple"]).counts)

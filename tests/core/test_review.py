@@ -12,8 +12,8 @@ from desktop.core.review import Review, document_kind, review_document, review_f
 pytestmark = pytest.mark.core
 
 
-def _document(shared_data: Path, name: str) -> list[tuple[str, str]]:
-    text = (shared_data / "letters" / "texts" / name).read_text(encoding="utf-8")
+def _document(test_data: Path, name: str) -> list[tuple[str, str]]:
+    text = (test_data / "letters" / "texts" / name).read_text(encoding="utf-8")
     return [(f"p{i}", p) for i, p in enumerate(text.split("\n\n"))]
 
 
@@ -41,13 +41,13 @@ def _replace(document: list[tuple[str, str]], old: str, new: str) -> list[tuple[
         ("013_brief.txt", "brief"),
     ],
 )
-def test_document_kind(shared_data, name, kind):
-    assert document_kind(_document(shared_data, name))[0] == kind
+def test_document_kind(test_data, name, kind):
+    assert document_kind(_document(test_data, name))[0] == kind
 
 
-def test_complete_clause_of_moerdijk(shared_data):
+def test_complete_clause_of_moerdijk(test_data):
     """006 has bezwaar, six weeks and the start of the term; no postal address, no content requirements."""
-    document = _document(shared_data, "006_besluit.txt")
+    document = _document(test_data, "006_besluit.txt")
     review = review_document(document)
     status = _status(review)
     assert status["bezwaarclausule"] == "present"
@@ -62,8 +62,8 @@ def test_complete_clause_of_moerdijk(shared_data):
     assert text[start.start : start.end] == start.quote
 
 
-def test_wrong_term_four_weeks_is_reported(shared_data):
-    document = _replace(_document(shared_data, "006_besluit.txt"), "binnen 6 weken", "binnen vier weken")
+def test_wrong_term_four_weeks_is_reported(test_data):
+    document = _replace(_document(test_data, "006_besluit.txt"), "binnen 6 weken", "binnen vier weken")
     review = review_document(document)
     term = next(i for i in review.items if i.check == "bezwaartermijn")
     assert term.status == "doubtful"
@@ -73,25 +73,25 @@ def test_wrong_term_four_weeks_is_reported(shared_data):
     assert finding.category is Category.DECISION and "art. 6:7 Awb" in finding.message
 
 
-def test_missing_clause_is_reported(shared_data):
+def test_missing_clause_is_reported(test_data):
     """005 only invites a zienswijze on an intention: no bezwaarclausule."""
-    review = review_document(_document(shared_data, "005_besluit.txt"))
+    review = review_document(_document(test_data, "005_besluit.txt"))
     clause = next(i for i in review.items if i.check == "bezwaarclausule")
     assert clause.status == "missing" and "zienswijze" in clause.message
     assert _status(review)["bezwaartermijn"] == "missing"
 
 
-def test_clause_removed_from_a_real_decision(shared_data):
-    document = [(p, t) for p, t in _document(shared_data, "001_besluit.txt") if "bezwaar" not in t.lower()]
+def test_clause_removed_from_a_real_decision(test_data):
+    document = [(p, t) for p, t in _document(test_data, "001_besluit.txt") if "bezwaar" not in t.lower()]
     assert _status(review_document(document))["bezwaarclausule"] == "missing"
 
 
-def test_flevoland_clause_gaps(shared_data):
+def test_flevoland_clause_gaps(test_data):
     """001 (manifest): no start of the term, no postal address ('bij ons'), no motivation.
 
     The requirements for the bezwaarschrift are complete.
     """
-    status = _status(review_document(_document(shared_data, "001_besluit.txt")))
+    status = _status(review_document(_document(test_data, "001_besluit.txt")))
     assert status["aanvang-termijn"] == "missing"
     assert status["bezwaarorgaan"] == "doubtful"
     assert status["bezwaarvereisten"] == "present"
@@ -100,26 +100,26 @@ def test_flevoland_clause_gaps(shared_data):
     assert status["datum"] == "present"
 
 
-def test_zeist_clause_with_address_and_partial_requirements(shared_data):
-    status = _status(review_document(_document(shared_data, "010_besluit.txt")))
+def test_zeist_clause_with_address_and_partial_requirements(test_data):
+    status = _status(review_document(_document(test_data, "010_besluit.txt")))
     assert status["bezwaarorgaan"] == "present"  # College van B&W, Postbus 513, 3700 AM Zeist
     assert status["bezwaarvereisten"] == "doubtful"  # cut off before signature and grounds
     assert status["aanvang-termijn"] == "doubtful"  # 'na verzending', not 'na de dag van verzending'
 
 
-def test_considerans_legal_basis_and_signature(shared_data):
-    status = _status(review_document(_document(shared_data, "003_besluit.txt")))
+def test_considerans_legal_basis_and_signature(test_data):
+    status = _status(review_document(_document(test_data, "003_besluit.txt")))
     assert status["motivering"] == "present"  # Overwegende dat ...
     assert status["wettelijke-grondslag"] == "present"  # Gelet op de artikelen ...
     assert status["ondertekening"] == "missing"  # the text breaks off before the date line
-    duo = _status(review_document(_document(shared_data, "008_besluit.txt")))
+    duo = _status(review_document(_document(test_data, "008_besluit.txt")))
     assert duo["ondertekening"] == "present"
     assert duo["kenmerk"] == "present"  # nr. 834092
     assert duo["mandaat"] == "doubtful"
 
 
-def test_mandate_present_with_namens(shared_data):
-    document = _document(shared_data, "008_besluit.txt")
+def test_mandate_present_with_namens(test_data):
+    document = _document(test_data, "008_besluit.txt")
     document[-1] = (
         document[-1][0],
         "De minister van Onderwijs, Cultuur en Wetenschap,\nnamens deze,\n" + document[-1][1],
@@ -127,24 +127,24 @@ def test_mandate_present_with_namens(shared_data):
     assert _status(review_document(document))["mandaat"] == "present"
 
 
-def test_letter_checks(shared_data):
-    good = _status(review_document(_document(shared_data, "011_brief.txt")))
+def test_letter_checks(test_data):
+    good = _status(review_document(_document(test_data, "011_brief.txt")))
     assert (
         good["aanhef-slot"] == "present"
         and good["u-consistent"] == "present"
         and good["aanspreekvorm"] == "present"
     )
-    informal = _replace(_document(shared_data, "011_brief.txt"), "Met vriendelijke groet", "Hoogachtend")
+    informal = _replace(_document(test_data, "011_brief.txt"), "Met vriendelijke groet", "Hoogachtend")
     informal = _replace(informal, "Geachte heer, mevrouw", "Beste bewoner")
     assert _status(review_document(informal))["aanhef-slot"] == "doubtful"
     mixed = _replace(
-        _document(shared_data, "014_brief.txt"), "Voor de start ontvangt u", "Voor de start ontvangt U"
+        _document(test_data, "014_brief.txt"), "Voor de start ontvangt u", "Voor de start ontvangt U"
     )
     review = review_document(mixed)
     assert _status(review)["u-consistent"] == "doubtful"
-    jij = _replace(_document(shared_data, "014_brief.txt"), "kunt u contact", "kun je contact")
+    jij = _replace(_document(test_data, "014_brief.txt"), "kunt u contact", "kun je contact")
     assert _status(review_document(jij))["aanspreekvorm"] == "doubtful"
     # a list item starting with a capital U is not a mix (016)
-    assert _status(review_document(_document(shared_data, "016_brief.txt")))["u-consistent"] == "present"
+    assert _status(review_document(_document(test_data, "016_brief.txt")))["u-consistent"] == "present"
     # 015 breaks off before the closing
-    assert _status(review_document(_document(shared_data, "015_brief.txt")))["aanhef-slot"] == "missing"
+    assert _status(review_document(_document(test_data, "015_brief.txt")))["aanhef-slot"] == "missing"

@@ -27,8 +27,8 @@ def speller(lists) -> SpellChecker:
     return SpellChecker(default_dictionary_dir(), lists.organisation, None, lists.protected)
 
 
-def _letters(shared_data: Path) -> dict[str, list[str]]:
-    folder = shared_data / "letters" / "texts"
+def _letters(test_data: Path) -> dict[str, list[str]]:
+    folder = test_data / "letters" / "texts"
     return {p.name: p.read_text(encoding="utf-8").split("\n\n") for p in sorted(folder.glob("*.txt"))}
 
 
@@ -36,9 +36,9 @@ def _errors(speller: SpellChecker, paragraphs: list[str]) -> list[str]:
     return [f.original for p in paragraphs for f in speller.check("p", p)]
 
 
-def test_real_spelling_errors_are_found_with_the_right_suggestion(speller, shared_data):
+def test_real_spelling_errors_are_found_with_the_right_suggestion(speller, test_data):
     """Errors the manifest records as genuine: adminitratieve, geinformeerd, nr and drs without a dot."""
-    letters = _letters(shared_data)
+    letters = _letters(test_data)
     expected = {
         "003_besluit.txt": ("adminitratieve", "administratieve"),
         "014_brief.txt": ("geinformeerd", "geïnformeerd"),
@@ -52,9 +52,9 @@ def test_real_spelling_errors_are_found_with_the_right_suggestion(speller, share
         assert findings[0].category is Category.SPELLING
 
 
-def test_no_false_alarms_on_names_numbers_references(speller, shared_data):
+def test_no_false_alarms_on_names_numbers_references(speller, test_data):
     """Letters full of names, amounts, postcodes, case numbers, URLs, e-mail and article references."""
-    letters = _letters(shared_data)
+    letters = _letters(test_data)
     for name in (
         "001_besluit.txt",
         "006_besluit.txt",
@@ -83,18 +83,18 @@ def test_silences_on_things_that_are_not_words(speller, text):
     assert [f.original for f in speller.check("p", text)] == []
 
 
-def test_amsterdam_sentences_have_few_false_alarms(speller, shared_data):
+def test_amsterdam_sentences_have_few_false_alarms(speller, test_data):
     """The expert-edited (simple) side of the Amsterdam corpus: at most 1 flagged word per 20 sentences."""
     import csv
 
-    with (shared_data / "simplification" / "amsterdam-complex-simple.csv").open(encoding="utf-8") as handle:
+    with (test_data / "simplification" / "amsterdam-complex-simple.csv").open(encoding="utf-8") as handle:
         simple = [row["Simple"] for row in csv.DictReader(handle)][:400]
     flagged = _errors(speller, simple)
     assert len(flagged) <= len(simple) / 20, flagged
 
 
-def test_personal_and_organisation_words_are_accepted(tmp_path, shared_data):
-    letters = _letters(shared_data)
+def test_personal_and_organisation_words_are_accepted(tmp_path, test_data):
+    letters = _letters(test_data)
     personal = PersonalWordList(tmp_path / "persoonlijk.txt")
     checker = SpellChecker(default_dictionary_dir(), ["Nijenheim"], personal)
     assert "Intermaris" in _errors(checker, letters["017_brief.txt"])

@@ -20,8 +20,8 @@ from desktop.core.wordlists import (
 pytestmark = pytest.mark.core
 
 
-def _letter(shared_data: Path, name: str) -> list[str]:
-    return (shared_data / "letters" / "texts" / name).read_text(encoding="utf-8").split("\n\n")
+def _letter(test_data: Path, name: str) -> list[str]:
+    return (test_data / "letters" / "texts" / name).read_text(encoding="utf-8").split("\n\n")
 
 
 def test_shipped_lists_load_and_protect_legal_terms():
@@ -33,23 +33,23 @@ def test_shipped_lists_load_and_protect_legal_terms():
     assert lists.b1.lookup("bezwaarschrift") is None
 
 
-def test_b1_checker_on_real_officialese(shared_data):
+def test_b1_checker_on_real_officialese(test_data):
     """016: 'Middels dit schrijven'; 001: 'dient te zijn ondertekend'."""
     checker = B1WordChecker(WordLists.load_default().b1)
-    paragraph = _letter(shared_data, "016_brief.txt")[2]
+    paragraph = _letter(test_data, "016_brief.txt")[2]
     found = {f.original: f for f in checker.check("p", paragraph)}
     assert found["Middels"].suggestions[0] == "Met"  # capital kept
     assert found["Middels"].category is Category.STYLE and found["Middels"].source is Source.WORDLIST
-    clause = next(p for p in _letter(shared_data, "001_besluit.txt") if "dient te" in p)
+    clause = next(p for p in _letter(test_data, "001_besluit.txt") if "dient te" in p)
     dient = next(f for f in checker.check("b", clause) if f.original == "dient te")
     assert dient.suggestions == ("moet",)
     assert clause[dient.start : dient.end] == "dient te"
 
 
-def test_b1_checker_on_plain_letter_reports_only_the_officialese(shared_data):
+def test_b1_checker_on_plain_letter_reports_only_the_officialese(test_data):
     """014 is already close to B1: only 'naar aanleiding van' is on our list."""
     checker = B1WordChecker(WordLists.load_default().b1)
-    found = [f.original for p in _letter(shared_data, "014_brief.txt") for f in checker.check("p", p)]
+    found = [f.original for p in _letter(test_data, "014_brief.txt") for f in checker.check("p", p)]
     assert found == ["naar aanleiding van"]
 
 

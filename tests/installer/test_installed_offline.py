@@ -77,7 +77,7 @@ def installation(app_deb, embedded_model_pack) -> Iterator[tuple[set[str], str]]
         subprocess.run(["dpkg", "--purge", APP_PACKAGE, model_package], capture_output=True, check=False)
 
 
-def test_installed_app_works_offline_and_uninstalls_cleanly(installation, shared_data, tmp_path):
+def test_installed_app_works_offline_and_uninstalls_cleanly(installation, test_data, tmp_path):
     before, model_package = installation
     assert smoke.offline_interfaces() == ["lo"]
 
@@ -100,7 +100,7 @@ def test_installed_app_works_offline_and_uninstalls_cleanly(installation, shared
     version = smoke.run_checked(smoke.offline(["schrijfhulp-cli", "--version"]), environment)
     assert version.strip() == f"Schrijfhulp {__version__}"
 
-    letter = text_to_docx((shared_data / LETTER).read_text(encoding="utf-8"), tmp_path / "brief.docx")
+    letter = text_to_docx((test_data / LETTER).read_text(encoding="utf-8"), tmp_path / "brief.docx")
     report = smoke.run_checked(smoke.offline(["schrijfhulp-cli", "check", str(letter)]), environment)
     assert "Taalmodel: Qwen2.5-Coder 1.5B Instruct (alles op deze computer)" in report, report
     assert "Taalmodel niet beschikbaar" not in report, report

@@ -20,12 +20,12 @@ pytestmark = pytest.mark.ui
 TABLE_DOC = "python-docx__features_steps_test_files_tbl-having-tables.docx"
 
 
-def _first_corpus_file_with(shared_data: Path, feature: str) -> Path:
-    lines = (shared_data / "docx" / "manifest.tsv").read_text(encoding="utf-8").splitlines()
+def _first_corpus_file_with(test_data: Path, feature: str) -> Path:
+    lines = (test_data / "docx" / "manifest.tsv").read_text(encoding="utf-8").splitlines()
     for line in lines[1:]:
         cells = line.split("\t")
         if cells[1] == "normal" and feature in cells[9].split(","):
-            return shared_data / "docx" / cells[0]
+            return test_data / "docx" / cells[0]
     raise AssertionError(feature)
 
 
@@ -34,8 +34,8 @@ def _open(qtbot, window: MainWindow, path: Path) -> None:
     qtbot.waitUntil(lambda: window.document is not None and window.document.path == path, timeout=20_000)
 
 
-def test_opening_a_real_docx_shows_its_text(qtbot, window: MainWindow, shared_data: Path) -> None:
-    path = _first_corpus_file_with(shared_data, "tbl")
+def test_opening_a_real_docx_shows_its_text(qtbot, window: MainWindow, test_data: Path) -> None:
+    path = _first_corpus_file_with(test_data, "tbl")
     _open(qtbot, window, path)
     shown = window.review.view.toPlainText()
     expected = [p.text for p in open_document(path).paragraphs if p.text.strip()]
@@ -45,8 +45,8 @@ def test_opening_a_real_docx_shows_its_text(qtbot, window: MainWindow, shared_da
     assert load_state().recent_files[0] == str(path.resolve())
 
 
-def test_headings_and_tables_are_rendered(qtbot, window: MainWindow, shared_data: Path) -> None:
-    path = _first_corpus_file_with(shared_data, "tbl")
+def test_headings_and_tables_are_rendered(qtbot, window: MainWindow, test_data: Path) -> None:
+    path = _first_corpus_file_with(test_data, "tbl")
     _open(qtbot, window, path)
     cursor = window.review.view.textCursor()
     cursor.movePosition(cursor.MoveOperation.Start)
@@ -68,14 +68,14 @@ def test_headings_and_tables_are_rendered(qtbot, window: MainWindow, shared_data
     ],
 )
 def test_bad_documents_give_a_dutch_message_and_the_app_stays_usable(
-    qtbot, window: MainWindow, shared_data: Path, name: str, expected: str
+    qtbot, window: MainWindow, test_data: Path, name: str, expected: str
 ) -> None:
-    window.open_path(shared_data / "docx" / "hostile" / name)
+    window.open_path(test_data / "docx" / "hostile" / name)
     qtbot.waitUntil(lambda: window.last_message is not None, timeout=20_000)
     title, text = window.last_message
     assert title == "Dit document kan niet worden geopend" and expected in text
     assert window.document is None and window.windowTitle() == "Schrijfhulp"
-    _open(qtbot, window, _first_corpus_file_with(shared_data, "tbl"))
+    _open(qtbot, window, _first_corpus_file_with(test_data, "tbl"))
 
 
 def test_a_non_docx_file_is_refused_clearly(qtbot, window: MainWindow, tmp_path: Path) -> None:
@@ -86,8 +86,8 @@ def test_a_non_docx_file_is_refused_clearly(qtbot, window: MainWindow, tmp_path:
     assert "geen Word-document" in window.last_message[1]
 
 
-def test_dropping_a_docx_opens_it(qtbot, window: MainWindow, shared_data: Path) -> None:
-    path = _first_corpus_file_with(shared_data, "hyperlink")
+def test_dropping_a_docx_opens_it(qtbot, window: MainWindow, test_data: Path) -> None:
+    path = _first_corpus_file_with(test_data, "hyperlink")
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(path))])
     event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.NoButton,
@@ -97,9 +97,9 @@ def test_dropping_a_docx_opens_it(qtbot, window: MainWindow, shared_data: Path) 
     assert window.document.path == path
 
 
-def test_recent_files_menu_lists_and_reopens(qtbot, window: MainWindow, shared_data: Path) -> None:
-    first = _first_corpus_file_with(shared_data, "tbl")
-    second = _first_corpus_file_with(shared_data, "hyperlink")
+def test_recent_files_menu_lists_and_reopens(qtbot, window: MainWindow, test_data: Path) -> None:
+    first = _first_corpus_file_with(test_data, "tbl")
+    second = _first_corpus_file_with(test_data, "hyperlink")
     _open(qtbot, window, first)
     _open(qtbot, window, second)
     window.recent_menu.aboutToShow.emit()
