@@ -52,13 +52,17 @@ def update() -> Catalog:
     """Merge the extracted strings into the .po, keeping existing translations; drop unused ones."""
     template = extract()
     catalog = read_catalog()
+    created = catalog.creation_date
     catalog.update(template, no_fuzzy_matching=True)
+    catalog.creation_date = created  # a new date on every update would make every branch conflict
     catalog.obsolete.clear()
     catalog.project, catalog.version = "Schrijfhulp", __version__
     catalog.fuzzy = False  # a fuzzy header would leave the charset out of the .mo
     PO.parent.mkdir(parents=True, exist_ok=True)
     with PO.open("wb") as handle:
-        write_po(handle, catalog, width=120, sort_output=False)
+        # Sorted by message, without source locations: adding a string in one place of the code
+        # changes one entry of the file, so work on parallel branches merges cleanly.
+        write_po(handle, catalog, width=120, sort_output=True, no_location=True)
     return catalog
 
 
