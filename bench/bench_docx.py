@@ -37,8 +37,8 @@ from docx.oxml.ns import qn
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from desktop.core.document import Document, open_document  # noqa: E402
-from desktop.core.docx_writer import WriteOptions, save_document  # noqa: E402
+from desktop.core.document.reader import Document, open_document  # noqa: E402
+from desktop.core.document.writer import WriteOptions, save_document  # noqa: E402
 from desktop.core.findings import Edit  # noqa: E402
 
 LETTERS = REPO / "tests" / "data" / "letters" / "texts"

@@ -21,9 +21,9 @@ from pathlib import Path
 from _shared import letter, load_engine
 
 from desktop.core.analysis import LanguageTools, ModelReport, ParagraphFindings, Progress, model_stage, run_analysis
-from desktop.core.document import Document, open_document
-from desktop.core.sample_documents import text_to_docx
-from desktop.core.settings import load_settings
+from desktop.core.document.reader import Document, open_document
+from desktop.core.drafting.samples import text_to_docx
+from desktop.core.policy.settings import load_settings
 
 TWO_PAGES = ["015_brief", "016_brief", "017_brief"]
 TEN_PAGES = [f"{n:03d}_{kind}" for n, kind in [(i, "besluit") for i in range(1, 11)]

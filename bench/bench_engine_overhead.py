@@ -18,7 +18,7 @@ import time
 
 from _shared import load_engine, median
 
-from desktop.core.llm import LlamaEngine, Request
+from desktop.core.model.engine import LlamaEngine, Request
 
 SYSTEM = "Je bent een ambtenaar. Je schrijft duidelijke Nederlandse brieven."
 USER = ("Schrijf een uitgebreide brief aan een inwoner over de werkzaamheden aan de riolering in de Gorterstraat, "
@@ -27,7 +27,7 @@ USER = ("Schrijf een uitgebreide brief aan een inwoner over de werkzaamheden aan
 
 def reference(engine: LlamaEngine, prompt: list[int], tokens: int) -> tuple[float, float]:
     """(prompt tok/s, decode tok/s) through llama.cpp's C API."""
-    import llama_cpp as lc  # after desktop.core.llama_runtime configured OpenMP, as in the app
+    import llama_cpp as lc  # after desktop.core.model.runtime configured OpenMP, as in the app
 
     llama = engine.llama
     ctx = llama._ctx.ctx

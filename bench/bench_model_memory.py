@@ -21,16 +21,16 @@ PROBE = r"""
 import json, sys
 sys.path.insert(0, {repo!r})
 from desktop.core.analysis import LanguageTools
-from desktop.core.settings import load_settings
+from desktop.core.policy.settings import load_settings
 settings = load_settings()
 tools = LanguageTools.from_settings(settings)
 size = 0
 if {with_model}:
-    from desktop.core import model_catalog
-    from desktop.core.guard import Task
-    from desktop.core.llm import LlamaEngine
-    from desktop.core.model_tasks import run_task
-    model = model_catalog.choose_model(model_catalog.find_models())
+    from desktop.core.model import catalog
+    from desktop.core.model.guard import Task
+    from desktop.core.model.engine import LlamaEngine
+    from desktop.core.model.tasks import run_task
+    model = catalog.choose_model(catalog.find_models())
     size = model.path.stat().st_size
     engine = LlamaEngine.load(model)
     text = ("Overwegende dat de verzoeker niet voldoet aan de criteria om in aanmerking te komen voor een "

@@ -21,8 +21,8 @@ from dataclasses import replace
 
 from _shared import DATA, load_engine, median
 
-from desktop.core.llm import LlamaEngine, Request, common_prefix_length
-from desktop.core.prompts import load_prompt
+from desktop.core.model.engine import LlamaEngine, Request, common_prefix_length
+from desktop.core.model.prompts import load_prompt
 
 CORRECTIONS = [
     ("Het besluit word u binnen zes weken na de datum van deze brief per post toegestuurd.", "‘word’: persoonsvorm"),

@@ -25,10 +25,10 @@ from collections import Counter
 from _shared import DATA, load_engine
 
 from desktop.core.analysis import LanguageTools
-from desktop.core.guard import Task
-from desktop.core.model_tasks import ATTEMPTS, run_task
-from desktop.core.readability import difficulty, measure_paragraph
-from desktop.core.settings import load_settings
+from desktop.core.language.readability import difficulty, measure_paragraph
+from desktop.core.model.guard import Task
+from desktop.core.model.tasks import ATTEMPTS, run_task
+from desktop.core.policy.settings import load_settings
 
 DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w-]+")

@@ -29,11 +29,11 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from desktop.core.findings import Category, Finding  # noqa: E402
-from desktop.core.grammar import GrammarChecker, select_backend  # noqa: E402
-from desktop.core.readability import ReadabilityChecker, difficulty, measure_document, measure_paragraph  # noqa: E402
-from desktop.core.review import review_document, review_findings  # noqa: E402
-from desktop.core.spelling import SpellChecker, default_dictionary_dir  # noqa: E402
-from desktop.core.wordlists import B1WordChecker, WordLists  # noqa: E402
+from desktop.core.language.awb import review_document, review_findings  # noqa: E402
+from desktop.core.language.grammar import GrammarChecker, select_backend  # noqa: E402
+from desktop.core.language.readability import ReadabilityChecker, difficulty, measure_document, measure_paragraph  # noqa: E402
+from desktop.core.language.spelling import SpellChecker, default_dictionary_dir  # noqa: E402
+from desktop.core.language.wordlists import B1WordChecker, WordLists  # noqa: E402
 
 DATA = REPO / "tests" / "data"
 WORD = re.compile(r"[^\W\d_]+")
@@ -285,9 +285,9 @@ def pipeline_speed(grammar: GrammarChecker, lists: WordLists) -> tuple[float, in
     import threading
 
     from desktop.core.analysis import LanguageTools, run_analysis
-    from desktop.core.document import open_document
-    from desktop.core.sample_documents import text_to_docx
-    from desktop.core.settings import load_settings
+    from desktop.core.document.reader import open_document
+    from desktop.core.drafting.samples import text_to_docx
+    from desktop.core.policy.settings import load_settings
 
     text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((DATA / "letters" / "texts").glob("*.txt")))
     with tempfile.TemporaryDirectory() as tmp:

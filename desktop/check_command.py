@@ -15,7 +15,6 @@ import threading
 from pathlib import Path
 from typing import TextIO
 
-from desktop.core import model_catalog
 from desktop.core.analysis import (
     LanguageTools,
     LevelReport,
@@ -25,24 +24,25 @@ from desktop.core.analysis import (
     ReviewReport,
     run_analysis,
 )
-from desktop.core.disclosure import ModelUse
-from desktop.core.document import Document, DocumentError, open_document
+from desktop.core.document.reader import Document, DocumentError, open_document
 from desktop.core.findings import Finding
 from desktop.core.i18n import _
-from desktop.core.letter import ChecklistItem
-from desktop.core.llm import EngineError, LlamaEngine
-from desktop.core.model_catalog import ModelError
-from desktop.core.review_session import ConflictError, Decision, ReviewSession
+from desktop.core.language.letter import ChecklistItem
+from desktop.core.model import catalog
+from desktop.core.model.catalog import ModelError
+from desktop.core.model.engine import EngineError, LlamaEngine
+from desktop.core.policy.disclosure import ModelUse
+from desktop.core.policy.settings import Settings, load_settings
 from desktop.core.saving import SaveBlockedError, save_reviewed
-from desktop.core.settings import Settings, load_settings
+from desktop.core.session import ConflictError, Decision, ReviewSession
 
 STATUS_MARK = {"present": "✓", "missing": "✗", "doubtful": "?"}
 
 
 def _load_engine(settings: Settings, err: TextIO) -> LlamaEngine | None:
     try:
-        found = model_catalog.find_models()
-        model = model_catalog.choose_model(found, str(settings["model.file"]))
+        found = catalog.find_models()
+        model = catalog.choose_model(found, str(settings["model.file"]))
         return LlamaEngine.load(model, threads=int(settings["model.threads"]))
     except (ModelError, EngineError) as exc:
         print(_("Taalmodel niet beschikbaar — alleen regels: {reason}").format(reason=exc), file=err)

@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop import __version__
-from desktop.core import network_guard
 from desktop.core.i18n import _
+from desktop.core.policy import network_guard
 
 # Each command's handler, as (module, function). The module is imported only when its command runs;
 # installer/bundle_contents.py freezes the modules named here, which PyInstaller's import scan cannot see.

@@ -12,8 +12,8 @@ import json
 import sys
 from pathlib import Path
 
-from desktop.core.document import DocumentError, open_document
-from desktop.core.docx_writer import DEFAULT_AUTHOR, WriteOptions, save_document
+from desktop.core.document.reader import DocumentError, open_document
+from desktop.core.document.writer import DEFAULT_AUTHOR, WriteOptions, save_document
 from desktop.core.findings import Edit
 from desktop.core.i18n import _
 

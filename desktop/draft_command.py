@@ -22,17 +22,17 @@ import threading
 from pathlib import Path
 from typing import TextIO
 
-from desktop.core import model_catalog
 from desktop.core.analysis import LanguageTools, Notice, ParagraphFindings, Progress, run_analysis
-from desktop.core.bouwstenen import BouwsteenCatalog, BouwsteenError, load_bouwstenen
-from desktop.core.document import DocumentError, open_document
-from desktop.core.drafting import DraftError, DraftRequest, DraftResult, run_draft
+from desktop.core.document.reader import DocumentError, open_document
+from desktop.core.drafting.bouwstenen import BouwsteenCatalog, BouwsteenError, load_bouwstenen
+from desktop.core.drafting.draft import DraftError, DraftRequest, DraftResult, run_draft
+from desktop.core.drafting.templates import Template, TemplateCatalog, TemplateError, load_templates, type_label
 from desktop.core.i18n import _
-from desktop.core.llm import EngineError, LlamaEngine
-from desktop.core.model_catalog import ModelError
+from desktop.core.model import catalog
+from desktop.core.model.catalog import ModelError
+from desktop.core.model.engine import EngineError, LlamaEngine
+from desktop.core.policy.settings import Settings, load_settings
 from desktop.core.saving import SaveBlockedError
-from desktop.core.settings import Settings, load_settings
-from desktop.core.templates import Template, TemplateCatalog, TemplateError, load_templates, type_label
 
 EXIT_OK = 0
 EXIT_INPUT = 1
@@ -71,7 +71,7 @@ def load_values(path: Path) -> dict[str, str]:
 
 def _load_engine(settings: Settings, err: TextIO) -> LlamaEngine | None:
     try:
-        model = model_catalog.choose_model(model_catalog.find_models(), str(settings["model.file"]))
+        model = catalog.choose_model(catalog.find_models(), str(settings["model.file"]))
         return LlamaEngine.load(model, threads=int(settings["model.threads"]))
     except (ModelError, EngineError) as exc:
         print(_("Taalmodel niet beschikbaar — de vrije tekst blijft open: {reason}").format(reason=exc), file=err)

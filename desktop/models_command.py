@@ -10,19 +10,19 @@ from __future__ import annotations
 import argparse
 import sys
 
-from desktop.core import model_catalog
 from desktop.core.i18n import _
+from desktop.core.model import catalog
 
 
 def run(args: argparse.Namespace) -> int:
     """List the models; with --verify exit 1 when any file fails its check."""
     try:
-        found = model_catalog.find_models()
-    except model_catalog.ModelError as exc:
+        found = catalog.find_models()
+    except catalog.ModelError as exc:
         print(f"schrijfhulp-cli: {exc}", file=sys.stderr)
         return 1
-    recorded = model_catalog.recorded_hashes()
-    folders = ", ".join(str(folder) for folder, _machine in model_catalog.model_folders())
+    recorded = catalog.recorded_hashes()
+    folders = ", ".join(str(folder) for folder, _machine in catalog.model_folders())
     if not found:
         print(_("Geen taalmodellen gevonden in: {folders}").format(folders=folders))
         return 0
@@ -37,9 +37,9 @@ def run(args: argparse.Namespace) -> int:
             print(f"    {model.card.quantization}, {model.card.license}; {model.card.description_nl}")
         if args.verify:
             try:
-                digest = model_catalog.verify(model)
+                digest = catalog.verify(model)
                 print("    " + _("controle: in orde ({digest})").format(digest=digest))
-            except model_catalog.ModelError as exc:
+            except catalog.ModelError as exc:
                 failed += 1
                 print("    " + _("controle: MISLUKT — {reason}").format(reason=exc))
     return 1 if failed else 0

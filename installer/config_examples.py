@@ -22,7 +22,7 @@ import tomli_w
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from desktop.core.settings import REGISTRY_KEY, SCHEMA, Setting  # noqa: E402
+from desktop.core.policy.settings import REGISTRY_KEY, SCHEMA, Setting  # noqa: E402
 
 DEFAULTS_EXAMPLE = "defaults.toml.voorbeeld"
 POLICY_EXAMPLE = "policy.toml.voorbeeld"

@@ -22,7 +22,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from desktop.core import llama_runtime  # noqa: E402
+from desktop.core.model import runtime  # noqa: E402
 from installer import bundle_contents, icons, licenses  # noqa: E402
 
 SPEC = REPO / "installer" / "schrijfhulp.spec"
@@ -42,7 +42,7 @@ def executable_name(name: str) -> str:
 
 def check_portable_llama(folder: Path) -> list[str]:
     """The CPU variants of the llama.cpp in ``folder``; FreezeError unless the baseline is among them."""
-    names = [variant.name for variant in llama_runtime.cpu_variants(folder)]
+    names = [variant.name for variant in runtime.cpu_variants(folder)]
     if BASELINE_VARIANT not in names:
         raise FreezeError(
             f"llama-cpp-python in {folder} is not the portable build (no ggml-cpu-{BASELINE_VARIANT}; "
@@ -87,7 +87,7 @@ def verify_bundle(app: Path) -> None:
 
 def freeze(dist: Path, work: Path) -> Path:
     """Build the one-folder app into ``dist/schrijfhulp`` and return that folder."""
-    check_portable_llama(llama_runtime.library_dir())
+    check_portable_llama(runtime.library_dir())
     icons.build_icons(REPO / "build" / "icons")
     subprocess.run(
         [

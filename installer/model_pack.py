@@ -35,7 +35,7 @@ import tomli_w
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from desktop.core.model_catalog import ModelCard, sha256_of  # noqa: E402
+from desktop.core.model.catalog import ModelCard, sha256_of  # noqa: E402
 from desktop.core.paths import shipped_manifest_path  # noqa: E402
 from installer import debian  # noqa: E402
 from installer.tools import PackagingError  # noqa: E402

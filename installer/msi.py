@@ -35,7 +35,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from desktop import __version__  # noqa: E402
-from desktop.core.settings import REGISTRY_KEY, SCHEMA, Setting  # noqa: E402
+from desktop.core.policy.settings import REGISTRY_KEY, SCHEMA, Setting  # noqa: E402
 from installer import config_examples, icons  # noqa: E402
 from installer.tools import PackagingError, require_tool  # noqa: E402
 

@@ -50,7 +50,7 @@ ensure_venv() {
 # llama.cpp for every laptop, built once into the project's wheelhouse .wheels/: a baseline x86-64
 # build (GGML_NATIVE=OFF) whose CPU back-end exists in variants (x64, sse42, haswell, skylakex, ...)
 # that llama.cpp picks from at run time (GGML_BACKEND_DL, GGML_CPU_ALL_VARIANTS); the variants are
-# installed next to libllama (CMAKE_INSTALL_BINDIR), where desktop/core/llama_runtime.py loads them.
+# installed next to libllama (CMAKE_INSTALL_BINDIR), where desktop/core/model/runtime.py loads them.
 # The dev venv, the tests and the installer all use this one build. pip's own wheel cache ignores
 # CMAKE_ARGS, so the wheel is built without it and remembered with its arguments.
 LLAMA_VERSION="0.3.36"

@@ -11,12 +11,13 @@ import keyring.backends.fail
 import keyring.backends.SecretService
 import pytest
 
-from desktop.core import model_catalog, paths
+from desktop.core import paths
 from desktop.core.analysis import LanguageTools
-from desktop.core.llm import LlamaEngine
-from desktop.core.model_catalog import ModelFile
-from desktop.core.sample_documents import text_to_docx
-from desktop.core.settings import load_settings
+from desktop.core.drafting.samples import text_to_docx
+from desktop.core.model import catalog
+from desktop.core.model.catalog import ModelFile
+from desktop.core.model.engine import LlamaEngine
+from desktop.core.policy.settings import load_settings
 from tests import DATA
 from tests import secret_service as secret_service_module
 
@@ -50,7 +51,7 @@ def test_data() -> Path:
 @pytest.fixture(scope="session")
 def embedded_model() -> ModelFile:
     """The embedded default model as assembled by the test command (never downloaded here)."""
-    card = next(c for c in model_catalog.known_models() if c.default)
+    card = next(c for c in catalog.known_models() if c.default)
     path = INSTALLED_MODELS / card.file
     if not path.is_file():
         pytest.fail(f"the embedded model is missing: run ./scripts/test (it assembles {path})")

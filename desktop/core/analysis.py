@@ -19,21 +19,21 @@ from typing import TYPE_CHECKING
 import psutil
 
 from desktop.core import paths
-from desktop.core.document import Document, Paragraph
+from desktop.core.document.reader import Document, Paragraph
 from desktop.core.findings import Category, Checker, Finding, merge_findings
-from desktop.core.grammar import GrammarChecker, GrammarUnavailableError, select_backend
-from desktop.core.guard import GuardContext, Task
 from desktop.core.i18n import _
-from desktop.core.readability import LevelEstimate, ReadabilityChecker, measure_document
-from desktop.core.review import Review, review_document, review_findings
-from desktop.core.sentences import split_sentences
-from desktop.core.settings import Settings
-from desktop.core.spelling import SpellChecker, default_dictionary_dir
-from desktop.core.wordlists import B1WordChecker, WordLists
+from desktop.core.language.awb import Review, review_document, review_findings
+from desktop.core.language.grammar import GrammarChecker, GrammarUnavailableError, select_backend
+from desktop.core.language.readability import LevelEstimate, ReadabilityChecker, measure_document
+from desktop.core.language.sentences import split_sentences
+from desktop.core.language.spelling import SpellChecker, default_dictionary_dir
+from desktop.core.language.wordlists import B1WordChecker, WordLists
+from desktop.core.model.guard import GuardContext, Task
+from desktop.core.policy.settings import Settings
 
 if TYPE_CHECKING:  # llama.cpp loads only when the model stage runs
-    from desktop.core.llm import Engine
-    from desktop.core.model_tasks import ModelResult
+    from desktop.core.model.engine import Engine
+    from desktop.core.model.tasks import ModelResult
 
 LANGUAGETOOL_CACHE = "languagetool"
 GRAMMAR_THREADS = 4
@@ -273,7 +273,7 @@ def model_stage(
     cancel: threading.Event,
 ) -> Iterator[AnalysisItem]:
     """Run the model's guarded tasks on what the rules flagged, yielding updated paragraphs."""
-    from desktop.core.model_tasks import run_task
+    from desktop.core.model.tasks import run_task
 
     context = tools.guard_context(settings)
     work = [(p, job) for p in paragraphs for job in model_jobs(p, found[p.id])]

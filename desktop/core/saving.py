@@ -11,15 +11,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from desktop.core import audit_log
-from desktop.core.disclosure import DisclosureError, ModelUse, build, earlier_disclosure, save_check
-from desktop.core.document import Document
-from desktop.core.docx_disclosure import Disclosure
-from desktop.core.docx_writer import WriteOptions, WriteReport, save_document
+from desktop.core.document.properties import Disclosure
+from desktop.core.document.reader import Document
+from desktop.core.document.writer import WriteOptions, WriteReport, save_document
 from desktop.core.findings import Edit
 from desktop.core.i18n import _
-from desktop.core.secure_store import StoreUnavailableError, open_store
-from desktop.core.settings import Settings
+from desktop.core.policy.disclosure import DisclosureError, ModelUse, build, earlier_disclosure, save_check
+from desktop.core.policy.settings import Settings
+from desktop.core.privacy import audit_log
+from desktop.core.privacy.secure_store import StoreUnavailableError, open_store
 
 
 class SaveBlockedError(Exception):

@@ -14,7 +14,7 @@ from pathlib import Path
 import tomli_w
 
 from desktop.core import paths
-from desktop.core.settings import Layer, Settings
+from desktop.core.policy.settings import Layer, Settings
 
 STATE_FILE = "staat.toml"
 MAX_RECENT = 10

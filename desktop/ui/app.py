@@ -13,10 +13,11 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_NAME, __version__
-from desktop.core import i18n, network_guard
+from desktop.core import i18n
 from desktop.core.i18n import _
 from desktop.core.paths import log_dir, resources_dir
-from desktop.core.settings import load_settings
+from desktop.core.policy import network_guard
+from desktop.core.policy.settings import load_settings
 
 ERROR_LOG_NAME = "fouten.log"
 

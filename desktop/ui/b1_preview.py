@@ -15,10 +15,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop.core.i18n import _
-from desktop.core.word_diff import diff_segments
+from desktop.core.language.word_diff import diff_segments
 
 if TYPE_CHECKING:
-    from desktop.core.model_tasks import ModelResult
+    from desktop.core.model.tasks import ModelResult
 
 
 def partial_text(raw: str) -> str:

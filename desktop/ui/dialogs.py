@@ -38,13 +38,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME, __version__
-from desktop.core import i18n, network_guard, paths
+from desktop.core import i18n, paths
 from desktop.core.i18n import _
-from desktop.core.llm import EngineInfo
-from desktop.core.model_catalog import ModelCard, ModelError, known_models
-from desktop.core.policy_files import TEMPLATE_KEYS, choice_label
-from desktop.core.secure_store import credential_store
-from desktop.core.settings import Setting
+from desktop.core.model.catalog import ModelCard, ModelError, known_models
+from desktop.core.model.engine import EngineInfo
+from desktop.core.policy import network_guard
+from desktop.core.policy.policy_files import TEMPLATE_KEYS, choice_label
+from desktop.core.policy.settings import Setting
+from desktop.core.privacy.secure_store import credential_store
 from desktop.core.user_state import RESPONSIBLE_USE, UserState, load_state, save_state
 
 INT_LIMIT = 2_147_483_647  # QSpinBox's own limit, for a number setting without a bound

@@ -1,6 +1,6 @@
 """The read-only view of the opened document, with the findings highlighted.
 
-Paragraphs are rendered from :class:`desktop.core.document.Document` (headings, bold/italic/
+Paragraphs are rendered from :class:`desktop.core.document.reader.Document` (headings, bold/italic/
 underline, lists, tables, headers/footers/notes after the body), and for every paragraph id the
 view keeps the position of its first character, so highlights use the core's character offsets.
 Highlights differ by colour *and* underline style, and the selected one is framed, so colour is
@@ -33,10 +33,10 @@ from desktop.core.i18n import N_, _
 
 if TYPE_CHECKING:  # the heavy core modules load in the background after the window shows
     from desktop.core.analysis import LevelReport
-    from desktop.core.document import Document, Paragraph
+    from desktop.core.document.reader import Document, Paragraph
 
 HEADING_SCALE = {1: 1.6, 2: 1.35, 3: 1.2, 4: 1.1}
-# Keyed by desktop.core.document.ParagraphKind values (a StrEnum, so plain strings match).
+# Keyed by desktop.core.document.reader.ParagraphKind values (a StrEnum, so plain strings match).
 SECTION_TITLES = {
     "header": N_("Koptekst"),
     "footer": N_("Voettekst"),

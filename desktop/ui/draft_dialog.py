@@ -38,14 +38,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.analysis import LanguageTools, Progress
-from desktop.core.bouwstenen import Bouwsteen, BouwsteenError, load_bouwstenen
-from desktop.core.document import DocumentError
-from desktop.core.drafting import DraftError, DraftRequest, DraftResult, run_draft
+from desktop.core.document.reader import DocumentError
+from desktop.core.drafting.bouwstenen import Bouwsteen, BouwsteenError, load_bouwstenen
+from desktop.core.drafting.draft import DraftError, DraftRequest, DraftResult, run_draft
+from desktop.core.drafting.templates import MULTILINE_TYPES, FieldSpec, Template, dutch_date, load_templates, type_label
 from desktop.core.i18n import _
-from desktop.core.llm import Engine, EngineError
+from desktop.core.model.engine import Engine, EngineError
+from desktop.core.policy.settings import Settings
 from desktop.core.saving import SaveBlockedError
-from desktop.core.settings import Settings
-from desktop.core.templates import MULTILINE_TYPES, FieldSpec, Template, dutch_date, load_templates, type_label
 from desktop.ui.workers import Workers
 
 LANE = "concept"

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME
 from desktop.core.i18n import _
-from desktop.core.settings import Settings, load_settings
+from desktop.core.policy.settings import Settings, load_settings
 from desktop.core.user_state import UserState, load_state, save_state
 from desktop.ui.model_service import TASK_LANE, ModelService
 from desktop.ui.review_controller import ANALYSIS_LANE, OPEN_LANE, SAVE_LANE, ReviewController
@@ -35,8 +35,8 @@ from desktop.ui.workers import Workers
 if TYPE_CHECKING:  # loaded after the window shows (see start_up and review), never before
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 
-    from desktop.core.disclosure import ModelUse
-    from desktop.core.document import Document
+    from desktop.core.document.reader import Document
+    from desktop.core.policy.disclosure import ModelUse
     from desktop.core.saving import SaveResult
     from desktop.ui.review_pane import ReviewPane
     from desktop.ui.save_dialog import SaveChoices, SaveDialog
@@ -444,7 +444,7 @@ class MainWindow(QMainWindow):
 
     def model_use(self) -> ModelUse:
         """The model that wrote accepted text (for the disclosure), from the loaded engine."""
-        from desktop.core.disclosure import ModelUse
+        from desktop.core.policy.disclosure import ModelUse
 
         info = self.model.info
         return ModelUse(info.name, info.sha256) if info is not None else ModelUse()
@@ -454,7 +454,7 @@ class MainWindow(QMainWindow):
         document, session = self.document, self.controller.session
         if document is None or session is None:
             return
-        from desktop.core.disclosure import earlier_disclosure
+        from desktop.core.policy.disclosure import earlier_disclosure
         from desktop.core.saving import default_target
         from desktop.ui.save_dialog import SaveDialog
 

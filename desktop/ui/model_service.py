@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from desktop.core.i18n import _
-from desktop.core.settings import Settings
+from desktop.core.policy.settings import Settings
 from desktop.ui.workers import Workers
 
 if TYPE_CHECKING:  # llama.cpp and the guards load on the model thread, not before the window shows
-    from desktop.core.guard import GuardContext
-    from desktop.core.llm import EngineInfo, LlamaEngine
+    from desktop.core.model.engine import EngineInfo, LlamaEngine
+    from desktop.core.model.guard import GuardContext
 
 LOAD_LANE = "model-laden"
 TASK_LANE = "model"
@@ -67,10 +67,10 @@ class ModelService(QObject):
         wanted, threads = str(settings["model.file"]), int(settings["model.threads"])
 
         def work(_cancel: threading.Event) -> LlamaEngine:
-            from desktop.core import model_catalog
-            from desktop.core.llm import LlamaEngine
+            from desktop.core.model import catalog
+            from desktop.core.model.engine import LlamaEngine
 
-            model = model_catalog.choose_model(model_catalog.find_models(), wanted)
+            model = catalog.choose_model(catalog.find_models(), wanted)
             return LlamaEngine.load(model, threads=threads)
 
         self._set_state(self.LOADING, "")
@@ -83,8 +83,8 @@ class ModelService(QObject):
             return False
 
         def work(cancel: threading.Event) -> object:
-            from desktop.core.guard import Task
-            from desktop.core.model_tasks import run_task
+            from desktop.core.model.guard import Task
+            from desktop.core.model.tasks import run_task
 
             return run_task(engine, Task.B1, paragraph_id, text, start, end, context, cancel=cancel,
                             on_text=self.streamed.emit)
@@ -98,7 +98,7 @@ class ModelService(QObject):
 
     def _on_finished(self, lane: str, result: object) -> None:
         if lane == LOAD_LANE:
-            from desktop.core.llm import LlamaEngine
+            from desktop.core.model.engine import LlamaEngine
 
             assert isinstance(result, LlamaEngine)
             self._engine = result
@@ -109,8 +109,8 @@ class ModelService(QObject):
     def _on_failed(self, lane: str, error: object) -> None:
         if lane not in (LOAD_LANE, TASK_LANE):
             return
-        from desktop.core.llm import EngineError
-        from desktop.core.model_catalog import ModelError
+        from desktop.core.model.catalog import ModelError
+        from desktop.core.model.engine import EngineError
 
         if lane == LOAD_LANE and isinstance(error, (EngineError, ModelError)):
             self._set_state(self.UNAVAILABLE, str(error))

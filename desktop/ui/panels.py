@@ -11,8 +11,8 @@ from desktop.core.i18n import N_, _
 
 if TYPE_CHECKING:
     from desktop.core.analysis import LevelReport
-    from desktop.core.letter import ChecklistItem
-    from desktop.core.review import Review
+    from desktop.core.language.awb import Review
+    from desktop.core.language.letter import ChecklistItem
 
 LEVELS = ("A2", "B1", "B2", "C1+")
 STATUS_LABELS = {"present": N_("aanwezig"), "missing": N_("ontbreekt"), "doubtful": N_("twijfel")}

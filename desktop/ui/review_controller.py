@@ -15,19 +15,19 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.core.i18n import _
-from desktop.core.settings import Settings
+from desktop.core.policy.settings import Settings
 from desktop.ui.workers import Workers
 
 if TYPE_CHECKING:  # the core loads in the background or once a document is open, never before the window shows
     from desktop.core.analysis import LanguageTools, LevelReport
-    from desktop.core.disclosure import ModelUse
-    from desktop.core.document import Document
+    from desktop.core.document.reader import Document
     from desktop.core.findings import Finding
-    from desktop.core.privacy import RetentionReport
-    from desktop.core.review import Review
-    from desktop.core.review_history import SavedSession
-    from desktop.core.review_session import Decision, ReviewSession
-    from desktop.core.secure_store import SecureStore
+    from desktop.core.language.awb import Review
+    from desktop.core.policy.disclosure import ModelUse
+    from desktop.core.privacy.history import SavedSession
+    from desktop.core.privacy.retention import RetentionReport
+    from desktop.core.privacy.secure_store import SecureStore
+    from desktop.core.session import Decision, ReviewSession
 
 PREPARE_LANE = "voorbereiden"
 OPEN_LANE = "openen"
@@ -121,13 +121,13 @@ class ReviewController(QObject):
         """Open ``path`` and find its kept review in the background (the keyring can take a while)."""
 
         def work(_cancel: threading.Event) -> tuple[Document, SavedSession | None, str | None]:
-            from desktop.core import review_history
-            from desktop.core.document import open_document
+            from desktop.core.document.reader import open_document
+            from desktop.core.privacy import history
 
             document = open_document(path)
             with self._store_lock:
                 store, problem = self._open_store()
-                kept = review_history.load(store, str(document.path)) if store is not None else None
+                kept = history.load(store, str(document.path)) if store is not None else None
             return document, kept, problem
 
         self.workers.start(OPEN_LANE, work)
@@ -138,7 +138,7 @@ class ReviewController(QObject):
         settings, lock = self.settings, self._store_lock
 
         def work(_cancel: threading.Event) -> RetentionReport:
-            from desktop.core.privacy import enforce_retention
+            from desktop.core.privacy.retention import enforce_retention
 
             with lock:
                 return enforce_retention(settings)
@@ -166,7 +166,7 @@ class ReviewController(QObject):
         self.workers.cancel(ANALYSIS_LANE)
 
     def _start_review(self, document: Document, kept: SavedSession | None) -> None:
-        from desktop.core.review_session import ReviewSession
+        from desktop.core.session import ReviewSession
 
         self.document = document
         self.levels, self.review, self.dirty, self._carried = [], None, False, {}
@@ -234,11 +234,11 @@ class ReviewController(QObject):
             self.findings_changed.emit()
             self.analysis_done.emit()
         elif lane == SAVE_LANE:
-            from desktop.core import review_history
+            from desktop.core.privacy import history
 
             self.dirty = False
             if self.session is not None:
-                review_history.discard(self.session.document_path)
+                history.discard(self.session.document_path)
             self.saved.emit(result)
         elif lane == RETENTION_LANE:
             unavailable = result.unavailable  # type: ignore[attr-defined]
@@ -248,7 +248,7 @@ class ReviewController(QObject):
     def _on_failed(self, lane: str, error: object) -> None:
         if lane not in (PREPARE_LANE, OPEN_LANE, ANALYSIS_LANE, SAVE_LANE, RETENTION_LANE):
             return
-        from desktop.core.document import DocumentError, SourceChangedError
+        from desktop.core.document.reader import DocumentError, SourceChangedError
         from desktop.core.saving import SaveBlockedError
 
         if lane == OPEN_LANE and isinstance(error, DocumentError):
@@ -275,7 +275,7 @@ class ReviewController(QObject):
         """Accept or reject; a refusal (overlap, no suggestion) is told to the user. True when taken."""
         if self.session is None or not finding_ids:
             return False
-        from desktop.core.review_session import ConflictError
+        from desktop.core.session import ConflictError
 
         try:
             self.session.decide(finding_ids, decision, choice)
@@ -290,7 +290,7 @@ class ReviewController(QObject):
         finding = self.finding(finding_id)
         if finding is None or self.session is None:
             return 0
-        from desktop.core.review_session import ConflictError, Decision
+        from desktop.core.session import ConflictError, Decision
 
         accepted = 0
         for other in self.session.pending():
@@ -317,7 +317,7 @@ class ReviewController(QObject):
         if finding is None or self.session is None or self.tools is None:
             return
         from desktop.core.findings import Category
-        from desktop.core.wordlists import WordListError
+        from desktop.core.language.wordlists import WordListError
 
         try:
             self.tools.word_lists.personal.add(finding.original)
@@ -337,7 +337,7 @@ class ReviewController(QObject):
             return
         self.session.add(findings)
         if accept:
-            from desktop.core.review_session import Decision
+            from desktop.core.session import Decision
 
             self.decide([findings[0].id], Decision.ACCEPTED)
         else:
@@ -362,7 +362,7 @@ class ReviewController(QObject):
         cannot be opened the first time that happens (for a notice). The caller holds ``_store_lock``."""
         if not self.settings["privacy.history"]:
             return None, None
-        from desktop.core.secure_store import StoreUnavailableError, open_store
+        from desktop.core.privacy.secure_store import StoreUnavailableError, open_store
 
         if self._store is None and self._store_problem is None:
             try:
@@ -374,21 +374,21 @@ class ReviewController(QObject):
 
     def keep_session(self) -> None:
         """Write the session (encrypted) now."""
-        from desktop.core import review_history
+        from desktop.core.privacy import history
 
         with self._store_lock:
             store, problem = self._open_store()
             if store is not None and self.session is not None:
-                review_history.save(store, self.session)
+                history.save(store, self.session)
         if problem:
             self.notice.emit(problem)
 
     def discard_session(self) -> None:
         """Forget the kept session (the user chose not to keep the decisions)."""
-        from desktop.core import review_history
+        from desktop.core.privacy import history
 
         if self.session is not None:
-            review_history.discard(self.session.document_path)
+            history.discard(self.session.document_path)
         self.dirty = False
 
     # -- saving ---------------------------------------------------------------------------------

@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.core.i18n import _
-from desktop.core.review_session import Decision
-from desktop.core.settings import Settings
+from desktop.core.policy.settings import Settings
+from desktop.core.session import Decision
 from desktop.ui.b1_preview import B1Preview
 from desktop.ui.document_view import DocumentView
 from desktop.ui.model_service import ModelService
@@ -24,7 +24,7 @@ from desktop.ui.review_controller import ReviewController
 from desktop.ui.suggestions import SuggestionPanel
 
 if TYPE_CHECKING:
-    from desktop.core.document import Document
+    from desktop.core.document.reader import Document
 
 
 class ReviewPane(QSplitter):

@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.disclosure import (
+from desktop.core.findings import Edit
+from desktop.core.i18n import _
+from desktop.core.policy.disclosure import (
     NOTHING_EARLIER,
     DisclosureError,
     Earlier,
@@ -41,9 +43,7 @@ from desktop.core.disclosure import (
     required,
     save_check,
 )
-from desktop.core.findings import Edit
-from desktop.core.i18n import _
-from desktop.core.settings import Settings
+from desktop.core.policy.settings import Settings
 
 
 @dataclass(frozen=True)

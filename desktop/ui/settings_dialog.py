@@ -1,6 +1,6 @@
 """The settings dialog, generated from the core schema.
 
-Every setting in :data:`desktop.core.settings.SCHEMA` gets a control chosen by its type (a check
+Every setting in :data:`desktop.core.policy.settings.SCHEMA` gets a control chosen by its type (a check
 box, a list of choices, a number, a line of text; a text area for disclosure templates), shows its
 effective value and the layer that set it, and is disabled with "beheerd door uw organisatie" when
 policy locks it. Settings are grouped into tabs by key prefix; a key that no tab claims lands on
@@ -42,14 +42,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core import audit_log
 from desktop.core.i18n import _
-from desktop.core.model_catalog import ModelError, ModelFile, choose_model, find_models, recorded_hashes
-from desktop.core.policy_files import TEMPLATE_KEYS, check_value, layer_label
-from desktop.core.privacy import erase_all_user_data
-from desktop.core.secure_store import StoreUnavailableError, open_store
-from desktop.core.settings import BY_KEY, DISCLOSURE_PLACEHOLDERS, SCHEMA, LockedSettingError, Setting, Settings
-from desktop.core.wordlists import B1_KINDS, WordListError, WordLists
+from desktop.core.language.wordlists import B1_KINDS, WordListError, WordLists
+from desktop.core.model.catalog import ModelError, ModelFile, choose_model, find_models, recorded_hashes
+from desktop.core.policy.policy_files import TEMPLATE_KEYS, check_value, layer_label
+from desktop.core.policy.settings import BY_KEY, DISCLOSURE_PLACEHOLDERS, SCHEMA, LockedSettingError, Setting, Settings
+from desktop.core.privacy import audit_log
+from desktop.core.privacy.retention import erase_all_user_data
+from desktop.core.privacy.secure_store import StoreUnavailableError, open_store
 from desktop.ui.dialogs import (
     ModelCardView,
     control_value,

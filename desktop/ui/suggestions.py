@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.findings import Category, Finding, Source
 from desktop.core.i18n import N_, _
-from desktop.core.review_session import Decision, ReviewSession
+from desktop.core.session import Decision, ReviewSession
 
 CATEGORY_LABELS = {
     Category.SPELLING: N_("Spelling"),

@@ -1,6 +1,6 @@
 """The team-lead editor: disclosure and privacy defaults for the team, exported as a file for IT.
 
-A thin layer over :mod:`desktop.core.policy_files`: the team lead chooses values (and which to
+A thin layer over :mod:`desktop.core.policy.policy_files`: the team lead chooses values (and which to
 lock), sees the disclosure on the shipped sample decision where a saved document would get it,
 and exports a defaults file (values users may change) or a policy file (locked values). Importing
 an existing file first shows what it changes compared with the current effective settings. The
@@ -38,10 +38,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import paths
-from desktop.core.disclosure import ModelUse, render_text
 from desktop.core.i18n import _
-from desktop.core.model_catalog import ModelError
-from desktop.core.policy_files import (
+from desktop.core.model.catalog import ModelError
+from desktop.core.policy.disclosure import ModelUse, render_text
+from desktop.core.policy.policy_files import (
     TEAM_LEAD_KEYS,
     TEMPLATE_KEYS,
     FileKind,
@@ -59,7 +59,7 @@ from desktop.core.policy_files import (
     read_file,
     write_file,
 )
-from desktop.core.settings import BY_KEY, Settings, SettingsProblem, load_settings
+from desktop.core.policy.settings import BY_KEY, Settings, SettingsProblem, load_settings
 from desktop.ui.dialogs import (
     control_value,
     make_control,

@@ -18,9 +18,9 @@ from desktop.core.analysis import (
     ReviewReport,
     run_analysis,
 )
-from desktop.core.document import open_document
+from desktop.core.document.reader import open_document
 from desktop.core.findings import Category, Finding, Source
-from desktop.core.settings import load_settings
+from desktop.core.policy.settings import load_settings
 
 pytestmark = [pytest.mark.core, pytest.mark.slow]
 

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from tests import REPO
+
 pytestmark = pytest.mark.core
 
-REPO = Path(__file__).resolve().parents[2]
 
 PROBE = r"""
 import importlib, pkgutil, sys

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import re
 import sys
-from pathlib import Path
 
 import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import read_mo
 
 from desktop.core import i18n
+from tests import REPO
 
 pytestmark = pytest.mark.core
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+sys.path.insert(0, str(REPO / "scripts"))
 import translations  # noqa: E402
 
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}")

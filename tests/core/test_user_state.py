@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core import paths
-from desktop.core.settings import load_settings
+from desktop.core.policy.settings import load_settings
 from desktop.core.user_state import RESPONSIBLE_USE, UserState, load_state, needs_first_run, save_state
 
 pytestmark = pytest.mark.core

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.model_catalog import ModelFile
+from desktop.core.model.catalog import ModelFile
 from installer import debian, freeze, model_pack
+from tests import REPO
 
-REPO = Path(__file__).resolve().parents[2]
 # Where repeated builds keep PyInstaller's analysis cache (gitignored).
 PYINSTALLER_WORK = REPO / "build" / "pyinstaller"
 TOOL_PACKAGES = {"dpkg-deb": "dpkg", "readelf": "binutils", "wixl": "wixl", "msiinfo": "msitools",

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from desktop.core.settings import BY_KEY, SCHEMA, Layer, load_settings
+from desktop.core.policy.settings import BY_KEY, SCHEMA, Layer, load_settings
 from installer import config_examples, msi
 
 pytestmark = pytest.mark.core

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core import llama_runtime
+from desktop.core.model import runtime
 
 # What llama.cpp 0.3.36's vendored CMake builds for x86 with GCC (ggml/src/CMakeLists.txt).
 X86_VARIANTS = {
@@ -43,14 +43,14 @@ def features_on(system_info: str) -> set[str]:
 
 @pytest.mark.core
 def test_the_dev_venv_runs_the_portable_build():
-    variants = {variant.name for variant in llama_runtime.cpu_variants()}
+    variants = {variant.name for variant in runtime.cpu_variants()}
     assert variants == X86_VARIANTS, "the venv's llama-cpp-python is not the portable wheel from .wheels/"
-    llama_runtime.ensure_backends()  # a second call changes nothing
+    runtime.ensure_backends()  # a second call changes nothing
 
 
 @pytest.mark.core
 def test_this_processor_gets_its_best_variant_and_system_info_shows_it():
-    report = llama_runtime.describe()
+    report = runtime.describe()
     flags, on = cpu_flags(), features_on(report.system_info)
     usable = {variant.name for variant in report.variants if variant.score > 0}
     assert report.chosen is not None and report.chosen.score == max(v.score for v in report.variants)
@@ -70,7 +70,7 @@ def test_the_frozen_app_carries_every_variant(frozen_app):
     """Read the built library's own system info in a fresh process, from the frozen app's folder."""
     folder = frozen_app / "_internal" / "llama_cpp" / "lib"
     result = subprocess.run(
-        [sys.executable, "-m", "desktop.core.llama_runtime", str(folder)], capture_output=True, text=True, check=True
+        [sys.executable, "-m", "desktop.core.model.runtime", str(folder)], capture_output=True, text=True, check=True
     )
     lines = result.stdout.splitlines()
     assert lines[0] == f"library: {folder}"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.settings import BY_KEY
+from desktop.core.policy.settings import BY_KEY
 from installer import msi
 from tests.installer.conftest import require_tools
 

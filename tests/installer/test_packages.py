@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from desktop import __version__
-from desktop.core.model_catalog import ModelCard
+from desktop.core.model.catalog import ModelCard
 from installer import bundle_contents, freeze, model_pack
 from tests.installer.conftest import require_tools
 

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from desktop import __version__
 from installer import debian, model_pack, msi
+from tests import REPO
 
 pytestmark = pytest.mark.core
 
-README = (Path(__file__).resolve().parents[2] / "installer" / "README.md").read_text(encoding="utf-8")
+README = (REPO / "installer" / "README.md").read_text(encoding="utf-8")
 
 
 def test_every_msi_property_the_readme_names_exists():

@@ -7,10 +7,10 @@ import threading
 import pytest
 
 from desktop.core.analysis import LanguageTools
-from desktop.core.guard import Task, check_output
-from desktop.core.llm import LlamaEngine
-from desktop.core.model_tasks import Attempt, ModelResult, run_task
-from desktop.core.settings import load_settings
+from desktop.core.model.engine import LlamaEngine
+from desktop.core.model.guard import Task, check_output
+from desktop.core.model.tasks import Attempt, ModelResult, run_task
+from desktop.core.policy.settings import load_settings
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 

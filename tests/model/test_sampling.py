@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from desktop.core.llama_sampling import Sampler
-from desktop.core.llm import LlamaEngine, Request
+from desktop.core.model.engine import LlamaEngine, Request
+from desktop.core.model.sampling import Sampler
 
 pytestmark = pytest.mark.model
 

@@ -7,7 +7,7 @@ import re
 import pytest
 from wordfreq import zipf_frequency
 
-from desktop.core.llm import LOOKUP_TOKENS, LlamaEngine, Request
+from desktop.core.model.engine import LOOKUP_TOKENS, LlamaEngine, Request
 
 pytestmark = pytest.mark.model
 

@@ -10,9 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from desktop import __version__
-from desktop.core import i18n, model_catalog, network_guard, paths
-from desktop.core.llm import EngineInfo
-from desktop.core.settings import load_settings
+from desktop.core import i18n, paths
+from desktop.core.model import catalog
+from desktop.core.model.engine import EngineInfo
+from desktop.core.policy import network_guard
+from desktop.core.policy.settings import load_settings
 from desktop.core.user_state import RESPONSIBLE_USE, UserState, load_state, needs_first_run
 from desktop.ui.dialogs import AboutDialog, FirstRunDialog
 from desktop.ui.settings_dialog import SettingsDialog
@@ -24,7 +26,7 @@ pytestmark = pytest.mark.ui
 @pytest.fixture
 def embedded_info() -> EngineInfo:
     """What the engine reports for the embedded default model (the card from the shipped manifest)."""
-    card = next(card for card in model_catalog.known_models() if card.default)
+    card = next(card for card in catalog.known_models() if card.default)
     return EngineInfo(name=card.name, file=card.file, sha256=card.sha256, card=card, threads=4, context=4096)
 
 
@@ -61,7 +63,7 @@ def test_about_without_a_model_says_the_rules_still_work(qtbot) -> None:
 def test_about_says_how_privacy_is_enforced_as_it_is_now(
     qtbot, monkeypatch: pytest.MonkeyPatch, no_credential_store: None
 ) -> None:
-    # The real guard is tested in tests/core/test_network_isolation.py; here: the dialog reports its state.
+    # The real guard is tested in tests/core/policy/test_network_isolation.py; here: the dialog reports its state.
     monkeypatch.setattr(network_guard, "installed", lambda: False)
     monkeypatch.setattr(network_guard, "refused", tuple)
     about = _open(qtbot, AboutDialog(None))

@@ -14,10 +14,10 @@ from lxml import etree
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QPlainTextEdit, QPushButton
 
 from desktop.core.analysis import LanguageTools
-from desktop.core.document import open_document
-from desktop.core.llm import Completion, EngineInfo, Request
-from desktop.core.settings import load_settings
-from desktop.core.templates import load_templates
+from desktop.core.document.reader import open_document
+from desktop.core.drafting.templates import load_templates
+from desktop.core.model.engine import Completion, EngineInfo, Request
+from desktop.core.policy.settings import load_settings
 from desktop.ui.draft_dialog import LANE, DraftDialog
 from desktop.ui.workers import Workers
 

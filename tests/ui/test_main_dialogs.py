@@ -87,9 +87,9 @@ def test_without_a_model_the_app_says_it_runs_on_rules_alone(qtbot, window: Main
 
 
 def test_a_model_with_a_wrong_hash_is_refused_with_a_clear_message(qtbot, window: MainWindow) -> None:
-    from desktop.core import model_catalog
+    from desktop.core.model import catalog
 
-    card = next(c for c in model_catalog.known_models() if c.default)
+    card = next(c for c in catalog.known_models() if c.default)
     fake = paths.user_models_dir() / card.file
     fake.parent.mkdir(parents=True)
     with fake.open("wb") as handle:

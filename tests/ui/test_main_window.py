@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from desktop.core.document import open_document
+from desktop.core.document.reader import open_document
 from desktop.core.user_state import load_state
 from desktop.ui.main_window import MainWindow
 from desktop.ui.review_controller import ANALYSIS_LANE, PREPARE_LANE, RETENTION_LANE, SAVE_LANE

@@ -13,9 +13,9 @@ from lxml import etree
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from desktop.core.document import open_document
+from desktop.core.document.reader import open_document
 from desktop.core.findings import Category
-from desktop.core.review_session import Decision
+from desktop.core.session import Decision
 from desktop.ui.main_window import MainWindow
 from desktop.ui.review_controller import ANALYSIS_LANE
 from tests.ooxml_oracle import accept_all, body_texts, reject_all

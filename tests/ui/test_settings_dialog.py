@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core import audit_log, model_catalog, paths
-from desktop.core.model_catalog import ModelFile
-from desktop.core.policy_files import TEMPLATE_KEYS, display_value, layer_label
-from desktop.core.secure_store import open_store
-from desktop.core.settings import BY_KEY, SCHEMA, Layer, Settings, load_settings
-from desktop.core.wordlists import PersonalWordList, WordLists, personal_wordlist_path
+from desktop.core import paths
+from desktop.core.language.wordlists import PersonalWordList, WordLists, personal_wordlist_path
+from desktop.core.model import catalog
+from desktop.core.model.catalog import ModelFile
+from desktop.core.policy.policy_files import TEMPLATE_KEYS, display_value, layer_label
+from desktop.core.policy.settings import BY_KEY, SCHEMA, Layer, Settings, load_settings
+from desktop.core.privacy import audit_log
+from desktop.core.privacy.secure_store import open_store
 from desktop.ui.dialogs import control_value, set_control_value
 from desktop.ui.settings_dialog import SettingsDialog, group_keys
 
@@ -216,7 +218,7 @@ def test_no_key_is_ever_left_out_of_the_tabs() -> None:
 
 
 def test_the_model_picker_lists_the_models_and_shows_the_chosen_card(qtbot) -> None:
-    small = next(card for card in model_catalog.known_models() if card.id == "qwen2.5-coder-0.5b-instruct")
+    small = next(card for card in catalog.known_models() if card.id == "qwen2.5-coder-0.5b-instruct")
     machine_models = paths.machine_models_dir()
     machine_models.mkdir(parents=True)
     (machine_models / small.file).write_bytes(b"GGUF")
@@ -242,7 +244,7 @@ def test_the_model_picker_lists_the_models_and_shows_the_chosen_card(qtbot) -> N
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert _user_file()["model"] == {"file": small.file}
 
-    digest = model_catalog.verify(ModelFile(own, None, machine_wide=False))  # first use records the hash
+    digest = catalog.verify(ModelFile(own, None, machine_wide=False))  # first use records the hash
     dialog = _dialog(qtbot, load_settings(registry=dict))
     dialog.model_picker.setCurrentIndex(1)
     assert dialog.model_card.values["sha256"].text() == digest

@@ -11,15 +11,16 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from desktop.core import paths, review_history
-from desktop.core.review_session import ReviewSession
-from desktop.core.secure_store import open_store
+from desktop.core import paths
+from desktop.core.privacy import history
+from desktop.core.privacy.secure_store import open_store
+from desktop.core.session import ReviewSession
 from desktop.ui.main_window import MainWindow
 from desktop.ui.review_controller import ANALYSIS_LANE, RETENTION_LANE
+from tests import REPO
 
 pytestmark = pytest.mark.ui
 
-REPO = Path(__file__).resolve().parents[2]
 
 FIRST_PAINT = """
 import sys
@@ -31,7 +32,7 @@ window = MainWindow()
 window.show()
 app.processEvents()
 loaded = [name for name in ("desktop.ui.review_pane", "desktop.ui.document_view", "desktop.ui.suggestions",
-                            "desktop.core.analysis", "desktop.core.document", "desktop.core.review_session",
+                            "desktop.core.analysis", "desktop.core.document.reader", "desktop.core.session",
                             "keyring", "llama_cpp") if name in sys.modules]
 print(loaded)
 print("Qt" in vars(PySide6.QtCore))
@@ -112,16 +113,16 @@ def test_retention_runs_in_the_background_at_start_up(qtbot, secret_service, lan
     store = open_store(allow_unsafe=False)
     two_days_ago = time.time() - 2 * 86_400
     with monkeypatch.context() as patch:
-        patch.setattr("desktop.core.secure_store.time.time", lambda: two_days_ago)
-        review_history.save(store, ReviewSession("/tmp/oud.docx", "ab" * 32))
-    review_history.save(store, ReviewSession("/tmp/nieuw.docx", "cd" * 32))
+        patch.setattr("desktop.core.privacy.secure_store.time.time", lambda: two_days_ago)
+        history.save(store, ReviewSession("/tmp/oud.docx", "ab" * 32))
+    history.save(store, ReviewSession("/tmp/nieuw.docx", "cd" * 32))
     main = MainWindow()
     main.controller.tools = language_tools
     qtbot.addWidget(main)
     main.start_up()
     assert main.workers.is_running(RETENTION_LANE)  # start_up returned; retention still runs in the background
     qtbot.waitUntil(lambda: not main.workers.is_running(RETENTION_LANE), timeout=30_000)
-    assert [s.session.document_path for s in review_history.kept_sessions(store)] == ["/tmp/nieuw.docx"]
+    assert [s.session.document_path for s in history.kept_sessions(store)] == ["/tmp/nieuw.docx"]
     main.workers.shutdown()
 
 

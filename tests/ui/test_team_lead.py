@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from desktop.core import paths
-from desktop.core.policy_files import TEAM_LEAD_KEYS, FileKind
-from desktop.core.settings import BY_KEY, Layer, load_settings
+from desktop.core.policy.policy_files import TEAM_LEAD_KEYS, FileKind
+from desktop.core.policy.settings import BY_KEY, Layer, load_settings
 from desktop.ui.dialogs import control_value, set_control_value
 from desktop.ui.team_lead import TeamLeadDialog
 

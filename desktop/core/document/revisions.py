@@ -1,0 +1,369 @@
+"""Changing the text of one paragraph in place: run splitting, tracked changes, clean edits.
+
+A change is first broken into word-level :class:`Hunk`\\ s (:func:`diff_hunks`), so a rewritten
+sentence shows as a few readable revisions rather than one block. The paragraph's runs are then
+cut at every hunk boundary: the run keeps everything left of the cut and a new run with a copy of
+its ``w:rPr`` (and its rsid attributes) takes the rest, inside the same container (hyperlink,
+content control, smart tag). After cutting, every hunk covers whole runs only, and:
+
+* tracked mode wraps each group of adjacent covered runs in ``w:del`` (``w:t`` becomes
+  ``w:delText``) and puts one ``w:ins`` right after the first group, with a run that copies the
+  formatting of the first replaced character (Word's behaviour);
+* clean mode removes the covered runs and puts a plain run with the new text in their place.
+
+A pure insertion attaches to the character before it (taking its formatting and container),
+unless that one is not writable or sits in a hyperlink, content control or other container that
+the character after it is not in; an insertion into an empty paragraph takes the paragraph mark's
+formatting. Tabs and newlines in new text become ``w:tab`` and ``w:br``.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from lxml import etree
+
+from desktop.core.document.ooxml import (
+    W_AUTHOR,
+    W_BR,
+    W_DATE,
+    W_DEL,
+    W_DEL_INSTR_TEXT,
+    W_DEL_TEXT,
+    W_ID,
+    W_INS,
+    W_INSTR_TEXT,
+    W_MOVE_FROM,
+    W_MOVE_TO,
+    W_P,
+    W_PPR,
+    W_R,
+    W_RPR,
+    W_RPR_CHANGE,
+    W_T,
+    W_TAB,
+    XML_SPACE,
+)
+from desktop.core.document.text import Segment, segment_at, walk_paragraph
+
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class Hunk:
+    """Replace ``[start, end)`` of a paragraph's live text by ``text`` (an insertion if empty)."""
+
+    start: int
+    end: int
+    text: str
+
+
+def diff_hunks(original: str, replacement: str, offset: int = 0) -> list[Hunk]:
+    """The word-level differences between ``original`` and ``replacement``.
+
+    Offsets are shifted by ``offset`` (where ``original`` starts in the paragraph). Changes that
+    are separated only by whitespace are joined into one hunk, which reads better in Word.
+    """
+    old = _TOKEN.findall(original)
+    new = _TOKEN.findall(replacement)
+    old_at = _starts(old)
+    new_at = _starts(new)
+    hunks: list[list[int]] = []  # [old_start, old_end, new_start, new_end] in characters
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        span = [old_at[i1], old_at[i2], new_at[j1], new_at[j2]]
+        if hunks:
+            last = hunks[-1]
+            gap_old = original[last[1] : span[0]]
+            gap_new = replacement[last[3] : span[2]]
+            if gap_old == gap_new and gap_old.isspace():
+                last[1], last[3] = span[1], span[3]
+                continue
+        hunks.append(span)
+    return [Hunk(offset + a, offset + b, replacement[c:d]) for a, b, c, d in hunks]
+
+
+def _starts(tokens: list[str]) -> list[int]:
+    """Character offset of each token, plus the total length at the end."""
+    positions = [0]
+    for token in tokens:
+        positions.append(positions[-1] + len(token))
+    return positions
+
+
+class IdAllocator:
+    """Revision and comment ids, unique in the document: counting up from above every id in use,
+    or (when that would pass the 32-bit range Word reads) from the lowest free id."""
+
+    LIMIT = 2**31 - 1
+
+    def __init__(self, used: Iterable[int]) -> None:
+        self._used = set(used)
+        self._next = max(self._used, default=-1) + 1
+        if self._next > self.LIMIT:
+            self._next = 0
+
+    def __call__(self) -> str:
+        """The next free id."""
+        while self._next in self._used:
+            self._next += 1
+        value = self._next
+        self._used.add(value)
+        self._next += 1
+        return str(value)
+
+
+@dataclass(frozen=True)
+class Revision:
+    """Who and when, for tracked changes (ignored in clean mode)."""
+
+    author: str
+    date: str
+
+
+@dataclass
+class PlannedChange:
+    """One edit's hunks in one paragraph, as the writer validated them."""
+
+    hunks: list[Hunk]
+    revision: Revision
+    #: Filled in by :func:`apply_changes`: first and last element written (for comment ranges).
+    first: etree._Element | None = None
+    last: etree._Element | None = None
+
+
+def apply_changes(
+    paragraph: etree._Element,
+    changes: Sequence[PlannedChange],
+    *,
+    fields: tuple[bool, ...],
+    clean: bool,
+    ids: IdAllocator,
+) -> None:
+    """Write ``changes`` (validated, non-overlapping) into ``paragraph``.
+
+    ``fields`` are the complex fields open at the paragraph's start, as the reader saw them.
+    """
+    segments = walk_paragraph(paragraph, fields).segments
+    text_length = segments[-1].end if segments else 0
+    hunks = [(hunk, change) for change in changes for hunk in change.hunks]
+    attach_after = {
+        hunk.start: _attach_after(segments, hunk.start, text_length) for hunk, _c in hunks if hunk.start == hunk.end
+    }
+    for position in sorted({p for hunk, _c in hunks for p in (hunk.start, hunk.end)}, reverse=True):
+        _cut(segments, position, text_length)
+    segments = walk_paragraph(paragraph, fields).segments
+    for hunk, change in hunks:
+        written = _apply_hunk(paragraph, segments, hunk, change.revision, clean, ids, attach_after.get(hunk.start))
+        if written:
+            # Hunks come in text order, so the first written element starts the change.
+            change.first = change.first if change.first is not None else written[0]
+            change.last = written[-1]
+
+
+def _attach_after(segments: Sequence[Segment], position: int, length: int) -> bool | None:
+    """Where an insertion at ``position`` goes: after the previous character (True), before the
+    next one (False), or into the empty paragraph (None)."""
+    before = segment_at(segments, position - 1) if position > 0 else None
+    after = segment_at(segments, position) if position < length else None
+    if before is None or before.lock is not None:
+        return False if after is not None else None
+    if after is None or after.lock is not None:
+        return True
+    before_parent, after_parent = before.run.getparent(), after.run.getparent()
+    return not (before_parent is not after_parent and after_parent is not None and after_parent.tag == W_P)
+
+
+def _cut(segments: Sequence[Segment], position: int, length: int) -> None:
+    """Make ``position`` a run boundary, with non-text run content kept outside both sides."""
+    if position < length:
+        segment = segment_at(segments, position)
+        _split_before(segment.run, segment.node, position - segment.start)
+    if position > 0:
+        segment = segment_at(segments, position - 1)
+        _split_after(segment.run, segment.node, position - segment.start)
+
+
+def _new_run_like(run: etree._Element) -> etree._Element:
+    """An empty run with ``run``'s attributes and a copy of its properties, right after it."""
+    new = run.makeelement(W_R, dict(run.attrib))
+    rpr = run.find(W_RPR)
+    if rpr is not None:
+        new.append(copy.deepcopy(rpr))
+    run.addnext(new)
+    return new
+
+
+def _text_node(parent: etree._Element, text: str) -> etree._Element:
+    """A ``w:t`` with ``text`` whose spaces are kept."""
+    node = parent.makeelement(W_T, {})
+    node.text = text
+    node.set(XML_SPACE, "preserve")
+    return node
+
+
+def _content(run: etree._Element) -> list[etree._Element]:
+    return [child for child in run if child.tag != W_RPR]
+
+
+def _split_before(run: etree._Element, node: etree._Element, k: int) -> None:
+    """Move character ``k`` of ``node`` and everything after it to a new run, if anything precedes."""
+    content = _content(run)
+    index = content.index(node)
+    if index == 0 and k == 0:
+        return
+    new = _new_run_like(run)
+    if node.tag == W_T and k > 0:
+        new.append(_text_node(run, node.text[k:]))
+        node.text = node.text[:k]
+        node.set(XML_SPACE, "preserve")
+        moving = content[index + 1 :]
+    else:
+        moving = content[index:]
+    for child in moving:
+        new.append(child)
+
+
+def _split_after(run: etree._Element, node: etree._Element, k: int) -> None:
+    """Move everything after character ``k - 1`` of ``node`` to a new run, if anything follows."""
+    content = _content(run)
+    index = content.index(node)
+    rest_of_node = node.tag == W_T and k < len(node.text or "")
+    if index == len(content) - 1 and not rest_of_node:
+        return
+    new = _new_run_like(run)
+    if rest_of_node:
+        new.append(_text_node(run, node.text[k:]))
+        node.text = node.text[:k]
+        node.set(XML_SPACE, "preserve")
+    for child in content[index + 1 :]:
+        new.append(child)
+
+
+def _covered_runs(segments: Sequence[Segment], hunk: Hunk) -> list[etree._Element]:
+    runs: list[etree._Element] = []
+    for segment in segments:
+        if segment.start >= hunk.end:
+            break
+        if segment.start >= hunk.start and (not runs or runs[-1] is not segment.run):
+            runs.append(segment.run)
+    return runs
+
+
+def _groups(runs: list[etree._Element]) -> Iterator[list[etree._Element]]:
+    """Runs split into groups of adjacent siblings."""
+    group: list[etree._Element] = []
+    for run in runs:
+        if group and group[-1].getnext() is not run:
+            yield group
+            group = []
+        group.append(run)
+    if group:
+        yield group
+
+
+def _apply_hunk(
+    paragraph: etree._Element,
+    segments: Sequence[Segment],
+    hunk: Hunk,
+    revision: Revision,
+    clean: bool,
+    ids: IdAllocator,
+    attach_after: bool | None,
+) -> list[etree._Element]:
+    """Write one hunk; return the revision elements written, in document order."""
+    if hunk.start < hunk.end:
+        covered = _covered_runs(segments, hunk)
+        rpr = covered[0].find(W_RPR)
+        if clean:
+            if hunk.text:
+                covered[0].addprevious(_new_run(paragraph, hunk.text, rpr))
+            for run in covered:
+                run.getparent().remove(run)
+            return []
+        written: list[etree._Element] = []
+        for group in _groups(covered):
+            deletion = _revision_element(paragraph, W_DEL, revision, ids)
+            group[0].addprevious(deletion)
+            for run in group:
+                _mark_deleted(run)
+                deletion.append(run)
+            written.append(deletion)
+        if hunk.text:
+            insertion = _insertion(paragraph, hunk.text, rpr, revision, ids)
+            written[0].addnext(insertion)
+            written.insert(1, insertion)
+        return written
+
+    if attach_after is None:
+        ppr = paragraph.find(W_PPR)
+        mark = ppr.find(W_RPR) if ppr is not None else None
+        new = _change(paragraph, hunk.text, mark, revision, clean, ids)
+        paragraph.append(new)
+    else:
+        neighbour = segment_at(segments, hunk.start - 1 if attach_after else hunk.start).run
+        new = _change(paragraph, hunk.text, neighbour.find(W_RPR), revision, clean, ids)
+        if attach_after:
+            neighbour.addnext(new)
+        else:
+            neighbour.addprevious(new)
+    return [] if clean else [new]
+
+
+def _change(
+    paragraph: etree._Element,
+    text: str,
+    rpr: etree._Element | None,
+    revision: Revision,
+    clean: bool,
+    ids: IdAllocator,
+) -> etree._Element:
+    if clean:
+        return _new_run(paragraph, text, rpr)
+    return _insertion(paragraph, text, rpr, revision, ids)
+
+
+def _revision_element(paragraph: etree._Element, tag: str, revision: Revision, ids: IdAllocator) -> etree._Element:
+    return paragraph.makeelement(tag, {W_ID: ids(), W_AUTHOR: revision.author, W_DATE: revision.date})
+
+
+def _insertion(
+    paragraph: etree._Element, text: str, rpr: etree._Element | None, revision: Revision, ids: IdAllocator
+) -> etree._Element:
+    insertion = _revision_element(paragraph, W_INS, revision, ids)
+    insertion.append(_new_run(paragraph, text, rpr))
+    return insertion
+
+
+def _new_run(paragraph: etree._Element, text: str, rpr: etree._Element | None) -> etree._Element:
+    """A run with ``text`` (tabs and newlines as elements) and a clean copy of ``rpr``."""
+    run = paragraph.makeelement(W_R, {})
+    if rpr is not None:
+        properties = copy.deepcopy(rpr)
+        for child in list(properties):
+            if child.tag in (W_RPR_CHANGE, W_INS, W_DEL, W_MOVE_FROM, W_MOVE_TO):
+                properties.remove(child)
+        if len(properties) or properties.attrib:
+            run.append(properties)
+    for piece in re.split(r"([\t\n])", text):
+        if piece == "\t":
+            run.append(run.makeelement(W_TAB, {}))
+        elif piece == "\n":
+            run.append(run.makeelement(W_BR, {}))
+        elif piece:
+            run.append(_text_node(run, piece))
+    return run
+
+
+def _mark_deleted(run: etree._Element) -> None:
+    for child in run:
+        if child.tag == W_T:
+            child.tag = W_DEL_TEXT
+        elif child.tag == W_INSTR_TEXT:
+            child.tag = W_DEL_INSTR_TEXT

@@ -1,0 +1,8 @@
+"""New letters and decisions from the organisation's templates.
+
+Public API:
+
+- ``draft.run_draft``: a new document from a template, the user's fields and the model's guarded text;
+- ``templates`` and ``bouwstenen``: the shipped and organisation catalogues;
+- ``samples``: plain text to .docx, and the shipped sample decision.
+"""

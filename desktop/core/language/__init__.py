@@ -1,0 +1,11 @@
+"""The Dutch language checks; none of them needs the model engine.
+
+Public API:
+
+- ``spelling.SpellChecker`` (OpenTaal), ``grammar.GrammarChecker`` (LanguageTool's rules),
+  ``wordlists`` (B1 list, protected terms, organisation and personal lists),
+  ``readability`` (B1 measures and the estimated level), ``sentences`` (sentences and words with offsets);
+- ``awb.review_document`` (the decision checklist of the Algemene wet bestuursrecht) and
+  ``letter.review_letter`` (salutation, closing, forms of address);
+- ``word_diff``: word-level differences for minimal suggestions and display.
+"""

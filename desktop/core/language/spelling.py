@@ -1,0 +1,320 @@
+"""Spelling: the OpenTaal hunspell dictionary plus the organisation's and the user's word lists.
+
+Plain hunspell flags much of what a civil servant writes correctly: names, acronyms, case
+numbers, amounts, legal references. :func:`skipped_spans` finds those first; only the words
+outside them are looked up. Looking a word up is fast (a cache in front of hunspell); hunspell's
+own suggestions are slow (~0.3 s a word), so a finding carries quick suggestions (every
+dictionary word one edit away plus the classic Dutch confusions ei/ij, au/ou, d/t/dt), and
+:meth:`SpellChecker.suggest` gives hunspell's full list, cached, when the user asks for more.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+
+import hunspell
+from wordfreq import zipf_frequency
+
+from desktop.core import paths
+from desktop.core.findings import Category, Finding, Source
+from desktop.core.i18n import _
+from desktop.core.language.wordlists import PersonalWordList, ProtectedTerms, normalise
+
+DICTIONARY_NAME = "nl_NL"
+RULE = "OPENTAAL_SPELLING"
+MAX_SUGGESTIONS = 5
+# Longer words (mostly compounds) get no letter insertions or replacements: hunspell is slow on
+# long compounds, and their typos are mostly a missing, doubled or swapped letter.
+MAX_EDITED_LENGTH = 16
+
+_LETTER = r"[^\W\d_]"
+_ALPHABET = "abcdefghijklmnopqrstuvwxyzéëïöüèáóê"
+
+# Spans that are never words to look up. Order does not matter; overlaps are fine.
+_SKIP_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(pattern, re.IGNORECASE | re.VERBOSE)
+    for pattern in (
+        r"\b(?:https?://|www\.)\S+",  # URLs
+        r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b",  # e-mail addresses
+        r"\b(?:[a-z0-9-]+\.)+(?:nl|be|eu|com|org|net|info|frl)\b(?:/\S*)?",  # bare domains: duo.nl
+        r"\[[^\]\n]{1,60}\]",  # placeholders: [NAME], [huisnummer]
+        r"\b\d{4}\s?[A-Z]{2}\b",  # postcodes: 1011 AB
+        r"€\s?[\d.,]+-?|\b\d[\d.,]*\s?(?:euro|EUR)\b",  # amounts
+        r"\b\d+[\d.,:/-]*\d*\b",  # numbers, dates, times, article numbers
+        # kenmerken and case numbers: Z2024-001234, FF/75C/2014/0319.toek.rr
+        r"\b(?=[\w./-]*\d)[\w]+(?:[./-][\w]+)+\b\.?",
+        r"\b(?:artikel|art\.|artikelen)\s+[\d:.]+[a-z]?(?:\s*(?:,|en|lid|onder|sub)\s*[\d\w:.]+){0,6}",
+        r"\bECLI:[A-Z]{2}:[A-Z]+:\d{4}:[A-Z0-9]+\b",  # court rulings
+    )
+)
+
+_TOKEN = re.compile(
+    rf"""
+    -?{_LETTER}+(?:['’]{_LETTER}+)*     # a word, with apostrophes: auto's, zo'n
+    (?:-{_LETTER}+(?:['’]{_LETTER}+)*)*   # hyphenated parts: Noord-Beveland, e-mail
+    -?                                    # elliptic compounds: verpleeg- en zorginstellingen
+    (?:\.(?:{_LETTER}{{1,4}}\.)*)?        # a closing dot, or an abbreviation: d.d., i.v.m.
+    """,
+    re.VERBOSE,
+)
+_OPENERS = "\"'‘“(*•–- \t"
+_NAME_SUFFIXES = (
+    "laan", "weg", "straat", "plein", "singel", "dreef", "kade", "gracht", "park", "hof", "dijk",
+    "pad", "steeg", "markt", "wijk", "polder", "berg", "dam",
+)  # fmt: skip
+
+
+def skipped_spans(text: str, protected: ProtectedTerms | None = None) -> list[tuple[int, int]]:
+    """Sorted, merged ``(start, end)`` spans that the spelling check never looks at."""
+    spans = [m.span() for pattern in _SKIP_PATTERNS for m in pattern.finditer(text)]
+    if protected is not None:
+        spans.extend(protected.spans(text))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    """True at the start of the text, of a line, of a list item or after . ! ? : ;"""
+    position = start
+    while position > 0 and text[position - 1] in _OPENERS:
+        position -= 1
+    return position == 0 or text[position - 1] in ".!?:;\n\r"
+
+
+def default_dictionary_dir() -> Path:
+    """resources/dictionaries: the shipped OpenTaal files nl_NL.aff and nl_NL.dic."""
+    return paths.resources_dir() / "dictionaries"
+
+
+class SpellChecker:
+    """Checks one paragraph's words against OpenTaal and the word lists."""
+
+    name = "spelling"
+
+    def __init__(
+        self,
+        dictionary_dir: Path,
+        organisation_words: Iterable[str] = (),
+        personal: PersonalWordList | None = None,
+        protected: ProtectedTerms | None = None,
+    ) -> None:
+        aff, dic = dictionary_dir / f"{DICTIONARY_NAME}.aff", dictionary_dir / f"{DICTIONARY_NAME}.dic"
+        if not aff.is_file() or not dic.is_file():
+            raise FileNotFoundError(
+                _("Het spellingwoordenboek ontbreekt in {folder}.").format(folder=dictionary_dir)
+            )
+        self._hunspell = hunspell.Hunspell(DICTIONARY_NAME, hunspell_data_dir=str(dictionary_dir))
+        self._organisation = frozenset(normalise(w) for w in organisation_words)
+        self._personal = personal
+        self._protected = protected
+        self._known: dict[str, bool] = {}
+        self._lock = threading.Lock()  # hunspell handles are not thread-safe
+        self._quick = lru_cache(maxsize=4096)(self._rank)
+        self._full = lru_cache(maxsize=2048)(self._hunspell_suggest)
+
+    # -- looking words up -------------------------------------------------------------------------
+
+    def _spell(self, word: str) -> bool:
+        known = self._known.get(word)
+        if known is None:
+            with self._lock:
+                known = self._hunspell.spell(word)
+            if len(self._known) > 200_000:
+                self._known.clear()
+            self._known[word] = known
+        return known
+
+    def _listed(self, word: str) -> bool:
+        word = normalise(word)
+        lower = word.lower()
+        for candidate in {word, lower, lower[:1].upper() + lower[1:]}:
+            if candidate in self._organisation:
+                return True
+            if self._personal is not None and candidate in self._personal:
+                return True
+        return False
+
+    def in_dictionary(self, word: str) -> bool:
+        """True when the dictionary or a word list has ``word`` itself; unlike :meth:`is_correct`, no guess that it
+        is a compound (a made-up name such as "Dientelord" would pass as dient + e + lord)."""
+        word = normalise(word).replace("’", "'")
+        return self._listed(word) or self._spell(word)
+
+    def is_correct(self, word: str) -> bool:
+        """True when the dictionary or a word list accepts ``word`` (as written)."""
+        if self.in_dictionary(word):
+            return True
+        word = normalise(word).replace("’", "'")
+        if "-" in word.strip("-"):
+            parts = [p for p in word.split("-") if p]
+            return all(p[:1].isupper() or self._listed(p) or self._spell(p) for p in parts)
+        bare = word.strip("-")
+        if bare != word:  # verpleeg- en zorginstellingen, voortplantings- of rustplaatsen, -fiets
+            return self._spell(bare) or (bare.endswith("s") and self._spell(bare[:-1]))
+        return self._is_compound(word)
+
+    def _is_compound(self, word: str) -> bool:
+        """A compound of two dictionary words that OpenTaal does not list: verzetschrift, bomenwijk.
+
+        The second part must be a common word (Zipf >= 3), so a typo that happens to leave a rare
+        word (bezwaarschift = bezwaar + schift) is still reported.
+        """
+        lower = word.lower()
+        for cut in range(3, len(lower) - 3):
+            head, tail = lower[:cut], lower[cut:]
+            if zipf_frequency(tail, "nl") < 3.0 or not self._spell(tail):
+                continue
+            for linker in ("", "s", "e", "en"):
+                stem = head[: len(head) - len(linker)]
+                if head.endswith(linker) and len(stem) >= 3 and self._spell(stem):
+                    return True
+        return False
+
+    # -- checking ---------------------------------------------------------------------------------
+
+    def misspelt(self, text: str) -> Iterator[tuple[int, int]]:
+        """The ``(start, end)`` of every word in ``text`` that the check reports."""
+        skipped = skipped_spans(text, self._protected)
+        tokens = list(_TOKEN.finditer(text))
+        capitalised_mid_sentence = {
+            m.group().rstrip(".")
+            for m in tokens
+            if m.group()[:1].isupper() and not _at_sentence_start(text, m.start())
+        }
+        cursor = 0
+        for index, match in enumerate(tokens):
+            start, end = match.span()
+            while cursor < len(skipped) and skipped[cursor][1] <= start:
+                cursor += 1
+            if cursor < len(skipped) and skipped[cursor][0] < end:
+                continue
+            word, end = self._word(match.group(), start)
+            if not word or self._ignored(word, text, start, tokens, index, capitalised_mid_sentence):
+                continue
+            if not self.is_correct(word):
+                yield start, end
+
+    def _word(self, token: str, start: int) -> tuple[str, int]:
+        """The word to look up and where it ends: a closing dot is kept only for abbreviations."""
+        if token.endswith(".") and not self._spell(token) and not self._listed(token):
+            token = token[:-1]
+            if "." in token:  # i.v.m, t.h.v: an abbreviation the dictionary does not know
+                return "", start
+        return token, start + len(token)
+
+    def _ignored(
+        self,
+        word: str,
+        text: str,
+        start: int,
+        tokens: list[re.Match[str]],
+        index: int,
+        capitalised_mid_sentence: set[str],
+    ) -> bool:
+        bare = word.strip("-")
+        if len(bare) < 2 or "." in word.rstrip("."):
+            return len(bare) < 2
+        if any(c.isupper() for c in bare[1:]):  # acronyms and brands: AWBZ, DigiD, vanAnaarBeter
+            return True
+        if index and bare.islower() and text[tokens[index - 1].end() : start] == " ":
+            previous = tokens[index - 1].group()
+            if previous[:1].isupper() and not self.is_correct(previous):
+                return True  # the second half of a name: Pipistrellus nathusii
+        if bare[:1].isupper():
+            if not _at_sentence_start(text, start):
+                return True  # a name or a capitalised term mid-sentence
+            if bare in capitalised_mid_sentence or bare.lower().endswith(_NAME_SUFFIXES):
+                return True
+            following = tokens[index + 1].group() if index + 1 < len(tokens) else ""
+            between = text[tokens[index].end() : tokens[index + 1].start()] if following else ""
+            if following[:1].isupper() and between.strip() == "":
+                return True  # "Andre Baars", "Gedeputeerde Staten"
+            return self._spell(bare.lower()) or self._listed(bare.lower())
+        return False
+
+    def check(self, paragraph_id: str, text: str) -> Iterator[Finding]:
+        """Yield a spelling finding, with quick suggestions, for every unknown word."""
+        for start, end in self.misspelt(text):
+            original = text[start:end]
+            yield Finding(
+                paragraph=paragraph_id,
+                start=start,
+                end=end,
+                original=original,
+                category=Category.SPELLING,
+                rule=RULE,
+                source=Source.RULE,
+                message=_("‘{word}’ staat niet in het woordenboek. Is het goed gespeld?").format(
+                    word=original
+                ),
+                suggestions=self.quick_suggestions(original),
+            )
+
+    # -- suggestions ------------------------------------------------------------------------------
+
+    def quick_suggestions(self, word: str) -> tuple[str, ...]:
+        """Dictionary words one edit away or one classic Dutch confusion away, most frequent first."""
+        return self._quick(word)
+
+    def suggest(self, word: str) -> tuple[str, ...]:
+        """Hunspell's full suggestion list (slow the first time, cached afterwards)."""
+        return self._full(word)
+
+    def _hunspell_suggest(self, word: str) -> tuple[str, ...]:
+        with self._lock:
+            return tuple(self._hunspell.suggest(word))
+
+    def _candidates(self, word: str) -> Iterator[tuple[str, int]]:
+        """Candidate spellings with a preference (0 = Dutch confusion, 1 = one edit, 2 = split)."""
+        lower = word.lower()
+        for wrong, right in (
+            ("ei", "ij"), ("ij", "ei"), ("au", "ou"), ("ou", "au"), ("dt", "d"), ("dt", "t"),
+            ("d", "dt"), ("t", "dt"), ("ie", "i"), ("g", "ch"), ("ch", "g"), ("c", "k"), ("k", "c"),
+            ("i", "ï"), ("e", "ë"), ("ee", "e"), ("oo", "o"), ("aa", "a"), ("e", "ee"), ("o", "oo"),
+        ):  # fmt: skip
+            position = lower.find(wrong)
+            while position != -1:
+                yield lower[:position] + right + lower[position + len(wrong) :], 0
+                position = lower.find(wrong, position + 1)
+        if self._spell(f"{lower}."):  # nr -> nr., drs -> drs.
+            yield f"{lower}.", 0
+        alphabet = _ALPHABET if len(lower) <= MAX_EDITED_LENGTH else ""
+        for i in range(len(lower) + 1):
+            left, right = lower[:i], lower[i:]
+            if right:
+                yield left + right[1:], 1
+            if len(right) > 1:
+                yield left + right[1] + right[0] + right[2:], 1
+            for letter in alphabet:
+                if right:
+                    yield left + letter + right[1:], 1
+                yield left + letter + right, 1
+            if len(left) > 1 and len(right) > 1:
+                yield f"{left} {right}", 2
+
+    def _rank(self, word: str) -> tuple[str, ...]:
+        best: dict[str, int] = {}
+        for candidate, preference in self._candidates(word):
+            if len(candidate) < 2 or candidate == word.lower() or best.get(candidate, 3) <= preference:
+                continue
+            parts = candidate.split(" ")
+            if all(self._spell(p) for p in parts):
+                best[candidate] = preference
+        ranked = sorted(best, key=lambda c: (best[c], -zipf_frequency(c, "nl"), c))
+        return tuple(_case_like(c, word) for c in ranked[:MAX_SUGGESTIONS])
+
+
+def _case_like(candidate: str, original: str) -> str:
+    if original[:1].isupper():
+        return candidate[:1].upper() + candidate[1:]
+    return candidate

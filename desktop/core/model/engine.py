@@ -1,0 +1,357 @@
+"""The local model engine: a small protocol and its llama.cpp implementation.
+
+The engine loads a GGUF from the model folders after checking its sha256 (model.catalog),
+memory-maps it, formats prompts with the chat template from the GGUF's own metadata, and
+generates with streaming and a cancel flag checked between tokens. Prompt-lookup decoding
+(speculative decoding with drafts taken from the prompt, their length adapted to how well they
+fare) serves requests whose output copies their input, such as corrections; the KV cache of a
+shared prompt prefix (the system prompt) is reused between requests. The JSON grammar is checked
+on the chosen token first (llama_sampling). It never downloads: there is no hub code path, only
+``Llama(model_path=...)``.
+
+An engine is used from one thread at a time (the UI's one-thread model pool; the CLI's main thread).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import numpy as np
+import psutil
+
+from desktop.core.i18n import _
+from desktop.core.model.catalog import ModelCard, ModelError, ModelFile, verify
+from desktop.core.model.runtime import LlamaRuntimeError, ensure_backends, weights_used_in_place
+from desktop.core.model.sampling import Sampler
+
+DEFAULT_CONTEXT = 4096
+LOOKUP_TOKENS = 6  # the longest draft
+LOOKUP_FIRST = 2  # the first draft's length
+LOOKUP_PAUSE = 6  # tokens without drafts after a draft that was wrong from its first token
+LOOKUP_NGRAM = 3
+STRUCTURED_FIELD = "tekst"
+STRUCTURED_SCHEMA = {
+    "type": "object",
+    "properties": {STRUCTURED_FIELD: {"type": "string"}},
+    "required": [STRUCTURED_FIELD],
+}
+
+TextCallback = Callable[[str], None]
+
+
+class EngineError(Exception):
+    """The model cannot be used or failed; ``str(exc)`` is a Dutch message for the user."""
+
+
+@dataclass(frozen=True)
+class Request:
+    """One generation: a system and a user message, and how to sample.
+
+    With ``structured`` the output is constrained by a JSON-schema grammar to ``{"tekst": "..."}``,
+    so the model can only return the text and never commentary around it.
+    """
+
+    system: str
+    user: str
+    max_tokens: int = 256
+    temperature: float = 0.0
+    seed: int = 1
+    structured: bool = True
+    prompt_lookup: bool = True
+
+
+@dataclass(frozen=True)
+class Completion:
+    """What a generation produced and how long it took."""
+
+    text: str
+    raw: str
+    prompt_tokens: int
+    completion_tokens: int
+    prompt_seconds: float
+    seconds: float
+    finish: str  # "stop", "length" or "cancelled"
+
+    @property
+    def tokens_per_second(self) -> float:
+        """Decode speed after the first token."""
+        decode = self.seconds - self.prompt_seconds
+        return self.completion_tokens / decode if decode > 0 else 0.0
+
+
+@dataclass(frozen=True)
+class EngineInfo:
+    """What the app shows about the loaded model."""
+
+    name: str
+    file: str
+    sha256: str
+    card: ModelCard | None
+    threads: int
+    context: int
+
+
+class Engine(Protocol):
+    """What the tasks need from a model."""
+
+    info: EngineInfo
+
+    def complete(
+        self, request: Request, cancel: threading.Event | None = None, on_text: TextCallback | None = None
+    ) -> Completion:
+        """Generate for ``request``; ``on_text`` receives the text so far after each token."""
+        ...
+
+
+def physical_cores() -> int:
+    """The machine's physical cores (hyper-threads do not speed up llama.cpp)."""
+    return psutil.cpu_count(logical=False) or os.cpu_count() or 1
+
+
+def thread_count(setting: int) -> int:
+    """Threads for the model: the setting when it is positive, else the physical cores."""
+    return setting if setting > 0 else physical_cores()
+
+
+def common_prefix_length(first: Sequence[int], second: Sequence[int]) -> int:
+    """How many tokens ``first`` and ``second`` share from the start."""
+    length = 0
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        length += 1
+    return length
+
+
+def next_draft_limit(limit: int, drafted: int, accepted: int) -> int:
+    """How many tokens to draft next, after ``accepted`` of ``drafted`` drafts were right.
+
+    A negative answer is a pause: that many tokens are generated without drafts first. Verifying a
+    draft is not free on a laptop CPU: measured here (2 cores, the 1.5B model), a batch of 4 tokens
+    costs 2.6 times one token and a batch of 11 about 7 times, so drafts pay off only while the
+    output copies its input. The length follows the last result: it grows by two after a draft
+    that was right throughout, shrinks to what was accepted after one that went wrong part-way,
+    and drafting pauses after one that was wrong from its first token.
+    """
+    if accepted == drafted:
+        return min(LOOKUP_TOKENS, limit + 2)
+    if accepted == 0:
+        return -LOOKUP_PAUSE
+    return accepted
+
+
+def structured_text(raw: str) -> str:
+    """The ``tekst`` field of a structured output; raises EngineError when it is not valid JSON."""
+    try:
+        value = json.loads(raw)[STRUCTURED_FIELD]
+    except (ValueError, KeyError, TypeError) as exc:
+        raise EngineError(_("Het model gaf geen bruikbaar antwoord.")) from exc
+    if not isinstance(value, str):
+        raise EngineError(_("Het model gaf geen bruikbaar antwoord."))
+    return value.strip()
+
+
+class LlamaEngine:
+    """The llama.cpp engine (llama-cpp-python), with our own decode loop.
+
+    llama-cpp-python's ``generate`` supports prompt-lookup drafts only with ``logits_all``, which makes
+    llama.cpp compute the full vocabulary's logits for every prompt token. This loop asks for logits
+    only where it samples: the last prompt token, and each position of a draft being verified.
+    """
+
+    def __init__(self, llama: Any, info: EngineInfo) -> None:
+        from llama_cpp import llama_chat_format, llama_cpp
+        from llama_cpp.llama_grammar import LlamaGrammar
+
+        self._llama = llama
+        self._api = llama_cpp
+        self.info = info
+        self._cached: list[int] = []  # tokens whose keys and values are in the KV cache, in order
+        template = llama.metadata.get("tokenizer.chat_template")
+        if not template:
+            raise EngineError(
+                _("Het model {name} bevat geen chatsjabloon en kan niet worden gebruikt.").format(
+                    name=info.name
+                )
+            )
+        eos, bos = llama.token_eos(), llama.token_bos()
+        self._formatter = llama_chat_format.Jinja2ChatFormatter(
+            template=template,
+            eos_token=llama._model.token_get_text(eos) if eos != -1 else "",
+            bos_token=llama._model.token_get_text(bos) if bos != -1 else "",
+        )
+        self._grammar = LlamaGrammar.from_json_schema(json.dumps(STRUCTURED_SCHEMA), verbose=False)
+
+    @classmethod
+    def load(
+        cls,
+        model: ModelFile,
+        threads: int = 0,
+        context: int = DEFAULT_CONTEXT,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> LlamaEngine:
+        """Verify ``model``'s hash and load it memory-mapped. Raises EngineError with a Dutch message."""
+        try:
+            digest = verify(model, progress)
+        except ModelError as exc:
+            raise EngineError(str(exc)) from exc
+        try:
+            ensure_backends()  # the portable build's CPU variant for this processor
+        except LlamaRuntimeError as exc:
+            raise EngineError(str(exc)) from exc
+        from llama_cpp import Llama
+
+        count = thread_count(threads)
+        try:
+            with weights_used_in_place():
+                llama = Llama(
+                    model_path=str(model.path),
+                    n_ctx=context,
+                    n_threads=count,
+                    n_threads_batch=count,
+                    use_mmap=True,
+                    verbose=False,
+                )
+        except (ValueError, RuntimeError, OSError) as exc:
+            raise EngineError(
+                _("Het model {name} kan niet worden geladen; het bestand is mogelijk beschadigd.").format(
+                    name=model.display_name
+                )
+            ) from exc
+        info = EngineInfo(
+            name=model.display_name,
+            file=model.path.name,
+            sha256=digest,
+            card=model.card,
+            threads=count,
+            context=context,
+        )
+        return cls(llama, info)
+
+    @property
+    def llama(self) -> Any:
+        """The underlying llama_cpp.Llama (for benchmarks that compare with llama.cpp's own path)."""
+        return self._llama
+
+    def prompt_tokens(self, request: Request) -> list[int]:
+        """The tokens of the formatted chat prompt for ``request``."""
+        formatted = self._formatter(
+            messages=[
+                {"role": "system", "content": request.system},
+                {"role": "user", "content": request.user},
+            ]
+        )
+        return list(self._llama.tokenize(formatted.prompt.encode("utf-8"), add_bos=False, special=True))
+
+    def _eval(self, tokens: list[int], *, all_logits: bool) -> None:
+        """Append ``tokens`` to the KV cache; logits for every token or only the last one."""
+        llama = self._llama
+        for begin in range(0, len(tokens), llama.n_batch):
+            chunk = tokens[begin : begin + llama.n_batch]
+            llama._batch.set_batch(batch=chunk, n_past=len(self._cached), logits_all=all_logits)
+            llama._ctx.decode(llama._batch)
+            self._cached.extend(chunk)
+
+    def _truncate(self, length: int) -> None:
+        """Forget the KV cache after the first ``length`` tokens."""
+        self._llama._ctx.kv_cache_seq_rm(-1, length, -1)
+        del self._cached[length:]
+
+    def _is_end(self, token: int) -> bool:
+        return bool(self._api.llama_vocab_is_eog(self._llama._model.vocab, token))
+
+    def complete(
+        self, request: Request, cancel: threading.Event | None = None, on_text: TextCallback | None = None
+    ) -> Completion:
+        """Generate for ``request``, streaming through ``on_text`` and stopping when ``cancel`` is set."""
+        from llama_cpp.llama_speculative import LlamaPromptLookupDecoding
+
+        llama = self._llama
+        prompt = self.prompt_tokens(request)
+        find_candidate_pred_tokens = (
+            LlamaPromptLookupDecoding.find_candidate_pred_tokens if request.prompt_lookup else None
+        )
+        if len(prompt) + request.max_tokens + LOOKUP_TOKENS > self.info.context:
+            raise EngineError(_("De tekst is te lang voor het model; kies een kortere alinea."))
+        started = time.perf_counter()
+        # Reuse the cached prefix (typically the system prompt); at least the last prompt token is
+        # evaluated again so there are logits to sample from.
+        shared = common_prefix_length(self._cached, prompt[:-1])
+        self._truncate(shared)
+        self._eval(prompt[shared:], all_logits=False)
+        output: list[int] = []
+        data = bytearray()
+        finish = "length"
+        grammar = self._grammar if request.structured else None
+        draft_limit = LOOKUP_FIRST
+        with Sampler(llama, request.temperature, request.seed, grammar) as sampler:
+            next_token = sampler.sample(-1)
+            first_token_at = time.perf_counter()
+
+            def emit(token: int) -> bool:
+                """Record ``token``; False when generation must stop after it."""
+                nonlocal finish
+                output.append(token)
+                data.extend(llama.detokenize([token], prev_tokens=prompt + output[:-1]))
+                if on_text is not None:
+                    on_text(data.decode("utf-8", errors="ignore"))
+                if cancel is not None and cancel.is_set():
+                    finish = "cancelled"
+                    return False
+                return len(output) < request.max_tokens
+
+            while True:
+                if self._is_end(next_token):
+                    finish = "stop"
+                    break
+                if not emit(next_token):
+                    break
+                drafts: list[int] = []
+                if find_candidate_pred_tokens is not None and draft_limit > 0:
+                    history = np.asarray(prompt + output, dtype=np.intc)
+                    drafts = [int(t) for t in find_candidate_pred_tokens(history, LOOKUP_NGRAM, draft_limit)]
+                    drafts = drafts[: request.max_tokens - len(output)]
+                elif draft_limit <= 0:
+                    draft_limit += 1  # a pause after a draft that was wrong from its first token
+                base = len(self._cached)
+                self._eval([next_token, *drafts], all_logits=bool(drafts))
+                accepted = 0
+                keep_going = True
+                for index in range(len(drafts) + 1):
+                    sampled = sampler.sample(index if drafts else -1)
+                    if index < len(drafts) and sampled == drafts[index] and not self._is_end(sampled):
+                        accepted += 1
+                        if not emit(sampled):
+                            keep_going = False
+                            break
+                        continue
+                    next_token = sampled
+                    break
+                self._truncate(base + 1 + accepted)
+                if drafts:
+                    draft_limit = next_draft_limit(draft_limit, len(drafts), accepted)
+                if not keep_going:
+                    break
+        raw = data.decode("utf-8", errors="replace")
+        ended = time.perf_counter()
+        if finish == "cancelled":
+            text = ""
+        elif request.structured:
+            text = structured_text(raw)
+        else:
+            text = raw.strip()
+        return Completion(
+            text=text,
+            raw=raw,
+            prompt_tokens=len(prompt),
+            completion_tokens=len(output),
+            prompt_seconds=first_token_at - started,
+            seconds=ended - started,
+            finish=finish,
+        )

@@ -1,0 +1,319 @@
+"""The model's tasks: B1 rewrite, correction, explanation and draft text, each guarded.
+
+A task renders its versioned prompt, asks the engine (constrained to ``{"tekst": ...}``), and runs
+the guards. A refused output is counted and dropped; the task may try again with other sampling
+settings while its time budget lasts. What passes becomes minimal word-level findings (a diff),
+so a small change shows as a small tracked change; the pieces of one rewrite share a group and
+are accepted or rejected together.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from desktop.core.findings import Category, Finding, Source
+from desktop.core.i18n import _
+from desktop.core.language.readability import LevelEstimate, estimate_level, measure_paragraph
+from desktop.core.language.word_diff import opcodes
+from desktop.core.model.engine import Completion, Engine, EngineError, Request, TextCallback
+from desktop.core.model.guard import GuardContext, Task, Verdict, check_output
+from desktop.core.model.prompts import load_prompt
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One try: the sampling temperature and seed."""
+
+    temperature: float
+    seed: int
+
+
+# Greedy first (most faithful); then two sampled tries that may find a rewrite the guards accept.
+ATTEMPTS: tuple[Attempt, ...] = (Attempt(0.0, 1), Attempt(0.5, 2), Attempt(0.8, 3))
+
+
+@dataclass(frozen=True)
+class ModelResult:
+    """The outcome of one task on one span of a paragraph."""
+
+    task: Task
+    paragraph: str
+    start: int
+    end: int
+    original: str
+    text: str | None  # the output that passed every guard, or None
+    findings: tuple[Finding, ...] = ()
+    refusals: tuple[Verdict, ...] = ()
+    completions: tuple[Completion, ...] = ()
+    prompt_version: int = 0
+    level_before: LevelEstimate | None = None
+    level_after: LevelEstimate | None = None
+    errors: tuple[str, ...] = field(default=())
+
+    @property
+    def message(self) -> str:
+        """What the user is told when nothing passed."""
+        return _("Geen veilige herschrijving gevonden.") if self.text is None else ""
+
+
+def word_diff(
+    paragraph_id: str,
+    paragraph_text: str,
+    offset: int,
+    original: str,
+    rewritten: str,
+    *,
+    category: Category,
+    rule: str,
+    message: str,
+    group: str,
+) -> list[Finding]:
+    """Minimal word-level findings that turn ``original`` (at ``offset``) into ``rewritten``."""
+    old, new, codes = opcodes(original, rewritten)
+    starts = [0]
+    for token in old:
+        starts.append(starts[-1] + len(token))
+    findings: list[Finding] = []
+    for tag, i1, i2, j1, j2 in codes:
+        if tag == "equal":
+            continue
+        start, end = offset + starts[i1], offset + starts[i2]
+        findings.append(
+            Finding(
+                paragraph=paragraph_id,
+                start=start,
+                end=end,
+                original=paragraph_text[start:end],
+                category=category,
+                rule=rule,
+                source=Source.MODEL,
+                message=message,
+                suggestions=("".join(new[j1:j2]),),
+                group=group,
+            )
+        )
+    return findings
+
+
+def _request(task: Task, values: dict[str, str], attempt: Attempt, max_tokens: int) -> tuple[Request, int]:
+    prompt = load_prompt(task.value)
+    system, user = prompt.render(**values)
+    # Drafts from the prompt pay off only when the output copies the input: a correction does, a
+    # rewrite, an explanation or a draft mostly does not (bench/bench_prompt_lookup.py: B1 rewrites
+    # ran at 0.9 times the speed with them).
+    request = Request(
+        system=system,
+        user=user,
+        max_tokens=max_tokens,
+        temperature=attempt.temperature,
+        seed=attempt.seed,
+        prompt_lookup=task is Task.CORRECTION,
+    )
+    return request, prompt.version
+
+
+def _max_tokens(text: str, factor: float = 2.0, floor: int = 48) -> int:
+    # Dutch runs at roughly 1.5–2 tokens a word for these models; JSON adds a few.
+    return max(floor, int(len(text.split()) * 2.2 * factor) + 16)
+
+
+def run_task(
+    engine: Engine,
+    task: Task,
+    paragraph_id: str,
+    paragraph_text: str,
+    start: int,
+    end: int,
+    context: GuardContext,
+    *,
+    problems: str = "",
+    cancel: threading.Event | None = None,
+    on_text: TextCallback | None = None,
+    budget_seconds: float = 60.0,
+    attempts: Sequence[Attempt] = ATTEMPTS,
+) -> ModelResult:
+    """Rewrite (B1) or correct ``paragraph_text[start:end]`` with ``engine``, guarded.
+
+    Tries ``attempts`` in order until one passes the guards, the budget is spent, or ``cancel`` is set.
+    """
+    if task not in (Task.B1, Task.CORRECTION):
+        raise ValueError(f"run_task handles B1 and corrections, not {task}")
+    original = paragraph_text[start:end]
+    values = {"text": original} if task is Task.B1 else {"text": original, "problems": problems or "-"}
+    completions: list[Completion] = []
+    refusals: list[Verdict] = []
+    errors: list[str] = []
+    version = 0
+    deadline = time.monotonic() + budget_seconds
+    for attempt in attempts:
+        if (cancel is not None and cancel.is_set()) or (completions and time.monotonic() > deadline):
+            break
+        request, version = _request(task, values, attempt, _max_tokens(original))
+        try:
+            completion = engine.complete(request, cancel, on_text)
+        except EngineError as exc:
+            errors.append(str(exc))
+            continue
+        completions.append(completion)
+        if completion.finish == "cancelled":
+            break
+        verdict = check_output(task, original, completion.text, context)
+        if not verdict.ok:
+            refusals.append(verdict)
+            continue
+        return _accepted(
+            task,
+            paragraph_id,
+            paragraph_text,
+            start,
+            end,
+            completion.text,
+            context,
+            completions,
+            refusals,
+            version,
+        )
+    return ModelResult(
+        task,
+        paragraph_id,
+        start,
+        end,
+        original,
+        None,
+        (),
+        tuple(refusals),
+        tuple(completions),
+        version,
+        errors=tuple(errors),
+    )
+
+
+def _accepted(
+    task: Task,
+    paragraph_id: str,
+    paragraph_text: str,
+    start: int,
+    end: int,
+    output: str,
+    context: GuardContext,
+    completions: list[Completion],
+    refusals: list[Verdict],
+    version: int,
+) -> ModelResult:
+    original = paragraph_text[start:end]
+    before = estimate_level(measure_paragraph(paragraph_id, original).counts, context.max_sentence_words)
+    after = estimate_level(measure_paragraph(paragraph_id, output).counts, context.max_sentence_words)
+    if task is Task.B1:
+        category, rule = Category.STYLE, "model-b1"
+        message = _(
+            "Eenvoudiger geschreven (B1) door het lokale taalmodel; de hele passage gaat van niveau "
+            "{before} naar {after}. Gecontroleerd: alle feiten zijn behouden."
+        ).format(before=before.level, after=after.level)
+    else:
+        category, rule = Category.GRAMMAR, "model-correctie"
+        message = _("Taalfout verbeterd door het lokale taalmodel. Gecontroleerd: alle feiten zijn behouden.")
+    group = f"{rule}:{paragraph_id}:{start}:{end}"
+    findings = word_diff(
+        paragraph_id,
+        paragraph_text,
+        start,
+        original,
+        output,
+        category=category,
+        rule=rule,
+        message=message,
+        group=group,
+    )
+    return ModelResult(
+        task,
+        paragraph_id,
+        start,
+        end,
+        original,
+        output,
+        tuple(findings),
+        tuple(refusals),
+        tuple(completions),
+        version,
+        before,
+        after,
+    )
+
+
+def explain(
+    engine: Engine,
+    finding: Finding,
+    paragraph_text: str,
+    context: GuardContext,
+    cancel: threading.Event | None = None,
+) -> str | None:
+    """A short Dutch explanation for ``finding`` from the model, or None when it did not pass the guards."""
+    if not finding.suggestions:
+        return None
+    request, _version = _request(
+        Task.EXPLANATION,
+        {"original": finding.original, "suggestion": finding.suggestions[0], "context": paragraph_text},
+        ATTEMPTS[0],
+        max_tokens=80,
+    )
+    try:
+        completion = engine.complete(request, cancel)
+    except EngineError:
+        return None
+    source = f"{paragraph_text}\n{finding.original}\n{finding.suggestions[0]}"
+    verdict = check_output(Task.EXPLANATION, source, completion.text, context)
+    return completion.text if verdict.ok and completion.finish == "stop" else None
+
+
+def draft_text(
+    engine: Engine,
+    slot: str,
+    instruction: str,
+    fields: dict[str, str],
+    paragraphs: Sequence[str],
+    context: GuardContext,
+    *,
+    cancel: threading.Event | None = None,
+    on_text: TextCallback | None = None,
+    attempts: Sequence[Attempt] = ATTEMPTS,
+) -> tuple[str | None, list[Verdict], list[Completion]]:
+    """Text for a template's free-text ``slot``, grounded in the user's material, or None if refused.
+
+    Every fact in the output must come from ``fields``, ``instruction`` or ``paragraphs``.
+    """
+    field_lines = "\n".join(f"- {name}: {value}" for name, value in fields.items() if value)
+    material = [instruction, *fields.values(), *paragraphs]
+    grounded = GuardContext(
+        context.speller, context.protected_terms, context.max_sentence_words, tuple(material)
+    )
+    refusals: list[Verdict] = []
+    completions: list[Completion] = []
+    for attempt in attempts:
+        if cancel is not None and cancel.is_set():
+            break
+        request, _version = _request(
+            Task.DRAFT,
+            {
+                "slot": slot,
+                "instruction": instruction,
+                "fields": field_lines or "-",
+                "paragraphs": "\n".join(paragraphs) or "-",
+            },
+            attempt,
+            max_tokens=320,
+        )
+        try:
+            completion = engine.complete(request, cancel, on_text)
+        except EngineError:
+            continue
+        completions.append(completion)
+        if completion.finish != "stop":
+            continue
+        verdict = check_output(Task.DRAFT, "", completion.text, grounded)
+        if verdict.ok:
+            return completion.text, refusals, completions
+        refusals.append(verdict)
+    return None, refusals, completions

@@ -1,0 +1,106 @@
+"""Review sessions kept encrypted on disk, so work survives a crash or an accidental close.
+
+One file per document (named by a hash of its path, never its name), holding the encrypted
+session payload. A session is saved as the user decides and removed after the document is saved
+or the user discards the review. At start-up, sessions older than the retention period (and files
+that cannot be decrypted) are deleted; the rest are offered for restore.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.core import paths
+from desktop.core.privacy.secure_store import SecureStore, UnreadableRecordError, is_expired
+from desktop.core.session import ReviewSession
+
+HISTORY_DIR = "geschiedenis"
+SUFFIX = ".enc"
+
+
+@dataclass(frozen=True)
+class SavedSession:
+    """A kept session: when it was saved and the session itself."""
+
+    saved_at: float
+    session: ReviewSession
+
+
+def history_dir() -> Path:
+    """The folder with the encrypted sessions."""
+    return paths.user_data_dir() / HISTORY_DIR
+
+
+def _file_for(document_path: str) -> Path:
+    digest = hashlib.sha256(str(Path(document_path).resolve()).encode("utf-8")).hexdigest()
+    return history_dir() / f"{digest[:32]}{SUFFIX}"
+
+
+def save(store: SecureStore, session: ReviewSession) -> Path:
+    """Write ``session`` encrypted and atomically; return the file."""
+    target = _file_for(session.document_path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(store.encrypt(session.to_payload()))
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def load(store: SecureStore, document_path: str) -> SavedSession | None:
+    """The kept session for ``document_path``, if there is a readable one."""
+    target = _file_for(document_path)
+    if not target.is_file():
+        return None
+    try:
+        saved_at, payload = store.decrypt(target.read_bytes())
+    except UnreadableRecordError:
+        return None
+    return SavedSession(saved_at, ReviewSession.from_payload(payload))
+
+
+def discard(document_path: str) -> None:
+    """Forget the session of ``document_path`` (after saving, or when the user discards it)."""
+    _file_for(document_path).unlink(missing_ok=True)
+
+
+def kept_sessions(store: SecureStore) -> list[SavedSession]:
+    """Every readable kept session, most recent first (offered for restore at start-up)."""
+    sessions = []
+    folder = history_dir()
+    if folder.is_dir():
+        for path in folder.glob(f"*{SUFFIX}"):
+            try:
+                saved_at, payload = store.decrypt(path.read_bytes())
+            except UnreadableRecordError:
+                continue
+            sessions.append(SavedSession(saved_at, ReviewSession.from_payload(payload)))
+    return sorted(sessions, key=lambda s: s.saved_at, reverse=True)
+
+
+def purge(store: SecureStore, retention_days: int, now: float | None = None) -> int:
+    """Delete sessions older than the retention period and files that cannot be read; return how many."""
+    folder = history_dir()
+    removed = 0
+    if not folder.is_dir():
+        return 0
+    for path in folder.glob(f"*{SUFFIX}"):
+        try:
+            saved_at, _payload = store.decrypt(path.read_bytes())
+            expired = is_expired(saved_at, retention_days, now)
+        except UnreadableRecordError:
+            expired = True
+        if expired:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed

@@ -1,0 +1,209 @@
+"""Grammar and style with LanguageTool's Dutch rules: both backends, offsets, officialese, selection."""
+
+from __future__ import annotations
+
+import stat
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.core.findings import Category
+from desktop.core.language.grammar import (
+    GrammarChecker,
+    GrammarUnavailableError,
+    LanguageToolServerBackend,
+    LingoTweakerBackend,
+    LocalLanguageToolServer,
+    byte_to_char_offsets,
+    prepare_lingotweaker_data,
+    select_backend,
+    validate_server_url,
+)
+from desktop.core.language.wordlists import WordLists
+from tests import REPO
+from tests.core.language.lt_server import serve
+
+pytestmark = [pytest.mark.core, pytest.mark.slow]
+
+
+@pytest.fixture(scope="session")
+def cache_root(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("lt-cache")
+
+
+@pytest.fixture(scope="session")
+def lingotweaker(cache_root) -> GrammarChecker:
+    lists = WordLists.load(REPO / "resources" / "wordlists", None, Path("/nonexistent"))
+    checker = GrammarChecker(lambda: select_backend("auto", cache_root), lists.protected)
+    checker.load()
+    return checker
+
+
+@pytest.fixture(scope="session")
+def server(cache_root):
+    instance = serve(0, str(prepare_lingotweaker_data(cache_root)))
+    yield f"http://127.0.0.1:{instance.server_address[1]}/"
+    instance.shutdown()
+
+
+def _rules(checker: GrammarChecker, text: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    return {f.rule: (f.original, f.suggestions) for f in checker.check("p", text)}
+
+
+def test_auto_picks_lingotweaker_and_says_so(lingotweaker):
+    assert "lingotweaker" in lingotweaker.describe()
+
+
+def test_officialese_rules_fire_on_real_letters(lingotweaker, test_data):
+    """016: 'Middels dit schrijven'; 008: 'dagtekening'; plus the issue's list."""
+    letter = (test_data / "letters" / "texts" / "016_brief.txt").read_text(encoding="utf-8")
+    assert _rules(lingotweaker, letter.split("\n\n")[2])["LT:MIDDELS"][1][:1] in (
+        ("door middel van",),
+        ("Door middel van",),
+        ("Via",),
+        ("Met",),
+    )
+    found = _rules(
+        lingotweaker,
+        "Alvorens wij beslissen, vragen wij u indien mogelijk derhalve de dagtekening te vermelden "
+        "en het formulier te retourneren.",
+    )
+    assert found["LT:ALVORENS"] == ("Alvorens", ("Voordat",))
+    assert found["LT:INDIEN"][1][0] == "als"
+    assert found["LT:DERHALVE"][1][0] == "daarom"
+    assert found["LT:DAGTEKENING"][1][0] == "datum"
+    assert "terug te sturen" in found["LT:RETOURNEREN"][1]
+
+
+def test_real_grammar_errors_and_silences(lingotweaker, test_data):
+    texts = {p.name: p.read_text(encoding="utf-8") for p in (test_data / "letters" / "texts").glob("*.txt")}
+    rules = {f.rule for p in texts["007_besluit.txt"].split("\n\n") for f in lingotweaker.check("p", p)}
+    assert "LT:NL_SPACE_IN_COMPOUND_MINDER_VALIDEN" in rules  # 'minder validen'
+    quiet = [
+        f
+        for p in texts["014_brief.txt"].split("\n\n")
+        for f in lingotweaker.check("p", p)
+        if f.category is Category.GRAMMAR
+    ]
+    assert quiet == []
+    # a considerans: every 'dat ...;' paragraph starts lower case and ends with ';' - no alarm
+    considerans = [p for p in texts["003_besluit.txt"].split("\n\n") if p.startswith("dat ")]
+    rules = {f.rule for p in considerans for f in lingotweaker.check("p", p)}
+    assert len(considerans) == 6 and not rules & {"LT:UPPERCASE_SENTENCE_START", "LT:EINDE_KOMMA"}
+    assert "LT:SINT_X" in rules  # 'St. Elisabeth' is still reported
+    found = _rules(lingotweaker, "Hij word morgen opgehaald.")
+    assert found["LT:JIJ_LOOP"] == ("Hij word", ("Hij wordt",))
+
+
+def test_kan_u_house_rule(lingotweaker, test_data):
+    letter = (test_data / "letters" / "texts" / "014_brief.txt").read_text(encoding="utf-8")
+    paragraph = next(p for p in letter.split("\n\n") if "kunt u contact" in p)
+    assert not {"SH:KAN_U", "SH:U_KAN"} & set(_rules(lingotweaker, paragraph))
+    assert _rules(lingotweaker, paragraph.replace("Als u vragen heeft", "Als u kan"))["SH:U_KAN"][1] == ("kunt",)
+    assert _rules(lingotweaker, "Kan u mij morgen bellen?")["SH:KAN_U"] == ("Kan", ("Kunt",))
+    assert not {"SH:KAN_U", "SH:U_KAN"} & set(_rules(lingotweaker, "Dat kan u helpen."))
+    wrong = paragraph.replace("kunt u contact", "kan u contact")
+    assert _rules(lingotweaker, wrong)["SH:KAN_U"] == ("kan", ("kunt",))
+
+
+def test_offsets_after_multibyte_characters(lingotweaker):
+    text = "Café’s 😀 en één ‘geïnformeerde’ bewoner. Hij word morgen gebeld."
+    finding = next(f for f in lingotweaker.check("p", text) if f.rule == "LT:JIJ_LOOP")
+    assert finding.original == "Hij word" and text[finding.start : finding.end] == "Hij word"
+    to_char = byte_to_char_offsets("é😀x")
+    assert [to_char(b) for b in (0, 2, 6, 7)] == [0, 1, 2, 3]
+
+
+def test_protected_terms_are_never_simplified(cache_root):
+    plain = GrammarChecker(lambda: LingoTweakerBackend(cache_root))
+    protected = GrammarChecker(
+        lambda: LingoTweakerBackend(cache_root),
+        WordLists.load(REPO / "resources" / "wordlists", None, Path("/x")).protected,
+    )
+    text = "Wij hebben uw aanvraag voor een omgevingsvergunning in behandeling genomen."
+    assert {f.original for f in protected.check("p", text)} <= {f.original for f in plain.check("p", text)}
+    assert not any("omgevingsvergunning" in f.original for f in protected.check("p", text))
+
+
+def test_data_folder_is_prepared_once(cache_root):
+    first = prepare_lingotweaker_data(cache_root)
+    style = (first / "nl" / "rules" / "style.xml").read_text(encoding="utf-8")
+    assert 'tone_tags="' not in style and 'is_goal_specific="' not in style
+    assert prepare_lingotweaker_data(cache_root) == first
+    assert (first / "nl" / "rules" / "grammar.xml").is_symlink()
+
+
+def test_language_tool_server_backend_gives_the_same_findings(lingotweaker, server):
+    remote = GrammarChecker(lambda: select_backend("languagetool", Path("/unused"), server_url=server))
+    assert "LanguageTool-server op http://127.0.0.1" in remote.describe()
+    text = "Café’s 😀: alvorens u belt, hij word morgen opgehaald."
+    local = {(f.rule, f.start, f.end) for f in lingotweaker.check("p", text)}
+    assert {(f.rule, f.start, f.end) for f in remote.check("p", text)} == local
+    remote.close()
+
+
+def test_proxy_from_environment_is_not_used(server, monkeypatch):
+    monkeypatch.setenv("HTTP_PROXY", "http://192.0.2.1:3128")
+    monkeypatch.setenv("NO_PROXY", "")
+    backend = LanguageToolServerBackend(server)
+    assert any(m.rule_id == "JIJ_LOOP" for m in backend.check("Hij word morgen opgehaald."))
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://languagetool.example.org:8081",
+        "https://api.languagetool.org/",
+        "http://10.0.0.5:8081",
+        "http://192.168.1.2:8010",
+        "ftp://127.0.0.1/",
+    ],
+)
+def test_non_loopback_servers_are_refused(url):
+    with pytest.raises(ValueError):
+        validate_server_url(url)
+    with pytest.raises(ValueError):
+        select_backend("languagetool", Path("/unused"), server_url=url)
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:8081", "http://localhost:8081/", "http://[::1]:8081"])
+def test_loopback_servers_are_accepted(url):
+    assert validate_server_url(url).startswith("http")
+
+
+def test_no_backend_gives_a_dutch_message():
+    with pytest.raises(GrammarUnavailableError, match="LanguageTool"):
+        select_backend("languagetool", Path("/unused"))
+
+
+def test_local_installation_is_started_on_loopback(tmp_path, cache_root):
+    """A LanguageTool folder and a 'java' that runs our LanguageTool-compatible server instead of the JVM."""
+    folder = tmp_path / "LanguageTool-6.6"
+    folder.mkdir()
+    (folder / "languagetool-server.jar").write_bytes(b"")
+    java = tmp_path / "java"
+    java.write_text(
+        f"#!/bin/sh\ncd {REPO}\nexec {sys.executable} -m tests.core.language.lt_server --data-dir "
+        f'{prepare_lingotweaker_data(cache_root)} "$@"\n',
+        encoding="utf-8",
+    )
+    java.chmod(java.stat().st_mode | stat.S_IXUSR)
+    server = LocalLanguageToolServer(folder, java=str(java))
+    try:
+        backend = LanguageToolServerBackend(server.url, server=server)
+        assert str(folder) in backend.describe()
+        assert any(m.rule_id == "JIJ_LOOP" for m in backend.check("Hij word morgen opgehaald."))
+    finally:
+        server.stop()
+    assert server._process.poll() is not None
+    with pytest.raises(GrammarUnavailableError):
+        LocalLanguageToolServer(tmp_path)  # no languagetool-server.jar
+
+
+def test_the_legal_basis_formula_is_not_called_officialese(lingotweaker) -> None:
+    """A decision must say 'op grond van artikel …' (Awb 3:47); elsewhere 'op grond van' stays flagged."""
+    legal = "Wij hebben besloten op grond van artikel 7:1 van de Algemene wet bestuursrecht."
+    other = "Op grond van de goede resultaten gaan wij door met het project."
+    assert not [f for f in lingotweaker.check("p0", legal) if f.rule == "LT:OP_GROND_VAN"]
+    assert [f for f in lingotweaker.check("p1", other) if f.rule == "LT:OP_GROND_VAN"]
