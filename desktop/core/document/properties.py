@@ -52,7 +52,7 @@ from desktop.core.document.ooxml import (
 if TYPE_CHECKING:
     from desktop.core.document.package import PackageBuilder
     from desktop.core.document.reader import Document
-    from desktop.core.document.writer import WorkingCopies
+    from desktop.core.document.working_copies import WorkingCopies
 
 PropertyValue = str | int | float | bool | datetime
 
