@@ -60,6 +60,8 @@ def _finding_json(finding: Finding) -> dict[str, object]:
         "rule": finding.rule,
         "source": finding.source.value,
         "message": " ".join(finding.reasons),
+        "confidence": round(finding.confidence, 3),
+        "doubtful": finding.doubtful,
     }
 
 

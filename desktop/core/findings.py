@@ -33,6 +33,10 @@ class Source(StrEnum):
     MODEL = "model"
 
 
+# A finding whose confidence is below this is shown as doubtful ("twijfelachtig"), with its evidence.
+DOUBTFUL_BELOW = 0.6
+
+
 @dataclass(frozen=True)
 class Finding:
     """One reported issue in one paragraph's live text, ``text[start:end] == original``."""
@@ -51,18 +55,28 @@ class Finding:
     # Findings that share a non-empty group (the word-level pieces of one model rewrite) are
     # accepted or rejected together.
     group: str = ""
+    # How sure the check is, from 0 to 1. Rules and word lists are 1.0; a judgement of the model
+    # (a confusion with a small margin) is lower. See :attr:`doubtful`.
+    confidence: float = 1.0
 
     def __post_init__(self) -> None:
         if not 0 <= self.start <= self.end:
             raise ValueError(f"bad span {self.start}..{self.end}")
         if self.end - self.start != len(self.original):
             raise ValueError(f"span {self.start}..{self.end} does not match {self.original!r}")
+        if not 0.0 <= self.confidence <= 1.0:
+            raise ValueError(f"confidence {self.confidence} outside 0..1")
 
     @property
     def id(self) -> str:
         """A stable id: the same finding on the same text always gets the same id."""
         key = f"{self.paragraph}\x1f{self.start}\x1f{self.end}\x1f{self.rule}\x1f{self.original}"
         return hashlib.blake2s(key.encode("utf-8"), digest_size=8).hexdigest()
+
+    @property
+    def doubtful(self) -> bool:
+        """True when the check is not sure: show it as doubtful, with its reasons, or leave it out."""
+        return self.confidence < DOUBTFUL_BELOW
 
     @property
     def reasons(self) -> tuple[str, ...]:
@@ -133,13 +147,18 @@ def _extend(finding: Finding, text: str, start: int, end: int) -> Finding:
 
 
 def _combine(first: Finding, second: Finding, text: str) -> Finding:
-    """One finding that carries both findings' reasons and suggestions over the union span."""
+    """One finding that carries both findings' reasons and suggestions over the union span.
+
+    Two checks that agree make the finding as sure as the surer of the two.
+    """
     start, end = min(first.start, second.start), max(first.end, second.end)
     a, b = _extend(first, text, start, end), _extend(second, text, start, end)
     suggestions = tuple(dict.fromkeys(a.suggestions + b.suggestions))
     seen = {(a.rule, a.message), *a.also}
     extra = tuple(pair for pair in ((b.rule, b.message), *b.also) if pair not in seen)
-    return replace(a, suggestions=suggestions, also=a.also + extra)
+    return replace(
+        a, suggestions=suggestions, also=a.also + extra, confidence=max(a.confidence, b.confidence)
+    )
 
 
 def merge_findings(findings: Iterable[Finding], texts: dict[str, str]) -> list[Finding]:

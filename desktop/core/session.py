@@ -51,6 +51,7 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
         "suggestions": list(finding.suggestions),
         "also": [list(pair) for pair in finding.also],
         "group": finding.group,
+        "confidence": finding.confidence,
     }
 
 
@@ -68,6 +69,7 @@ def finding_from_dict(data: dict[str, Any]) -> Finding:
         suggestions=tuple(data["suggestions"]),
         also=tuple((rule, message) for rule, message in data["also"]),
         group=data.get("group", ""),
+        confidence=float(data.get("confidence", 1.0)),
     )
 
 

@@ -13,7 +13,10 @@ from desktop.core.document.reader import open_document
 
 pytestmark = [pytest.mark.core, pytest.mark.slow]
 
-FINDING_KEYS = ["paragraph", "start", "end", "original", "suggestions", "category", "rule", "source", "message"]
+FINDING_KEYS = [
+    "paragraph", "start", "end", "original", "suggestions", "category", "rule", "source", "message", "confidence",
+    "doubtful",
+]
 
 
 def _json_lines(capsys: pytest.CaptureFixture[str], argv: list[str]) -> list[dict[str, object]]:
