@@ -26,7 +26,7 @@ from _shared import DATA, load_engine
 
 from desktop.core.analysis import LanguageTools
 from desktop.core.language.readability import difficulty, measure_paragraph
-from desktop.core.model.guard import Task
+from desktop.core.model.jobs import ModelJob
 from desktop.core.model.tasks import ATTEMPTS, run_task
 from desktop.core.policy.settings import load_settings
 
@@ -65,7 +65,7 @@ def main() -> None:
     started = time.perf_counter()
     for row in sample:
         source = row["Complex"]
-        result = run_task(engine, Task.B1, "p", source, 0, len(source), context, attempts=ATTEMPTS[:2])
+        result = run_task(engine, ModelJob.b1_rewrite("p", source), context, attempts=ATTEMPTS[:2])
         for verdict in result.refusals:
             refusals.update(verdict.guards)
             fact_refusals += "feiten" in verdict.guards

@@ -29,6 +29,7 @@ from desktop.core.language.sentences import split_sentences
 from desktop.core.language.spelling import SpellChecker, default_dictionary_dir
 from desktop.core.language.wordlists import B1WordChecker, WordLists
 from desktop.core.model.guard import GuardContext, Task
+from desktop.core.model.jobs import ModelJob
 from desktop.core.policy.settings import Settings
 
 if TYPE_CHECKING:  # llama.cpp loads only when the model stage runs
@@ -240,16 +241,16 @@ def _grammar_stage(
             yield Progress(stage, done, len(paragraphs))
 
 
-def model_jobs(paragraph: Paragraph, findings: Sequence[Finding]) -> list[tuple[Task, int, int, str]]:
-    """What the model should do in one paragraph: (task, start, end, problems).
+def model_jobs(paragraph: Paragraph, findings: Sequence[Finding]) -> list[ModelJob]:
+    """What the model should do in one paragraph.
 
     A B1 rewrite for every sentence the readability check flags; a correction for every other
     sentence with a grammar or spelling finding that has no suggestion.
     """
-    jobs: list[tuple[Task, int, int, str]] = []
+    jobs: list[ModelJob] = []
     long_sentences = [(f.start, f.end) for f in findings if f.category is Category.READABILITY]
     for start, end in long_sentences:
-        jobs.append((Task.B1, start, end, ""))
+        jobs.append(ModelJob(Task.B1, paragraph.id, paragraph.text, start, end))
     for sentence in split_sentences(paragraph.text):
         if any(s < sentence.end and sentence.start < e for s, e in long_sentences):
             continue
@@ -260,8 +261,9 @@ def model_jobs(paragraph: Paragraph, findings: Sequence[Finding]) -> list[tuple[
         ]
         if unfixed:
             problems = "; ".join(f"‘{f.original}’: {f.message}" for f in unfixed)
-            jobs.append((Task.CORRECTION, sentence.start, sentence.end, problems))
-    return [job for job in jobs if paragraph.writable(job[1], job[2])]
+            jobs.append(ModelJob(Task.CORRECTION, paragraph.id, paragraph.text, sentence.start, sentence.end,
+                                 problems=problems))
+    return [job for job in jobs if paragraph.writable(job.start, job.end)]
 
 
 def model_stage(
@@ -279,11 +281,10 @@ def model_stage(
     work = [(p, job) for p in paragraphs for job in model_jobs(p, found[p.id])]
     from_model: dict[str, list[Finding]] = {}
     stage = _("Lokaal taalmodel")
-    for done, (paragraph, (task, start, end, problems)) in enumerate(work, 1):
+    for done, (paragraph, job) in enumerate(work, 1):
         if cancel.is_set():
             return
-        result = run_task(engine, task, paragraph.id, paragraph.text, start, end, context,
-                          problems=problems, cancel=cancel)
+        result = run_task(engine, job, context, cancel=cancel)
         yield ModelReport(result)
         if result.findings:
             # Model findings are alternatives to the rule findings, never merged with them.

@@ -19,6 +19,7 @@ from desktop.ui.workers import Workers
 if TYPE_CHECKING:  # llama.cpp and the guards load on the model thread, not before the window shows
     from desktop.core.model.engine import EngineInfo, LlamaEngine
     from desktop.core.model.guard import GuardContext
+    from desktop.core.model.jobs import ModelJob
 
 LOAD_LANE = "model-laden"
 TASK_LANE = "model"
@@ -67,27 +68,23 @@ class ModelService(QObject):
         wanted, threads = str(settings["model.file"]), int(settings["model.threads"])
 
         def work(_cancel: threading.Event) -> LlamaEngine:
-            from desktop.core.model import catalog
-            from desktop.core.model.engine import LlamaEngine
+            from desktop.core.model.engine import load_engine
 
-            model = catalog.choose_model(catalog.find_models(), wanted)
-            return LlamaEngine.load(model, threads=threads)
+            return load_engine(wanted, threads)
 
         self._set_state(self.LOADING, "")
         self._workers.start(LOAD_LANE, work, model=True)
 
-    def rewrite(self, paragraph_id: str, text: str, start: int, end: int, context: GuardContext) -> bool:
-        """Start a guarded B1 rewrite of ``text[start:end]``; False when no model is ready."""
+    def rewrite(self, job: ModelJob, context: GuardContext) -> bool:
+        """Start ``job`` (a guarded B1 rewrite); False when no model is ready."""
         engine = self._engine
         if engine is None:
             return False
 
         def work(cancel: threading.Event) -> object:
-            from desktop.core.model.guard import Task
             from desktop.core.model.tasks import run_task
 
-            return run_task(engine, Task.B1, paragraph_id, text, start, end, context, cancel=cancel,
-                            on_text=self.streamed.emit)
+            return run_task(engine, job, context, cancel=cancel, on_text=self.streamed.emit)
 
         self._workers.start(TASK_LANE, work, model=True)
         return True

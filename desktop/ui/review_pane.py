@@ -201,7 +201,9 @@ class ReviewPane(QSplitter):
             self.notice.emit(_("Deze alinea kan niet worden herschreven."), 6000)
             return
         context = tools.guard_context(self.settings)
-        if self.model.rewrite(paragraph.id, paragraph.text, 0, len(paragraph.text), context):
+        from desktop.core.model.jobs import ModelJob
+
+        if self.model.rewrite(ModelJob.b1_rewrite(paragraph.id, paragraph.text), context):
             self.rewriting = paragraph.id
             self.preview.start(paragraph.text)
             self.tabs.setCurrentWidget(self.preview)

@@ -16,10 +16,13 @@ from desktop.core.analysis import (
     ParagraphFindings,
     Progress,
     ReviewReport,
+    model_jobs,
     run_analysis,
 )
 from desktop.core.document.reader import open_document
 from desktop.core.findings import Category, Finding, Source
+from desktop.core.model.guard import Task
+from desktop.core.model.jobs import ModelJob
 from desktop.core.policy.settings import load_settings
 
 pytestmark = [pytest.mark.core, pytest.mark.slow]
@@ -126,3 +129,27 @@ def test_a_wrong_term_in_a_decision_becomes_a_finding(
     assert term.status == "doubtful" and "vier weken" in (term.quote or "")
     findings = [f for fs in _final(items).values() for f in fs]
     assert any(f.category is Category.DECISION and "vier weken" in f.original for f in findings)
+
+
+def test_model_jobs_are_named_spans_of_the_flagged_sentences(
+    letter_docx: Callable[..., Path], language_tools: LanguageTools
+) -> None:
+    document = open_document(letter_docx("003_besluit"))
+    final = _final(_run(document.path, language_tools))
+    jobs = [job for p in document.paragraphs for job in model_jobs(p, final.get(p.id, ()))]
+    long_sentences = {(f.paragraph, f.start, f.end) for fs in final.values() for f in fs
+                      if f.category is Category.READABILITY}
+    b1 = [job for job in jobs if job.task is Task.B1]
+    assert {(job.paragraph, job.start, job.end) for job in b1} == long_sentences and b1
+    for job in jobs:
+        paragraph = document.paragraph(job.paragraph)
+        assert job.text == paragraph.text and job.original == paragraph.text[job.start:job.end]
+        assert (job.task is Task.CORRECTION) == bool(job.problems)
+    corrections = [job for job in jobs if job.task is Task.CORRECTION]
+    assert all("‘" in job.problems for job in corrections)
+
+
+def test_a_b1_rewrite_job_covers_the_whole_paragraph() -> None:
+    job = ModelJob.b1_rewrite("p7", "Een zin. Nog een zin.")
+    assert (job.task, job.paragraph, job.start, job.end, job.original) == (
+        Task.B1, "p7", 0, 21, "Een zin. Nog een zin.")

@@ -9,6 +9,7 @@ import pytest
 from desktop.core.analysis import LanguageTools
 from desktop.core.model.engine import LlamaEngine
 from desktop.core.model.guard import Task, check_output
+from desktop.core.model.jobs import ModelJob
 from desktop.core.model.tasks import Attempt, ModelResult, run_task
 from desktop.core.policy.settings import load_settings
 
@@ -46,8 +47,8 @@ def _check_result(result: ModelResult, task: Task, paragraph: str, tools: Langua
 
 def test_b1_rewrite_end_to_end(embedded_engine: LlamaEngine, language_tools: LanguageTools) -> None:
     context = language_tools.guard_context(load_settings(registry=dict))
-    result = run_task(embedded_engine, Task.B1, "p3", OFFICIALESE, 0, len(OFFICIALESE), context,
-                      attempts=(Attempt(0.0, 1), Attempt(0.6, 2)))
+    job = ModelJob.b1_rewrite("p3", OFFICIALESE)
+    result = run_task(embedded_engine, job, context, attempts=(Attempt(0.0, 1), Attempt(0.6, 2)))
     _check_result(result, Task.B1, OFFICIALESE, language_tools)
     if result.text is not None:
         assert result.level_before is not None and result.level_after is not None
@@ -55,8 +56,9 @@ def test_b1_rewrite_end_to_end(embedded_engine: LlamaEngine, language_tools: Lan
 
 def test_correction_end_to_end(embedded_engine: LlamaEngine, language_tools: LanguageTools) -> None:
     context = language_tools.guard_context(load_settings(registry=dict))
-    result = run_task(embedded_engine, Task.CORRECTION, "p1", WITH_ERROR, 0, len(WITH_ERROR), context,
-                      problems="‘word’: de persoonsvorm hoort ‘wordt’ te zijn", attempts=(Attempt(0.0, 1),))
+    job = ModelJob(Task.CORRECTION, "p1", WITH_ERROR, 0, len(WITH_ERROR),
+                   problems="‘word’: de persoonsvorm hoort ‘wordt’ te zijn")
+    result = run_task(embedded_engine, job, context, attempts=(Attempt(0.0, 1),))
     _check_result(result, Task.CORRECTION, WITH_ERROR, language_tools)
     if result.text is not None:
         assert "wordt" in result.text
@@ -72,7 +74,6 @@ def test_cancel_stops_between_tokens(embedded_engine: LlamaEngine, language_tool
         if len(seen) == 3:
             cancel.set()
 
-    result = run_task(embedded_engine, Task.B1, "p3", OFFICIALESE, 0, len(OFFICIALESE), context, cancel=cancel,
-                      on_text=on_text)
+    result = run_task(embedded_engine, ModelJob.b1_rewrite("p3", OFFICIALESE), context, cancel=cancel, on_text=on_text)
     assert len(seen) <= 4 and result.text is None
     assert [c.finish for c in result.completions] == ["cancelled"]

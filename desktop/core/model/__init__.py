@@ -2,9 +2,11 @@
 
 Public API:
 
-- ``engine``: the :class:`Engine` protocol and :class:`LlamaEngine` (sha256-checked GGUF, streaming, cancel);
+- ``engine``: the :class:`Engine` protocol, :class:`LlamaEngine` (sha256-checked GGUF, streaming, cancel) and
+  ``load_engine``, the one way the app, the CLI and the benchmarks load the chosen model;
 - ``catalog``: the known models and where they are; ``runtime`` and ``sampling``: llama.cpp's CPU
   back-ends and token choice;
-- ``tasks.run_task``: a B1 rewrite or a correction of one sentence, guarded; ``prompts``: the versioned prompts;
+- ``jobs.ModelJob``: one task on one span of a paragraph; ``tasks.run_task(engine, job, context)`` does it,
+  guarded (the app's Herschrijf in B1 and the analysis's model stage alike); ``prompts``: the versioned prompts;
 - ``guard`` and ``facts``: what every model output must pass before a person sees it.
 """

@@ -20,6 +20,7 @@ from desktop.core.language.readability import LevelEstimate, estimate_level, mea
 from desktop.core.language.word_diff import opcodes
 from desktop.core.model.engine import Completion, Engine, EngineError, Request, TextCallback
 from desktop.core.model.guard import GuardContext, Task, Verdict, check_output
+from desktop.core.model.jobs import ModelJob
 from desktop.core.model.prompts import load_prompt
 
 
@@ -122,27 +123,24 @@ def _max_tokens(text: str, factor: float = 2.0, floor: int = 48) -> int:
 
 def run_task(
     engine: Engine,
-    task: Task,
-    paragraph_id: str,
-    paragraph_text: str,
-    start: int,
-    end: int,
+    job: ModelJob,
     context: GuardContext,
     *,
-    problems: str = "",
     cancel: threading.Event | None = None,
     on_text: TextCallback | None = None,
     budget_seconds: float = 60.0,
     attempts: Sequence[Attempt] = ATTEMPTS,
 ) -> ModelResult:
-    """Rewrite (B1) or correct ``paragraph_text[start:end]`` with ``engine``, guarded.
+    """Do ``job`` (a B1 rewrite or a correction of ``job.original``) with ``engine``, guarded.
 
     Tries ``attempts`` in order until one passes the guards, the budget is spent, or ``cancel`` is set.
+    This is the one way the app and the CLI run the model on a document's text.
     """
+    task = job.task
     if task not in (Task.B1, Task.CORRECTION):
         raise ValueError(f"run_task handles B1 and corrections, not {task}")
-    original = paragraph_text[start:end]
-    values = {"text": original} if task is Task.B1 else {"text": original, "problems": problems or "-"}
+    original = job.original
+    values = {"text": original} if task is Task.B1 else {"text": original, "problems": job.problems or "-"}
     completions: list[Completion] = []
     refusals: list[Verdict] = []
     errors: list[str] = []
@@ -165,48 +163,41 @@ def run_task(
             refusals.append(verdict)
             continue
         return _accepted(
-            task,
-            paragraph_id,
-            paragraph_text,
-            start,
-            end,
+            job,
             completion.text,
             context,
-            completions,
-            refusals,
-            version,
+            completions=tuple(completions),
+            refusals=tuple(refusals),
+            prompt_version=version,
         )
     return ModelResult(
-        task,
-        paragraph_id,
-        start,
-        end,
-        original,
-        None,
-        (),
-        tuple(refusals),
-        tuple(completions),
-        version,
+        task=task,
+        paragraph=job.paragraph,
+        start=job.start,
+        end=job.end,
+        original=original,
+        text=None,
+        refusals=tuple(refusals),
+        completions=tuple(completions),
+        prompt_version=version,
         errors=tuple(errors),
     )
 
 
 def _accepted(
-    task: Task,
-    paragraph_id: str,
-    paragraph_text: str,
-    start: int,
-    end: int,
+    job: ModelJob,
     output: str,
     context: GuardContext,
-    completions: list[Completion],
-    refusals: list[Verdict],
-    version: int,
+    *,
+    completions: tuple[Completion, ...],
+    refusals: tuple[Verdict, ...],
+    prompt_version: int,
 ) -> ModelResult:
-    original = paragraph_text[start:end]
-    before = estimate_level(measure_paragraph(paragraph_id, original).counts, context.max_sentence_words)
-    after = estimate_level(measure_paragraph(paragraph_id, output).counts, context.max_sentence_words)
-    if task is Task.B1:
+    """The result for ``output``, which passed every guard: word-level findings and the levels before and after."""
+    original = job.original
+    before = estimate_level(measure_paragraph(job.paragraph, original).counts, context.max_sentence_words)
+    after = estimate_level(measure_paragraph(job.paragraph, output).counts, context.max_sentence_words)
+    if job.task is Task.B1:
         category, rule = Category.STYLE, "model-b1"
         message = _(
             "Eenvoudiger geschreven (B1) door het lokale taalmodel; de hele passage gaat van niveau "
@@ -215,11 +206,11 @@ def _accepted(
     else:
         category, rule = Category.GRAMMAR, "model-correctie"
         message = _("Taalfout verbeterd door het lokale taalmodel. Gecontroleerd: alle feiten zijn behouden.")
-    group = f"{rule}:{paragraph_id}:{start}:{end}"
+    group = f"{rule}:{job.paragraph}:{job.start}:{job.end}"
     findings = word_diff(
-        paragraph_id,
-        paragraph_text,
-        start,
+        job.paragraph,
+        job.text,
+        job.start,
         original,
         output,
         category=category,
@@ -228,18 +219,18 @@ def _accepted(
         group=group,
     )
     return ModelResult(
-        task,
-        paragraph_id,
-        start,
-        end,
-        original,
-        output,
-        tuple(findings),
-        tuple(refusals),
-        tuple(completions),
-        version,
-        before,
-        after,
+        task=job.task,
+        paragraph=job.paragraph,
+        start=job.start,
+        end=job.end,
+        original=original,
+        text=output,
+        findings=tuple(findings),
+        refusals=refusals,
+        completions=completions,
+        prompt_version=prompt_version,
+        level_before=before,
+        level_after=after,
     )
 
 
