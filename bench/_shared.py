@@ -10,8 +10,8 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from desktop.core.model import catalog  # noqa: E402
 from desktop.core.model.engine import LlamaEngine  # noqa: E402
+from desktop.core.model.engine import load_engine as _load_engine  # noqa: E402
 
 DATA = REPO / "tests" / "data"
 LETTERS = DATA / "letters" / "texts"
@@ -19,8 +19,7 @@ LETTERS = DATA / "letters" / "texts"
 
 def load_engine(threads: int = 0) -> LlamaEngine:
     """The default model from the model folders, as the app loads it."""
-    model = catalog.choose_model(catalog.find_models())
-    return LlamaEngine.load(model, threads=threads)
+    return _load_engine(threads=threads)
 
 
 def letter(name: str) -> str:

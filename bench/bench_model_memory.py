@@ -27,15 +27,14 @@ tools = LanguageTools.from_settings(settings)
 size = 0
 if {with_model}:
     from desktop.core.model import catalog
-    from desktop.core.model.guard import Task
-    from desktop.core.model.engine import LlamaEngine
+    from desktop.core.model.engine import load_engine
+    from desktop.core.model.jobs import ModelJob
     from desktop.core.model.tasks import run_task
-    model = catalog.choose_model(catalog.find_models())
-    size = model.path.stat().st_size
-    engine = LlamaEngine.load(model)
+    size = catalog.choose_model(catalog.find_models()).path.stat().st_size
+    engine = load_engine()
     text = ("Overwegende dat de verzoeker niet voldoet aan de criteria om in aanmerking te komen voor een "
             "persoonlijke gehandicaptenparkeerplaats.")
-    run_task(engine, Task.B1, "p", text, 0, len(text), tools.guard_context(settings))
+    run_task(engine, ModelJob.b1_rewrite("p", text), tools.guard_context(settings))
 status = open("/proc/self/status", encoding="ascii").read()
 peak_kb = int(status.split("VmHWM:")[1].split()[0])
 print(json.dumps({{"peak": peak_kb * 1024, "size": size}}))

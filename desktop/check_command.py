@@ -28,9 +28,7 @@ from desktop.core.document.reader import Document, DocumentError, open_document
 from desktop.core.findings import Finding
 from desktop.core.i18n import _
 from desktop.core.language.letter import ChecklistItem
-from desktop.core.model import catalog
-from desktop.core.model.catalog import ModelError
-from desktop.core.model.engine import EngineError, LlamaEngine
+from desktop.core.model.engine import EngineError, LlamaEngine, load_engine
 from desktop.core.policy.disclosure import ModelUse
 from desktop.core.policy.settings import Settings, load_settings
 from desktop.core.saving import SaveBlockedError, save_reviewed
@@ -41,10 +39,8 @@ STATUS_MARK = {"present": "✓", "missing": "✗", "doubtful": "?"}
 
 def _load_engine(settings: Settings, err: TextIO) -> LlamaEngine | None:
     try:
-        found = catalog.find_models()
-        model = catalog.choose_model(found, str(settings["model.file"]))
-        return LlamaEngine.load(model, threads=int(settings["model.threads"]))
-    except (ModelError, EngineError) as exc:
+        return load_engine(str(settings["model.file"]), int(settings["model.threads"]))
+    except EngineError as exc:
         print(_("Taalmodel niet beschikbaar — alleen regels: {reason}").format(reason=exc), file=err)
         return None
 

@@ -28,9 +28,7 @@ from desktop.core.drafting.bouwstenen import BouwsteenCatalog, BouwsteenError, l
 from desktop.core.drafting.draft import DraftError, DraftRequest, DraftResult, run_draft
 from desktop.core.drafting.templates import Template, TemplateCatalog, TemplateError, load_templates, type_label
 from desktop.core.i18n import _
-from desktop.core.model import catalog
-from desktop.core.model.catalog import ModelError
-from desktop.core.model.engine import EngineError, LlamaEngine
+from desktop.core.model.engine import EngineError, LlamaEngine, load_engine
 from desktop.core.policy.settings import Settings, load_settings
 from desktop.core.saving import SaveBlockedError
 
@@ -71,9 +69,8 @@ def load_values(path: Path) -> dict[str, str]:
 
 def _load_engine(settings: Settings, err: TextIO) -> LlamaEngine | None:
     try:
-        model = catalog.choose_model(catalog.find_models(), str(settings["model.file"]))
-        return LlamaEngine.load(model, threads=int(settings["model.threads"]))
-    except (ModelError, EngineError) as exc:
+        return load_engine(str(settings["model.file"]), int(settings["model.threads"]))
+    except EngineError as exc:
         print(_("Taalmodel niet beschikbaar — de vrije tekst blijft open: {reason}").format(reason=exc), file=err)
         return None
 

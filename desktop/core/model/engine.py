@@ -26,7 +26,7 @@ import numpy as np
 import psutil
 
 from desktop.core.i18n import _
-from desktop.core.model.catalog import ModelCard, ModelError, ModelFile, verify
+from desktop.core.model.catalog import ModelCard, ModelError, ModelFile, choose_model, find_models, verify
 from desktop.core.model.runtime import LlamaRuntimeError, ensure_backends, weights_used_in_place
 from desktop.core.model.sampling import Sampler
 
@@ -355,3 +355,20 @@ class LlamaEngine:
             seconds=ended - started,
             finish=finish,
         )
+
+
+def load_engine(
+    wanted: str = "",
+    threads: int = 0,
+    progress: Callable[[int, int], None] | None = None,
+) -> LlamaEngine:
+    """The model the settings choose (``wanted``: a card id or file name, empty for the default) from the model
+    folders, verified and loaded: the one way the app, the CLI and the benchmarks load the engine.
+
+    Raises EngineError with a Dutch message when there is no usable model.
+    """
+    try:
+        model = choose_model(find_models(), wanted)
+    except ModelError as exc:
+        raise EngineError(str(exc)) from exc
+    return LlamaEngine.load(model, threads=threads, progress=progress)

@@ -1,10 +1,20 @@
-"""The engine's own logic that needs no model: how long the next prompt-lookup draft is."""
+"""The engine's own logic that needs no model: the next prompt-lookup draft's length, and what load_engine refuses."""
 
 from __future__ import annotations
 
 import pytest
 
-from desktop.core.model.engine import LOOKUP_FIRST, LOOKUP_PAUSE, LOOKUP_TOKENS, common_prefix_length, next_draft_limit
+from desktop.core import paths
+from desktop.core.model.catalog import known_models
+from desktop.core.model.engine import (
+    LOOKUP_FIRST,
+    LOOKUP_PAUSE,
+    LOOKUP_TOKENS,
+    EngineError,
+    common_prefix_length,
+    load_engine,
+    next_draft_limit,
+)
 
 pytestmark = pytest.mark.core
 
@@ -31,3 +41,22 @@ def test_the_shared_prefix_ends_at_the_first_difference() -> None:
     assert common_prefix_length([1, 2, 3, 4], [1, 2, 9, 4]) == 2
     assert common_prefix_length([1, 2], [1, 2, 3]) == 2
     assert common_prefix_length([], [1]) == 0
+
+
+def test_load_engine_without_a_model_says_so_in_dutch() -> None:
+    with pytest.raises(EngineError, match="geen taalmodel geïnstalleerd"):
+        load_engine()
+
+
+def test_load_engine_names_a_chosen_model_that_is_missing() -> None:
+    with pytest.raises(EngineError, match="nergens.gguf is niet gevonden"):
+        load_engine("nergens.gguf")
+
+
+def test_load_engine_refuses_a_damaged_file_before_llama_cpp_sees_it() -> None:
+    card = next(c for c in known_models() if c.default)
+    folder = paths.user_models_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / card.file).write_bytes(b"GGUF" + b"x" * 100)
+    with pytest.raises(EngineError):
+        load_engine()
