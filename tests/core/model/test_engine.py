@@ -49,7 +49,7 @@ def test_load_engine_without_a_model_says_so_in_dutch() -> None:
 
 
 def test_load_engine_names_a_chosen_model_that_is_missing() -> None:
-    with pytest.raises(EngineError, match="nergens.gguf is niet gevonden"):
+    with pytest.raises(EngineError, match=r"nergens\.gguf is niet gevonden"):
         load_engine("nergens.gguf")
 
 
