@@ -39,7 +39,7 @@ STATUS_MARK = {"present": "✓", "missing": "✗", "doubtful": "?"}
 
 def _load_engine(settings: Settings, err: TextIO) -> LlamaEngine | None:
     try:
-        return load_engine(str(settings["model.file"]), int(settings["model.threads"]))
+        return load_engine(settings.model.file, settings.model.threads)
     except EngineError as exc:
         print(_("Taalmodel niet beschikbaar — alleen regels: {reason}").format(reason=exc), file=err)
         return None
@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     settings = load_settings()
     for problem in settings.problems:
         print(_("Instellingen: {problem}").format(problem=problem), file=err)
-    engine = None if args.no_model or not settings["model.enabled"] else _load_engine(settings, err)
+    engine = None if args.no_model or not settings.model.enabled else _load_engine(settings, err)
     findings: dict[str, tuple[Finding, ...]] = {}
     levels: list[LevelReport] = []
     review: ReviewReport | None = None

@@ -69,7 +69,7 @@ def load_values(path: Path) -> dict[str, str]:
 
 def _load_engine(settings: Settings, err: TextIO) -> LlamaEngine | None:
     try:
-        return load_engine(str(settings["model.file"]), int(settings["model.threads"]))
+        return load_engine(settings.model.file, settings.model.threads)
     except EngineError as exc:
         print(_("Taalmodel niet beschikbaar — de vrije tekst blijft open: {reason}").format(reason=exc), file=err)
         return None
@@ -106,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
         return _fail(str(exc), err)
     if args.no_model:
         engine = None
-    elif not settings["model.enabled"]:
+    elif not settings.model.enabled:
         print(_("Het taalmodel staat uit in de instellingen; de vrije tekst blijft open."), file=err)
         engine = None
     else:

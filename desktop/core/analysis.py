@@ -108,17 +108,17 @@ class LanguageTools:
     def from_settings(cls, settings: Settings) -> LanguageTools:
         """Load word lists and the dictionary; the grammar engine loads on first use (see ``grammar.load``)."""
         lists = WordLists.load_default()
-        server = str(settings["grammar.server"]) or None
+        server = settings.grammar.server or None
 
         def backend():  # noqa: ANN202 - a GrammarBackend
-            return select_backend(str(settings["grammar.backend"]), paths.user_data_dir() / LANGUAGETOOL_CACHE,
+            return select_backend(settings.grammar.backend, paths.user_data_dir() / LANGUAGETOOL_CACHE,
                                   server_url=server)
 
         return cls(
             word_lists=lists,
             spelling=SpellChecker(default_dictionary_dir(), lists.organisation, lists.personal, lists.protected),
             b1_words=B1WordChecker(lists.b1),
-            readability=ReadabilityChecker(int(settings["checks.b1_sentence_length"])),
+            readability=ReadabilityChecker(settings.checks.b1_sentence_length),
             grammar=GrammarChecker(backend, lists.protected),
             protected_terms=lists.protected.terms,
         )
@@ -132,7 +132,7 @@ class LanguageTools:
 
     def guard_context(self, settings: Settings) -> GuardContext:
         """What the model guards need."""
-        return GuardContext(self.spelling, self.protected_terms, int(settings["checks.b1_sentence_length"]))
+        return GuardContext(self.spelling, self.protected_terms, settings.checks.b1_sentence_length)
 
 
 def _writable(paragraph: Paragraph, finding: Finding) -> Finding:
@@ -146,14 +146,14 @@ def _writable(paragraph: Paragraph, finding: Finding) -> Finding:
 
 
 def _enabled(settings: Settings, finding: Finding) -> bool:
-    wanted = {
-        Category.SPELLING: "checks.spelling",
-        Category.GRAMMAR: "checks.grammar",
-        Category.STYLE: "checks.style",
-        Category.READABILITY: "checks.readability",
-        Category.DECISION: "checks.decision",
+    checks = settings.checks
+    return {
+        Category.SPELLING: checks.spelling,
+        Category.GRAMMAR: checks.grammar,
+        Category.STYLE: checks.style,
+        Category.READABILITY: checks.readability,
+        Category.DECISION: checks.decision,
     }[finding.category]
-    return bool(settings[wanted])
 
 
 def _paragraph_result(paragraph: Paragraph, findings: Iterable[Finding], settings: Settings) -> ParagraphFindings:
@@ -191,7 +191,7 @@ def run_analysis(
     yield LevelReport(None, metrics.level, metrics.counts.words)
 
     by_id = {p.id: p for p in paragraphs}
-    if settings["checks.decision"]:
+    if settings.checks.decision:
         review = review_document([(p.id, p.text) for p in paragraphs])
         yield ReviewReport(review)
         touched: set[str] = set()
@@ -203,9 +203,9 @@ def run_analysis(
 
     if cancel.is_set():
         return
-    if settings["checks.grammar"] or settings["checks.style"]:
+    if settings.checks.grammar or settings.checks.style:
         yield from _grammar_stage(paragraphs, found, settings, tools, cancel)
-    if engine is not None and settings["model.enabled"] and not cancel.is_set():
+    if engine is not None and settings.model.enabled and not cancel.is_set():
         yield from model_stage(engine, paragraphs, found, settings, tools, cancel)
 
 

@@ -37,7 +37,7 @@ class SaveResult:
 
 def default_target(document: Document, settings: Settings, clean: bool = False) -> Path:
     """Next to the original, with the configured suffix; never the original itself."""
-    suffix = str(settings["save.suffix"]) or " (Schrijfhulp)"
+    suffix = settings.save.suffix or " (Schrijfhulp)"
     if clean:
         suffix += _(" schoon")
     source = document.path
@@ -68,8 +68,8 @@ def save_reviewed(
     if blocked:
         raise SaveBlockedError(blocked)
     options = WriteOptions(
-        author=str(settings["author"]),
-        comments=bool(settings["review.comments"]),
+        author=settings.author,
+        comments=settings.review.comments,
         clean=clean,
         date=when,
         disclosure=disclosure,
@@ -79,17 +79,17 @@ def save_reviewed(
 
 
 def _record(settings: Settings, report: WriteReport, model: ModelUse, disclosure: Disclosure, clean: bool) -> str:
-    if not settings["privacy.audit_log"]:
+    if not settings.privacy.audit_log:
         return ""
     try:
-        store = open_store(bool(settings["privacy.allow_unsafe_store"]))
+        store = open_store(settings.privacy.allow_unsafe_store)
     except StoreUnavailableError as exc:
         return _("Het logboek is niet bijgehouden: {reason}").format(reason=exc)
     audit_log.record(
         store,
         audit_log.AuditEntry(
             date=audit_log.now_iso(),
-            document=audit_log.describe_document(report.target, str(settings["privacy.audit_file_name"])),
+            document=audit_log.describe_document(report.target, settings.privacy.audit_file_name),
             accepted=audit_log.count_by_kind(report.applied),
             model=model.name,
             model_sha256=model.sha256,

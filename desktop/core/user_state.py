@@ -80,4 +80,4 @@ def needs_first_run(settings: Settings, state: UserState) -> bool:
         return False
     key = "first_run.acknowledged_by_organisation"
     by_organisation = settings.origin(key) in (Layer.MACHINE_DEFAULTS, Layer.POLICY)
-    return not (by_organisation and bool(settings[key]))
+    return not (by_organisation and settings.first_run.acknowledged_by_organisation)

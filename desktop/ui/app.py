@@ -74,7 +74,7 @@ def run(argv: Sequence[str], previous_crash: Path | None = None) -> int:
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "schrijfhulp.svg")))
     network_guard.install()
     settings = load_settings()
-    i18n.set_language(str(settings["language"]))
+    i18n.set_language(settings.language)
     install_qt_translations(app, i18n.language())
     sys.excepthook = show_exception
 

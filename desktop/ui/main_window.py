@@ -458,7 +458,7 @@ class MainWindow(QMainWindow):
         from desktop.core.saving import default_target
         from desktop.ui.save_dialog import SaveDialog
 
-        edits = session.accepted_edits(str(self.settings["author"]))
+        edits = session.accepted_edits(self.settings.author)
         dialog = SaveDialog(self.settings, edits, self.model_use(), default_target(document, self.settings, clean),
                             clean, self, earlier_disclosure(document))
         dialog.chosen.connect(self._save_chosen)
@@ -519,7 +519,7 @@ class MainWindow(QMainWindow):
                 return
             if answer == "save":
                 event.ignore()
-                self.save(clean=self.settings["save.mode"] == "clean")
+                self.save(clean=self.settings.save.mode == "clean")
                 return
             self.controller.discard_session()
         self.workers.shutdown()

@@ -62,10 +62,10 @@ class ModelService(QObject):
 
     def load(self, settings: Settings) -> None:
         """Start loading the configured model in the background (or say why there is none)."""
-        if not settings["model.enabled"]:
+        if not settings.model.enabled:
             self._set_state(self.UNAVAILABLE, _("het taalmodel staat uit in de instellingen"))
             return
-        wanted, threads = str(settings["model.file"]), int(settings["model.threads"])
+        wanted, threads = settings.model.file, settings.model.threads
 
         def work(_cancel: threading.Event) -> LlamaEngine:
             from desktop.core.model.engine import load_engine

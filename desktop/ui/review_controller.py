@@ -242,7 +242,7 @@ class ReviewController(QObject):
             self.saved.emit(result)
         elif lane == RETENTION_LANE:
             unavailable = result.unavailable  # type: ignore[attr-defined]
-            if unavailable and self.settings["privacy.history"]:
+            if unavailable and self.settings.privacy.history:
                 self.notice.emit(unavailable)
 
     def _on_failed(self, lane: str, error: object) -> None:
@@ -360,13 +360,13 @@ class ReviewController(QObject):
     def _open_store(self) -> tuple[SecureStore | None, str | None]:
         """The encrypted store for the review history (None when nothing may be kept), and the reason it
         cannot be opened the first time that happens (for a notice). The caller holds ``_store_lock``."""
-        if not self.settings["privacy.history"]:
+        if not self.settings.privacy.history:
             return None, None
         from desktop.core.privacy.secure_store import StoreUnavailableError, open_store
 
         if self._store is None and self._store_problem is None:
             try:
-                self._store = open_store(bool(self.settings["privacy.allow_unsafe_store"]))
+                self._store = open_store(self.settings.privacy.allow_unsafe_store)
             except StoreUnavailableError as exc:
                 self._store_problem = str(exc)
                 return None, self._store_problem
@@ -398,7 +398,7 @@ class ReviewController(QObject):
         if self.document is None or self.session is None:
             return
         document, settings = self.document, self.settings
-        edits = self.session.accepted_edits(str(settings["author"]))
+        edits = self.session.accepted_edits(settings.author)
 
         def work(_cancel: threading.Event) -> object:
             from desktop.core.saving import save_reviewed

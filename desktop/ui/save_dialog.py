@@ -69,7 +69,7 @@ class SaveDialog(QDialog):
         self.now = datetime.now().astimezone()
         self.default_text = render_text(settings, model if model.name else earlier.model, self.now)
         self.needed = required(settings, self.edits, earlier.model_text) and not earlier.visible
-        self.may_edit = bool(settings["disclosure.user_may_edit"])
+        self.may_edit = settings.disclosure.user_may_edit
 
         self.path = QLineEdit(str(target), self)
         self.path.setAccessibleName(_("Bestandsnaam"))

@@ -229,7 +229,7 @@ class SettingsDialog(QDialog):
 
     def _add_field(self, grid: QGridLayout, parent: QWidget, key: str) -> None:
         setting = BY_KEY[key]
-        value = self.settings[key]
+        value = self.settings.value(key)
         control = self._model_picker(setting, value, parent) if key == MODEL_FILE_KEY else make_control(
             setting, value, parent
         )
@@ -459,7 +459,7 @@ class SettingsDialog(QDialog):
         """Write the decrypted audit log to ``target`` as CSV; return the row count, None when nothing was written."""
         title = _("Logboek exporteren")
         try:
-            store = open_store(bool(self.settings["privacy.allow_unsafe_store"]), create=False)
+            store = open_store(self.settings.privacy.allow_unsafe_store, create=False)
         except StoreUnavailableError as exc:
             text = _("Er is geen logboek om te exporteren. {reason}").format(reason=exc)
             self.last_message = open_message(self, title, text)
@@ -529,7 +529,7 @@ class SettingsDialog(QDialog):
             if self.settings.is_locked(key):
                 continue
             value = field.value()
-            if value == self.settings[key]:
+            if value == self.settings.value(key):
                 continue
             try:
                 self.settings.set_user_value(key, check_value(key, value))

@@ -338,12 +338,12 @@ class TeamLeadDialog(QDialog):
     def update_preview(self) -> None:
         """Check the templates and show the disclosure on the sample decision where it would go."""
         valid = self._check_templates()
-        choices = self.choices()
-        when = str(choices.values["disclosure.when"])
+        chosen = preview_settings(self.settings, self.choices())
+        when, placement = chosen.disclosure.when, chosen.disclosure.placement
         self.when_label.setText(
             _("Wanneer: {when}. Plaats: {placement}.").format(
                 when=display_value("disclosure.when", when),
-                placement=display_value("disclosure.placement", choices.values["disclosure.placement"]),
+                placement=display_value("disclosure.placement", placement),
             )
         )
         if not valid:
@@ -351,8 +351,8 @@ class TeamLeadDialog(QDialog):
                 "<p>" + html.escape(_("Geen voorbeeld: de tekst van de AI-vermelding bevat een fout.")) + "</p>"
             )
             return
-        text = render_text(preview_settings(self.settings, choices), self.model, datetime.now())
-        paragraphs = self._layout.paragraphs(str(choices.values["disclosure.placement"]), text)
+        text = render_text(chosen, self.model, datetime.now())
+        paragraphs = self._layout.paragraphs(placement, text)
         parts = []
         if when == "never":
             never = _("Met ‘nooit’ komt er geen AI-vermelding in documenten.")

@@ -50,7 +50,7 @@ def test_the_organisation_setting_false_still_shows_the_screen() -> None:
 def test_the_user_cannot_acknowledge_on_behalf_of_the_organisation() -> None:
     _write(paths.user_config_dir(), "settings.toml", KEY)
     settings = load_settings(registry=dict)
-    assert settings["first_run.acknowledged_by_organisation"] is True
+    assert settings.first_run.acknowledged_by_organisation is True
     assert needs_first_run(settings, UserState()) is True
 
 

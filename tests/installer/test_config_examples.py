@@ -25,7 +25,7 @@ def test_every_setting_is_in_the_defaults_example_and_loads(isolated_folders):
     settings = load_settings(registry=dict)
     assert settings.problems == []
     assert {key for key, layer in settings.origins.items() if layer == Layer.MACHINE_DEFAULTS} == set(BY_KEY)
-    assert all(settings[s.key] == s.default for s in SCHEMA)
+    assert all(settings.value(s.key) == s.default for s in SCHEMA)
 
 
 def test_every_lockable_setting_is_in_the_policy_example_and_locks(isolated_folders):

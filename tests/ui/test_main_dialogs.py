@@ -38,7 +38,7 @@ def test_switching_a_check_off_in_settings_reanalyses(qtbot, window: MainWindow,
     dialog.fields["checks.spelling"].control.setChecked(False)
     with qtbot.waitSignal(window.controller.analysis_done, timeout=120_000):
         assert dialog.apply()
-    assert window.settings["checks.spelling"] is False
+    assert window.settings.checks.spelling is False
     assert not any(f.category is Category.SPELLING and not window.controller.session.decision(f.id)
                    for f in window.controller.session.visible()
                    if f.paragraph in {p.id for p in window.document.paragraphs})

@@ -81,7 +81,7 @@ def test_every_schema_key_is_shown_with_its_value_and_origin(qtbot, layered: Set
     assert set(dialog.fields) == {setting.key for setting in SCHEMA}
     for setting in SCHEMA:
         field = dialog.fields[setting.key]
-        assert control_value(field.control) == layered[setting.key], setting.key
+        assert control_value(field.control) == layered.value(setting.key), setting.key
         assert field.origin.text().startswith(f"Ingesteld door: {layer_label(layered.origin(setting.key))}")
         assert field.label.text() == setting.description and field.label.buddy() is field.control
         assert field.control.accessibleName() == setting.description
@@ -137,8 +137,8 @@ def test_a_locked_value_is_never_written_even_when_its_control_is_forced(qtbot, 
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert "disclosure" not in _user_file() and "privacy" not in _user_file()
     reloaded = load_settings(registry=dict)
-    assert (reloaded["disclosure.when"], reloaded["privacy.retention_days"]) == ("always", 14)
-    assert layered["disclosure.when"] == "always" and layered.origin("disclosure.when") is Layer.POLICY
+    assert (reloaded.disclosure.when, reloaded.privacy.retention_days) == ("always", 14)
+    assert layered.disclosure.when == "always" and layered.origin("disclosure.when") is Layer.POLICY
 
 
 def test_changed_values_are_written_to_the_user_file_and_announced(qtbot, layered: Settings) -> None:
@@ -165,7 +165,7 @@ def test_changed_values_are_written_to_the_user_file_and_announced(qtbot, layere
     assert written["author"] == "Team Vergunningen (AI)"  # untouched values stay as they were
     reloaded = load_settings(registry=dict)
     for key in expected:
-        assert reloaded.origin(key) is Layer.USER and reloaded[key] == layered[key]
+        assert reloaded.origin(key) is Layer.USER and reloaded.value(key) == layered.value(key)
 
 
 def test_a_refused_value_is_shown_and_keeps_the_dialog_open(qtbot) -> None:

@@ -111,8 +111,8 @@ def test_an_exported_policy_loads_with_exactly_the_locked_values(editor: TeamLea
     assert not settings.problems and not settings.policy_invalid
     assert settings.locked == {"disclosure.when", "disclosure.text_nl", "privacy.retention_days",
                                "disclosure.user_may_edit"}
-    assert (settings["disclosure.when"], settings["disclosure.text_nl"]) == ("always", TEMPLATE)
-    assert (settings["privacy.retention_days"], settings["disclosure.user_may_edit"]) == (14, False)
+    assert (settings.disclosure.when, settings.disclosure.text_nl) == ("always", TEMPLATE)
+    assert (settings.privacy.retention_days, settings.disclosure.user_may_edit) == (14, False)
     assert settings.origin("disclosure.placement") is Layer.BUILTIN  # not locked: not in the policy file
     assert not (paths.user_config_dir() / "settings.toml").exists()  # the editor never changes own settings
 
@@ -132,7 +132,7 @@ def test_exported_defaults_load_as_organisation_defaults(qtbot, editor: TeamLead
     assert not settings.problems and not settings.locked
     for key in TEAM_LEAD_KEYS:
         assert settings.origin(key) is Layer.MACHINE_DEFAULTS
-    assert (settings["disclosure.when"], settings["privacy.audit_file_name"]) == ("always", "name")
+    assert (settings.disclosure.when, settings.privacy.audit_file_name) == ("always", "name")
 
 
 def test_a_policy_that_locks_nothing_is_refused(editor: TeamLeadDialog) -> None:
@@ -184,8 +184,8 @@ def test_an_import_shows_what_changes_before_it_reaches_the_editor(qtbot, editor
     target = paths.machine_config_dir() / "policy.toml"
     editor.export_file(FileKind.POLICY, target)
     settings = load_settings(registry=dict)
-    assert settings["checks.grammar"] is False and settings.is_locked("checks.grammar")
-    assert settings["disclosure.when"] == "always" and settings["privacy.retention_days"] == 7
+    assert settings.checks.grammar is False and settings.is_locked("checks.grammar")
+    assert settings.disclosure.when == "always" and settings.privacy.retention_days == 7
 
 
 def test_a_cancelled_import_changes_nothing(editor: TeamLeadDialog, tmp_path: Path) -> None:

@@ -368,7 +368,7 @@ def _write(
     when: datetime | None,
 ) -> SaveResult:
     """Fill the template into a temporary file next to ``target`` and save the draft from it."""
-    tracked = settings["drafting.mark_model_text"] == "tracked"
+    tracked = settings.drafting.mark_model_text == "tracked"
     cannot = _("In de map {folder} kan geen concept worden geschreven ({error}).")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -76,7 +76,7 @@ def model_wrote_text(edits: Sequence[Edit], drafted: bool = False) -> bool:
 
 def required(settings: Settings, edits: Sequence[Edit], drafted: bool = False) -> bool:
     """Whether policy requires a visible disclosure for these changes."""
-    when = settings["disclosure.when"]
+    when = settings.disclosure.when
     if when == "always":
         return True
     if when == "model":
@@ -111,16 +111,16 @@ def validate_template(template: str) -> None:
 
 def render_text(settings: Settings, model: ModelUse, when: datetime) -> str:
     """The visible disclosure from the template in the configured language."""
-    english = settings["disclosure.text_language"] == "en"
-    template = str(settings["disclosure.text_en" if english else "disclosure.text_nl"])
+    english = settings.disclosure.text_language == "en"
+    template = settings.disclosure.text_en if english else settings.disclosure.text_nl
     validate_template(template)
     date = when.strftime("%Y-%m-%d") if english else when.strftime("%d-%m-%Y")
     return template.format(
         tool=f"{APP_NAME} {__version__}",
         model=model.name or _("geen"),
-        user=settings.user_name(),
+        user=settings.disclosure_name(),
         date=date,
-        organisation=str(settings["organisation"]),
+        organisation=settings.organisation,
     )
 
 
@@ -146,7 +146,7 @@ def build(
     model = model if model.name else earlier.model
     needed = required(settings, edits, drafted)
     default_text = render_text(settings, model, when)
-    may_edit = bool(settings["disclosure.user_may_edit"])
+    may_edit = settings.disclosure.user_may_edit
     if not may_edit and ((visible is not None and visible != needed) or (text is not None and text != default_text)):
         raise DisclosureError(_("De AI-vermelding wordt beheerd door uw organisatie en kan niet worden aangepast."))
     show = (needed if visible is None else visible) and not earlier.visible
@@ -163,7 +163,7 @@ def build(
         f"{PROPERTY_PREFIX}.VermeldingZichtbaar": bool(shown_text) or earlier.visible,
     }
     return Disclosure(
-        properties=properties, text=shown_text, placement=settings["disclosure.placement"]
+        properties=properties, text=shown_text, placement=settings.disclosure.placement
     )
 
 
@@ -177,7 +177,7 @@ def save_check(
     """The second check on save: a Dutch reason why this cannot be saved, or None when it can."""
     if not required(settings, edits, drafted or earlier.model_text) or disclosure.text or earlier.visible:
         return None
-    if settings["disclosure.allow_save_without"]:
+    if settings.disclosure.allow_save_without:
         return None
     return _(
         "Dit document bevat tekst van het taalmodel. Uw organisatie vraagt dan om een AI-vermelding; "

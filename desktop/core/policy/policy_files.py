@@ -329,7 +329,7 @@ def changes(settings: Settings, imported: ImportedFile) -> list[Change]:
     locks = imported.kind is FileKind.POLICY
     for key in _schema_order(imported.values):
         new = imported.values[key]
-        current = settings[key]
+        current = settings.value(key)
         if new == current and (not locks or settings.is_locked(key)):
             continue
         found.append(Change(key, current, settings.origin(key), settings.is_locked(key), new, locks))

@@ -27,6 +27,7 @@ import tomli_w
 
 from desktop.core import paths
 from desktop.core.i18n import _
+from desktop.core.policy.settings_view import SettingsView
 
 DEFAULTS_FILE = "defaults.toml"
 POLICY_FILE = "policy.toml"
@@ -360,8 +361,11 @@ def read_windows_policy() -> dict[str, Any]:
 
 
 @dataclass
-class Settings:
-    """The effective settings with, for each, the layer that set it and whether it is locked."""
+class Settings(SettingsView):
+    """The effective settings with, for each, the layer that set it and whether it is locked.
+
+    Read a setting typed, by name: ``settings.checks.spelling``, ``settings.author`` (see settings_view).
+    """
 
     values: dict[str, Any] = field(default_factory=dict)
     origins: dict[str, Layer] = field(default_factory=dict)
@@ -370,7 +374,8 @@ class Settings:
     policy_invalid: bool = False
     user_file: Path | None = None
 
-    def __getitem__(self, key: str) -> Any:
+    def value(self, key: str) -> Any:
+        """The effective value of ``key``, for code that handles any setting by its key (dialogs, policy files)."""
         return self.values[key]
 
     def origin(self, key: str) -> Layer:
@@ -381,9 +386,9 @@ class Settings:
         """True when the organisation's policy manages ``key``."""
         return key in self.locked
 
-    def user_name(self) -> str:
-        """The name used in the disclosure: the setting, else the login name."""
-        return str(self.values["user_name"]) or getpass.getuser()
+    def disclosure_name(self) -> str:
+        """The name used in the disclosure: the user_name setting, else the login name."""
+        return self.user_name or getpass.getuser()
 
     def set_user_value(self, key: str, value: Any) -> None:
         """Change ``key`` in the user's settings file (atomically); refused for locked settings."""
@@ -461,7 +466,7 @@ def describe(
     """(key, effective value, layer, locked, Dutch description) for each setting, in schema order."""
     wanted = set(keys) if keys is not None else None
     return [
-        (s.key, settings[s.key], settings.origin(s.key), settings.is_locked(s.key), _(s.description))
+        (s.key, settings.value(s.key), settings.origin(s.key), settings.is_locked(s.key), _(s.description))
         for s in SCHEMA
         if wanted is None or s.key in wanted
     ]

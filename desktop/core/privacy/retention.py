@@ -46,10 +46,10 @@ def purge_logs(retention_days: int, now: float | None = None) -> int:
 
 def enforce_retention(settings: Settings, now: float | None = None) -> RetentionReport:
     """Delete kept sessions, audit entries and logs older than ``privacy.retention_days``."""
-    days = int(settings["privacy.retention_days"])
+    days = settings.privacy.retention_days
     logs = purge_logs(days, now)
     try:
-        store = open_store(bool(settings["privacy.allow_unsafe_store"]), create=False)
+        store = open_store(settings.privacy.allow_unsafe_store, create=False)
     except StoreUnavailableError as exc:
         return RetentionReport(logs_removed=logs, unavailable=str(exc))
     return RetentionReport(history.purge(store, days, now), audit_log.purge(store, days, now), logs)

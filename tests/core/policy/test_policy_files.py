@@ -66,10 +66,10 @@ def test_an_exported_policy_loads_locked_with_exactly_those_values() -> None:
     assert not settings.problems and not settings.policy_invalid
     assert settings.locked == locked
     for key in locked:
-        assert settings[key] == CHOSEN[key]
+        assert settings.value(key) == CHOSEN[key]
         assert settings.origin(key) is Layer.POLICY
     # Only the locked values are in a policy file: the footer placement stays the built-in default.
-    assert settings["disclosure.placement"] == "end" and settings.origin("disclosure.placement") is Layer.BUILTIN
+    assert settings.disclosure.placement == "end" and settings.origin("disclosure.placement") is Layer.BUILTIN
     assert written.read_text(encoding="utf-8").startswith("# Schrijfhulp: vergrendeld beleid")
 
 
@@ -78,10 +78,10 @@ def test_exported_defaults_load_as_organisation_defaults_not_locked() -> None:
     settings = load_settings(registry=dict)
     assert not settings.problems and not settings.locked
     for key in TEAM_LEAD_KEYS:
-        assert settings[key] == _choices().values[key]
+        assert settings.value(key) == _choices().values[key]
         assert settings.origin(key) is Layer.MACHINE_DEFAULTS
     settings.set_user_value("disclosure.when", "model")  # not locked: the user may still change it
-    assert load_settings(registry=dict)["disclosure.when"] == "model"
+    assert load_settings(registry=dict).disclosure.when == "model"
 
 
 def test_a_multiline_template_survives_the_round_trip() -> None:

@@ -28,7 +28,7 @@ def _write(folder: Path, name: str, text: str) -> Path:
 def test_builtin_defaults_when_no_files() -> None:
     settings = load_settings(registry=dict)
     for setting in SCHEMA:
-        assert settings[setting.key] == setting.default
+        assert settings.value(setting.key) == setting.default
         assert settings.origin(setting.key) is Layer.BUILTIN
     assert not settings.locked and not settings.problems
 
@@ -47,20 +47,20 @@ def test_each_layer_overrides_the_previous_one() -> None:
     )
     _write(machine, "policy.toml", '[save]\nsuffix = " (beleid)"\n')
     settings = load_settings(registry=dict)
-    assert (settings["disclosure.when"], settings.origin("disclosure.when")) == (
+    assert (settings.disclosure.when, settings.origin("disclosure.when")) == (
         "always",
         Layer.MACHINE_DEFAULTS,
     )
-    assert (settings["disclosure.placement"], settings.origin("disclosure.placement")) == ("end", Layer.USER)
-    assert (settings["save.suffix"], settings.origin("save.suffix")) == (" (beleid)", Layer.POLICY)
+    assert (settings.disclosure.placement, settings.origin("disclosure.placement")) == ("end", Layer.USER)
+    assert (settings.save.suffix, settings.origin("save.suffix")) == (" (beleid)", Layer.POLICY)
     assert settings.locked == {"save.suffix"}
 
 
 def test_registry_policy_wins_over_the_policy_file_and_locks() -> None:
     _write(paths.machine_config_dir(), "policy.toml", '[disclosure]\nwhen = "model"\n')
     settings = load_settings(registry=lambda: {"disclosure.when": "always", "privacy.retention_days": 14})
-    assert settings["disclosure.when"] == "always"
-    assert settings["privacy.retention_days"] == 14
+    assert settings.disclosure.when == "always"
+    assert settings.privacy.retention_days == 14
     assert settings.is_locked("privacy.retention_days")
 
 
@@ -68,10 +68,10 @@ def test_a_locked_value_cannot_be_changed_by_the_user_file_or_api() -> None:
     _write(paths.machine_config_dir(), "policy.toml", "[disclosure]\nuser_may_edit = false\n")
     _write(paths.user_config_dir(), "settings.toml", "[disclosure]\nuser_may_edit = true\n")
     settings = load_settings(registry=dict)
-    assert settings["disclosure.user_may_edit"] is False
+    assert settings.disclosure.user_may_edit is False
     with pytest.raises(LockedSettingError, match="beheerd door uw organisatie"):
         settings.set_user_value("disclosure.user_may_edit", True)
-    assert load_settings(registry=dict)["disclosure.user_may_edit"] is False
+    assert load_settings(registry=dict).disclosure.user_may_edit is False
 
 
 def test_user_value_is_written_atomically_and_read_back() -> None:
@@ -79,8 +79,8 @@ def test_user_value_is_written_atomically_and_read_back() -> None:
     settings.set_user_value("model.threads", 3)
     settings.set_user_value("author", "Team Vergunningen (AI)")
     again = load_settings(registry=dict)
-    assert again["model.threads"] == 3 and again.origin("model.threads") is Layer.USER
-    assert again["author"] == "Team Vergunningen (AI)"
+    assert again.model.threads == 3 and again.origin("model.threads") is Layer.USER
+    assert again.author == "Team Vergunningen (AI)"
     assert not list(paths.user_config_dir().glob("*.tmp"))
     with pytest.raises(ValueError, match="groter"):
         settings.set_user_value("model.threads", 999)
@@ -106,10 +106,10 @@ def test_a_broken_policy_is_reported_precisely_and_strict_values_apply(
     assert problem.source == str(policy) and problem.key == key and reason in problem.reason
     for setting in SCHEMA:
         if setting.lockable:
-            assert settings[setting.key] == setting.strict_value
+            assert settings.value(setting.key) == setting.strict_value
             assert settings.origin(setting.key) is Layer.STRICT and settings.is_locked(setting.key)
-    assert settings["disclosure.when"] == "always"
-    assert settings["privacy.audit_file_name"] == "hash"
+    assert settings.disclosure.when == "always"
+    assert settings.privacy.audit_file_name == "hash"
 
 
 def test_an_unreadable_policy_file_is_reported_and_strict() -> None:
@@ -124,7 +124,7 @@ def test_a_broken_user_file_is_reported_but_not_strict() -> None:
     settings = load_settings(registry=dict)
     assert not settings.policy_invalid
     assert [(p.source, p.key) for p in settings.problems] == [(str(user), "model.threads")]
-    assert settings["model.enabled"] is False and settings["model.threads"] == 0
+    assert settings.model.enabled is False and settings.model.threads == 0
 
 
 def test_bad_registry_value_makes_policy_strict() -> None:
@@ -135,7 +135,7 @@ def test_bad_registry_value_makes_policy_strict() -> None:
 
 def test_registry_dword_serves_a_boolean() -> None:
     settings = load_settings(registry=lambda: {"checks.spelling": 0})
-    assert settings["checks.spelling"] is False and settings.is_locked("checks.spelling")
+    assert settings.checks.spelling is False and settings.is_locked("checks.spelling")
 
 
 def test_cli_parsing_of_values() -> None:
