@@ -1,14 +1,17 @@
-"""``schrijfhulp-cli check IN.docx [--json] [--no-model] [-o OUT.docx]``.
+"""``schrijfhulp-cli check IN.docx [--json] [--no-model] [--checks KIND[,KIND]] [-o OUT.docx]``.
 
 Prints the findings, the level per paragraph and for the document, and the decision checklist,
 readably for a person or, with ``--json``, one JSON object a line. With ``-o`` every finding that
 has a suggestion (its first suggestion) is written into OUT.docx as a tracked change with its
-explanation as a comment, plus the disclosure the policy requires and the metadata.
+explanation as a comment, plus the disclosure the policy requires and the metadata. With
+``--checks spelling,grammar`` only those checks run, plus the model's confusion stage (d/t, de/het,
+ei/ij judged by the model), without the model's rewrites: a corpus of sentences is checked in minutes.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 import threading
@@ -35,6 +38,21 @@ from desktop.core.saving import SaveBlockedError, save_reviewed
 from desktop.core.session import ConflictError, Decision, ReviewSession
 
 STATUS_MARK = {"present": "✓", "missing": "✗", "doubtful": "?"}
+CHECK_KINDS = ("spelling", "grammar", "style", "readability", "decision")
+
+
+def _only_checks(settings: Settings, wanted: str) -> Settings | str:
+    """``settings`` with every check not in ``wanted`` (comma-separated) switched off, or a Dutch error."""
+    kinds = {kind.strip() for kind in wanted.split(",") if kind.strip()}
+    unknown = sorted(kinds - set(CHECK_KINDS))
+    if unknown or not kinds:
+        return _("Onbekende controle: {names}. Kies uit: {kinds}.").format(
+            names=", ".join(unknown) or "-", kinds=", ".join(CHECK_KINDS)
+        )
+    values = dict(settings.values)
+    for kind in CHECK_KINDS:
+        values[f"checks.{kind}"] = kind in kinds
+    return dataclasses.replace(settings, values=values)
 
 
 def _load_engine(settings: Settings, err: TextIO) -> LlamaEngine | None:
@@ -90,12 +108,22 @@ def run(args: argparse.Namespace) -> int:
     settings = load_settings()
     for problem in settings.problems:
         print(_("Instellingen: {problem}").format(problem=problem), file=err)
+    only = getattr(args, "checks", None)
+    if only:
+        narrowed = _only_checks(settings, only)
+        if isinstance(narrowed, str):
+            print(f"schrijfhulp-cli: {narrowed}", file=err)
+            return 2
+        settings = narrowed
     engine = None if args.no_model or not settings.model.enabled else _load_engine(settings, err)
+    if engine is None and (args.no_model or not settings.model.enabled):
+        print(_("Geen taalmodel: alleen de taalregels, zonder oordeel over twijfelwoorden."), file=err)
     findings: dict[str, tuple[Finding, ...]] = {}
     levels: list[LevelReport] = []
     review: ReviewReport | None = None
     refused = 0
-    for item in run_analysis(document, settings, threading.Event(), LanguageTools.from_settings(settings), engine):
+    tools = LanguageTools.from_settings(settings)
+    for item in run_analysis(document, settings, threading.Event(), tools, engine, rewrites=not only):
         if isinstance(item, ParagraphFindings):
             findings[item.paragraph] = item.findings
         elif isinstance(item, LevelReport):

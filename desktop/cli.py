@@ -68,6 +68,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("document", type=Path)
     check.add_argument("--json", action="store_true", help=_("één JSON-object per regel"))
     check.add_argument("--no-model", action="store_true", help=_("alleen de taalregels, zonder taalmodel"))
+    check.add_argument(
+        "--checks",
+        metavar="SOORT[,SOORT]",
+        help=_(
+            "alleen deze controles (spelling, grammar, style, readability, decision), zonder herschrijvingen "
+            "door het taalmodel; het taalmodel beoordeelt wel twijfelwoorden"
+        ),
+    )
     check.add_argument("-o", "--output", help=_("schrijf de suggesties als bijgehouden wijzigingen naar dit bestand"))
 
     draft = commands.add_parser("draft", help=_("maak een concept van een brief of besluit uit een sjabloon"))

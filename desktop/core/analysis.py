@@ -2,9 +2,11 @@
 
 Cheap checks run first, paragraph by paragraph (spelling, the B1 word list, sentence length), then
 the document review (Awb checklist, letter checks), then LanguageTool's grammar and style rules,
-then, when an engine is given, the model's guarded B1 rewrites of long sentences and corrections
-of flagged sentences the rules could not fix. Every stage yields :class:`ParagraphFindings` that
-*replace* the earlier findings of that paragraph, so the UI can show results as they come.
+then, when an engine is given, the confusion stage (the model judges words with a confusable twin:
+d/t, de/het, ei/ij; language/confusion.py), then, unless ``rewrites`` is off, the model's guarded
+B1 rewrites of long sentences and corrections of flagged sentences the rules could not fix. Every
+stage yields :class:`ParagraphFindings` that *replace* the earlier findings of that paragraph, so
+the UI can show results as they come.
 Cancelling (setting ``cancel``) stops between paragraphs, and between tokens in the model stage.
 """
 
@@ -23,6 +25,7 @@ from desktop.core.document.reader import Document, Paragraph
 from desktop.core.findings import Category, Checker, Finding, merge_findings
 from desktop.core.i18n import _
 from desktop.core.language.awb import Review, review_document, review_findings
+from desktop.core.language.confusion import ConfusionChecker, ConfusionPairs
 from desktop.core.language.grammar import GrammarChecker, GrammarUnavailableError, select_backend
 from desktop.core.language.readability import LevelEstimate, ReadabilityChecker, measure_document
 from desktop.core.language.sentences import split_sentences
@@ -103,12 +106,14 @@ class LanguageTools:
     readability: ReadabilityChecker
     grammar: GrammarChecker
     protected_terms: tuple[str, ...] = field(default=())
+    confusion: ConfusionChecker | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings) -> LanguageTools:
         """Load word lists and the dictionary; the grammar engine loads on first use (see ``grammar.load``)."""
         lists = WordLists.load_default()
         server = settings.grammar.server or None
+        spelling = SpellChecker(default_dictionary_dir(), lists.organisation, lists.personal, lists.protected)
 
         def backend():  # noqa: ANN202 - a GrammarBackend
             return select_backend(settings.grammar.backend, paths.user_data_dir() / LANGUAGETOOL_CACHE,
@@ -116,11 +121,12 @@ class LanguageTools:
 
         return cls(
             word_lists=lists,
-            spelling=SpellChecker(default_dictionary_dir(), lists.organisation, lists.personal, lists.protected),
+            spelling=spelling,
             b1_words=B1WordChecker(lists.b1),
             readability=ReadabilityChecker(settings.checks.b1_sentence_length),
             grammar=GrammarChecker(backend, lists.protected),
             protected_terms=lists.protected.terms,
+            confusion=ConfusionChecker(spelling.in_dictionary, ConfusionPairs.load()),
         )
 
     def warm_up(self) -> None:
@@ -167,8 +173,12 @@ def run_analysis(
     cancel: threading.Event,
     tools: LanguageTools | None = None,
     engine: Engine | None = None,
+    rewrites: bool = True,
 ) -> Iterator[AnalysisItem]:
-    """Analyse ``document``; see the module docstring for the order and what is yielded."""
+    """Analyse ``document``; see the module docstring for the order and what is yielded.
+
+    ``rewrites`` False leaves out the model's rewrites and corrections (the confusion stage still runs).
+    """
     tools = tools or LanguageTools.from_settings(settings)
     paragraphs = [p for p in document.paragraphs if p.text.strip()]
     found: dict[str, list[Finding]] = {p.id: [] for p in paragraphs}
@@ -206,7 +216,10 @@ def run_analysis(
     if settings.checks.grammar or settings.checks.style:
         yield from _grammar_stage(paragraphs, found, settings, tools, cancel)
     if engine is not None and settings.model.enabled and not cancel.is_set():
-        yield from model_stage(engine, paragraphs, found, settings, tools, cancel)
+        if settings.checks.spelling or settings.checks.grammar:
+            yield from confusion_stage(engine, paragraphs, found, settings, tools, cancel)
+        if rewrites and not cancel.is_set():
+            yield from model_stage(engine, paragraphs, found, settings, tools, cancel)
 
 
 def _grammar_findings(grammar: GrammarChecker, paragraph: Paragraph) -> list[Finding]:
@@ -239,6 +252,39 @@ def _grammar_stage(
             found[paragraph.id].extend(future.result())
             yield _paragraph_result(paragraph, found[paragraph.id], settings)
             yield Progress(stage, done, len(paragraphs))
+
+
+def confusion_stage(
+    engine: Engine,
+    paragraphs: Sequence[Paragraph],
+    found: dict[str, list[Finding]],
+    settings: Settings,
+    tools: LanguageTools,
+    cancel: threading.Event,
+) -> Iterator[AnalysisItem]:
+    """The model judges the words that have a confusable twin; its findings join the rule findings
+    (one error found by both gives one finding with both reasons). Within a time budget per page."""
+    from desktop.core.model.scoring import scorer_for
+
+    scorer = scorer_for(engine)
+    if scorer is None or tools.confusion is None:
+        return
+    stage = _("Taalmodel beoordeelt twijfelwoorden")
+    by_id = {p.id: p for p in paragraphs}
+    judged = tools.confusion.judge([(p.id, p.text) for p in paragraphs], scorer, cancel)
+    for done, (paragraph_id, findings) in enumerate(judged, 1):
+        if findings:
+            found[paragraph_id].extend(findings)
+            yield _paragraph_result(by_id[paragraph_id], found[paragraph_id], settings)
+        yield Progress(stage, done, len(paragraphs))
+    report = tools.confusion.report
+    if report.unscored_sentences and not cancel.is_set():
+        yield Notice(
+            _("Het taalmodel kon {count} van de {total} zinnen met twijfelwoorden niet op tijd beoordelen; "
+              "daar gelden alleen de taalregels.").format(
+                count=report.unscored_sentences, total=report.unscored_sentences + report.scored_sentences
+            )
+        )
 
 
 def model_jobs(paragraph: Paragraph, findings: Sequence[Finding]) -> list[ModelJob]:

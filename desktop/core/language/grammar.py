@@ -426,11 +426,12 @@ def select_backend(
 
 # "u kan" / "kan u": with "u" as subject the verb is "kunt" in the Netherlands (Taaladvies);
 # LanguageTool's Dutch rules have no rule for it. With "u" as object ("Dat kan u helpen.") "kan"
-# is right: "kan u" directly followed by a single infinitive closing the clause is left alone.
+# is right: "kan u" directly followed by a single infinitive closing the clause is left alone, and
+# so is "ik kan u" ("Ik kan u nu wel mededelen", ../shared letter 012).
 HOUSE_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("U_KAN", re.compile(r"\b[uU] kan\b"), "kunt"),
     ("KAN_U", re.compile(r"\b(Kan) u\b(?!\s+\w+en\s*(?:[.,;:!?)]|$))"), "Kunt"),
-    ("KAN_U", re.compile(r"\b(kan) u\b(?!\s+\w+en\s*(?:[.,;:!?)]|$))"), "kunt"),
+    ("KAN_U", re.compile(r"(?<!\b[Ii]k )\b(kan) u\b(?!\s+\w+en\s*(?:[.,;:!?)]|$))"), "kunt"),
 )
 
 

@@ -1,0 +1,102 @@
+"""The confusion stage's logic: candidates on real sentences, thresholds, confidence, budget, cancel.
+
+The scorer here is a stand-in that returns given margins (the model's own scoring is tested with the
+real GGUF in tests/model/test_confusion_model.py).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+
+import pytest
+
+from desktop.core.findings import Source
+from desktop.core.language.confusion import CALIBRATION, Candidate, ConfusionChecker, ConfusionPairs
+from desktop.core.language.spelling import SpellChecker, default_dictionary_dir
+
+pytestmark = pytest.mark.core
+
+
+@pytest.fixture(scope="module")
+def checker() -> ConfusionChecker:
+    speller = SpellChecker(default_dictionary_dir())
+    return ConfusionChecker(speller.in_dictionary, ConfusionPairs.load())
+
+
+def _candidates(checker: ConfusionChecker, sentence: str) -> dict[str, tuple[str, ...]]:
+    return {c.original: c.alternatives for c in checker.candidates(sentence)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "twin"),
+    [
+        ("Pas in 1968 word Mauritius onafhankelijk.", "word", "wordt"),
+        ("Het verbind steden als Madrid, Barcelona, Málaga, Sevilla en Valladolid.", "verbind", "verbindt"),
+        ("Meestal gebeurd dit door een verbalisant.", "gebeurd", "gebeurt"),
+        ("Ze vind een belangrijke rol in die film.", "vind", "vindt"),
+        ("Kan u het formulier terugsturen?", "Kan", "Kunt"),
+        ("Wij denken dat de goed gaat.", "de", "het"),
+        ("Hij zij dat het goed was.", "zij", "zei"),
+    ],
+)
+def test_real_error_words_are_candidates_with_their_twin(checker, sentence, word, twin) -> None:
+    assert twin in _candidates(checker, sentence)[word]
+
+
+def test_certain_forms_and_pronouns_are_not_scored(checker) -> None:
+    found = _candidates(checker, "Het besluit wordt u toegestuurd en het is duidelijk dat het wordt betaald.")
+    assert "is" not in found and "wordt" in found  # "besluit wordt": the subject is a noun, so it is scored
+    assert _candidates(checker, "Het wordt duidelijk, ik word er blij van en word je dat ook?") == {}
+    assert _candidates(checker, "Dat is het.") == {}
+
+
+class GivenMargins:
+    """A scorer that returns, for a word, the margin listed for it (else -5: the written word wins)."""
+
+    def __init__(self, margins: dict[str, float]) -> None:
+        self._margins = margins
+        self.calls = 0
+        self.tokens_scored = 0
+
+    def margins(
+        self, sentences: Sequence[tuple[str, Sequence[Candidate]]], cancel: threading.Event | None = None
+    ) -> list[list[tuple[float, ...]] | None] | None:
+        self.calls += 1
+        return [
+            [tuple(self._margins.get(c.original, -5.0) for _a in c.alternatives) for c in cands]
+            for _s, cands in sentences
+        ]
+
+
+TEXT = "Pas in 1968 word Mauritius onafhankelijk. Het land wordt een republiek."
+
+
+def test_a_twin_that_wins_by_the_margin_gives_a_model_finding(checker) -> None:
+    threshold = CALIBRATION["d/t"]
+    [(pid, findings)] = checker.judge([("p", TEXT)], GivenMargins({"word": threshold.margin + threshold.sure}))
+    assert pid == "p"
+    [finding] = findings
+    assert (finding.original, finding.suggestions, finding.source) == ("word", ("wordt",), Source.MODEL)
+    assert TEXT[finding.start : finding.end] == "word"
+    assert finding.confidence == pytest.approx(0.9) and not finding.doubtful
+
+
+def test_a_narrow_win_is_doubtful_and_a_loss_is_silent(checker) -> None:
+    threshold = CALIBRATION["d/t"]
+    [(_pid, findings)] = checker.judge([("p", TEXT)], GivenMargins({"word": threshold.margin + 0.1}))
+    assert findings[0].doubtful
+    [(_pid, findings)] = checker.judge([("p", TEXT)], GivenMargins({"word": threshold.margin - 0.1}))
+    assert findings == []
+
+
+def test_no_time_left_or_a_cancel_leaves_sentences_unjudged_and_counted(checker) -> None:
+    scorer = GivenMargins({"word": 10.0})
+    paragraphs = [("p1", TEXT), ("p2", TEXT)]
+    results = list(checker.judge(paragraphs, scorer, seconds_per_page=0.0))
+    assert results == [("p1", []), ("p2", [])] and scorer.calls == 0
+    assert checker.report.unscored_sentences == 4 and checker.report.candidates == 4
+    cancel = threading.Event()
+    cancel.set()
+    assert all(not f for _p, f in checker.judge(paragraphs, scorer, cancel))
+    assert checker.report.scored_sentences == 0 and checker.report.unscored_sentences == 4
