@@ -95,7 +95,7 @@ def test_no_time_left_or_a_cancel_leaves_sentences_unjudged_and_counted(checker)
     paragraphs = [("p1", TEXT), ("p2", TEXT)]
     results = list(checker.judge(paragraphs, scorer, seconds_per_page=0.0))
     assert results == [("p1", []), ("p2", [])] and scorer.calls == 0
-    assert checker.report.unscored_sentences == 4 and checker.report.candidates == 4
+    assert checker.report.unscored_sentences == 4 and checker.report.scored_sentences == 0
     cancel = threading.Event()
     cancel.set()
     assert all(not f for _p, f in checker.judge(paragraphs, scorer, cancel))
