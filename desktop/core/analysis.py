@@ -31,7 +31,7 @@ from desktop.core.language.readability import LevelEstimate, ReadabilityChecker,
 from desktop.core.language.sentences import split_sentences
 from desktop.core.language.spelling import SpellChecker, default_dictionary_dir
 from desktop.core.language.wordlists import B1WordChecker, WordLists
-from desktop.core.model.guard import GuardContext, Task
+from desktop.core.model.guards import GuardContext, Task
 from desktop.core.model.jobs import ModelJob
 from desktop.core.policy.settings import Settings
 
@@ -137,8 +137,18 @@ class LanguageTools:
         measure_document([("warm-up", WARM_UP_TEXT)])
 
     def guard_context(self, settings: Settings) -> GuardContext:
-        """What the model guards need."""
-        return GuardContext(self.spelling, self.protected_terms, settings.checks.b1_sentence_length)
+        """What the model guards need: spelling, LanguageTool (loaded on first use), the B1 list."""
+        return GuardContext(
+            self.spelling,
+            self.protected_terms,
+            settings.checks.b1_sentence_length,
+            grammar=self.grammar_matches,
+            alternatives=self.b1_words.words,
+        )
+
+    def grammar_matches(self, text: str) -> list[tuple[str, str, str]]:
+        """(rule, matched text, message) of LanguageTool's findings in ``text``, for the grammar guard."""
+        return [(f.rule, f.original, f.message) for f in self.grammar.check("guard", text)]
 
 
 def _writable(paragraph: Paragraph, finding: Finding) -> Finding:

@@ -18,7 +18,7 @@ from desktop.ui.workers import Workers
 
 if TYPE_CHECKING:  # llama.cpp and the guards load on the model thread, not before the window shows
     from desktop.core.model.engine import EngineInfo, LlamaEngine
-    from desktop.core.model.guard import GuardContext
+    from desktop.core.model.guards import GuardContext
     from desktop.core.model.jobs import ModelJob
 
 LOAD_LANE = "model-laden"

@@ -21,7 +21,7 @@ from desktop.core.analysis import (
 )
 from desktop.core.document.reader import open_document
 from desktop.core.findings import Category, Finding, Source
-from desktop.core.model.guard import Task
+from desktop.core.model.guards import Task
 from desktop.core.model.jobs import ModelJob
 from desktop.core.policy.settings import load_settings
 

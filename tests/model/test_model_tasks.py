@@ -8,7 +8,7 @@ import pytest
 
 from desktop.core.analysis import LanguageTools
 from desktop.core.model.engine import LlamaEngine
-from desktop.core.model.guard import Task, check_output
+from desktop.core.model.guards import Task, check_output
 from desktop.core.model.jobs import ModelJob
 from desktop.core.model.tasks import Attempt, ModelResult, run_task
 from desktop.core.policy.settings import load_settings

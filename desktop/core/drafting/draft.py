@@ -64,7 +64,7 @@ from desktop.core.i18n import _
 from desktop.core.language.awb import Review, review_document
 from desktop.core.language.sentences import split_sentences
 from desktop.core.model.engine import Engine
-from desktop.core.model.guard import GuardContext, Verdict
+from desktop.core.model.guards import GuardContext, Verdict
 from desktop.core.model.tasks import ATTEMPTS, Attempt, draft_text
 from desktop.core.policy.disclosure import ModelUse
 from desktop.core.policy.settings import Settings

@@ -8,5 +8,6 @@ Public API:
   back-ends and token choice;
 - ``jobs.ModelJob``: one task on one span of a paragraph; ``tasks.run_task(engine, job, context)`` does it,
   guarded (the app's Herschrijf in B1 and the analysis's model stage alike); ``prompts``: the versioned prompts;
-- ``guard`` and ``facts``: what every model output must pass before a person sees it.
+- ``guards``: what every model output must pass before a person sees it (facts, content, language, grammar,
+  structure, level), and what its verdict may truthfully say.
 """

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.core.model.guard import Task
+from desktop.core.model.guards import Task
 
 
 @dataclass(frozen=True)

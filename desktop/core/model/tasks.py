@@ -19,7 +19,7 @@ from desktop.core.i18n import _
 from desktop.core.language.readability import LevelEstimate, estimate_level, measure_paragraph
 from desktop.core.language.word_diff import opcodes
 from desktop.core.model.engine import Completion, Engine, EngineError, Request, TextCallback
-from desktop.core.model.guard import GuardContext, Task, Verdict, check_output
+from desktop.core.model.guards import GuardContext, Task, Verdict, check_output, summary
 from desktop.core.model.jobs import ModelJob
 from desktop.core.model.prompts import load_prompt
 
@@ -53,6 +53,7 @@ class ModelResult:
     level_before: LevelEstimate | None = None
     level_after: LevelEstimate | None = None
     errors: tuple[str, ...] = field(default=())
+    verdict: Verdict | None = None  # the guards' verdict on ``text`` (what was checked)
 
     @property
     def message(self) -> str:
@@ -169,6 +170,7 @@ def run_task(
             completions=tuple(completions),
             refusals=tuple(refusals),
             prompt_version=version,
+            verdict=verdict,
         )
     return ModelResult(
         task=task,
@@ -192,6 +194,7 @@ def _accepted(
     completions: tuple[Completion, ...],
     refusals: tuple[Verdict, ...],
     prompt_version: int,
+    verdict: Verdict,
 ) -> ModelResult:
     """The result for ``output``, which passed every guard: word-level findings and the levels before and after."""
     original = job.original
@@ -199,13 +202,12 @@ def _accepted(
     after = estimate_level(measure_paragraph(job.paragraph, output).counts, context.max_sentence_words)
     if job.task is Task.B1:
         category, rule = Category.STYLE, "model-b1"
-        message = _(
-            "Eenvoudiger geschreven (B1) door het lokale taalmodel; de hele passage gaat van niveau "
-            "{before} naar {after}. Gecontroleerd: alle feiten zijn behouden."
-        ).format(before=before.level, after=after.level)
+        message = _("Eenvoudiger geschreven (B1) door het lokale taalmodel.") + " " + summary(
+            verdict, job.task, before.level, after.level
+        )
     else:
         category, rule = Category.GRAMMAR, "model-correctie"
-        message = _("Taalfout verbeterd door het lokale taalmodel. Gecontroleerd: alle feiten zijn behouden.")
+        message = _("Taalfout verbeterd door het lokale taalmodel.") + " " + summary(verdict, job.task)
     group = f"{rule}:{job.paragraph}:{job.start}:{job.end}"
     findings = word_diff(
         job.paragraph,
@@ -231,6 +233,7 @@ def _accepted(
         prompt_version=prompt_version,
         level_before=before,
         level_after=after,
+        verdict=verdict,
     )
 
 

@@ -10,7 +10,7 @@ import pytest
 from desktop.core import paths
 from desktop.core.drafting.bouwstenen import BouwsteenError, load_bouwstenen
 from desktop.core.drafting.templates import MARKER
-from desktop.core.model.facts import extract_facts
+from desktop.core.model.guards.facts import extract_facts
 
 pytestmark = pytest.mark.core
 

@@ -39,8 +39,8 @@ from desktop.core.drafting.draft import (
 )
 from desktop.core.drafting.templates import MARKER, Template, load_templates, story_roots
 from desktop.core.model.engine import Completion, EngineInfo, LlamaEngine, Request
-from desktop.core.model.facts import extract_facts, fact_keys
-from desktop.core.model.guard import GuardContext, fact_guard
+from desktop.core.model.guards import GuardContext
+from desktop.core.model.guards.facts import extract_facts, fact_guard, fact_keys
 from desktop.core.model.tasks import ATTEMPTS
 from desktop.core.policy.settings import Settings, load_settings
 from tests import ooxml_oracle

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from desktop.core.language.spelling import SpellChecker, default_dictionary_dir
-from desktop.core.model.facts import extract_facts, fact_keys
-from desktop.core.model.guard import GuardContext, Task, check_output, fact_guard
+from desktop.core.language.wordlists import WordLists
+from desktop.core.model.guards import GuardContext, Task, check_output
+from desktop.core.model.guards.facts import extract_facts, fact_guard, fact_keys
 
 pytestmark = pytest.mark.core
 
@@ -40,17 +41,17 @@ DINTELOORD = (
 
 @pytest.fixture(scope="module")
 def context() -> GuardContext:
-    return GuardContext(SpellChecker(default_dictionary_dir()), ("bezwaarschrift", "beschikking"))
+    lists = WordLists.load_default()
+    protected = ("bezwaarschrift", "beschikking")
+    return GuardContext(SpellChecker(default_dictionary_dir()), protected, alternatives=lists.b1)
 
 
 @pytest.mark.parametrize(
     ("source", "output"),
     [
-        (BEZWAAR, "U kunt binnen 6 weken schriftelijk bezwaar maken. Dat staat in artikel 7:1 van de Algemene "
-                  "wet bestuursrecht."),
-        (BEZWAAR, "U kunt binnen zes weken bezwaar maken bij ons. Doe dit schriftelijk. Dat staat in artikel 7:1 "
-                  "van de Algemene wet bestuursrecht."),
-        (ZONNEPANELEN, "Met zonnepanelen op uw dak maakt u zelf duurzame energie. U bespaart daarmee gemiddeld "
+        (BEZWAAR, "Belanghebbenden kunnen bij ons schriftelijk bezwaar maken. Dat kan gedurende een termijn van "
+                  "zes weken, op grond van artikel 7:1 van de Algemene wet bestuursrecht."),
+        (ZONNEPANELEN, "Met zonnepanelen op uw dak wekt u uw eigen duurzame energie op. U bespaart gemiddeld "
                        "tussen de € 300,- en € 600,- per jaar op uw energierekening."),
     ],
 )
@@ -92,18 +93,23 @@ def test_a_faithful_b1_rewrite_passes(context: GuardContext, source: str, output
         # an added sentence of the model's own
         (BEZWAAR, "U kunt binnen 6 weken schriftelijk bezwaar maken op grond van artikel 7:1 van de Algemene "
                   "wet bestuursrecht. Wij raden u aan een advocaat te nemen. Bel ons gerust. Wij helpen u graag.",
-         "taal", "zinnen toe"),
+         "vorm", "eigen zin"),
         # a new spelling error
         (BEZWAAR, "U kunt binnen 6 weken schrifelijk bezwaar maken op grond van artikel 7:1 van de Algemene "
                   "wet bestuursrecht.", "taal", "schrifelijk"),
         # a rewrite that is harder, not easier
         (ZONNEPANELEN, "Middels de installatie van fotovoltaïsche zonnepanelen op uw dakconstructie genereert u "
                        "duurzame energie en realiseert u gemiddeld een besparing tussen de 300 en 600 euro per "
-                       "jaar op uw energierekening.", "doel", "niet eenvoudiger"),
+                       "jaar op uw energierekening.", "niveau", "niet eenvoudiger"),
         # a place name made up at the start of a sentence, which the spell checker takes for a compound (dient + lord);
         # seen from the 1.5B model on the shipped sample decision
         (DINTELOORD, DINTELOORD.replace("[huisnummer] d.d. 8 april", "[huisnummer]. Dientelord 8 april"), "feiten",
          "Dientelord"),
+        # plain rewrites that drop content words: the interested parties became "u", the term became "binnen"
+        (BEZWAAR, "U kunt binnen 6 weken schriftelijk bezwaar maken. Dat staat in artikel 7:1 van de Algemene "
+                  "wet bestuursrecht.", "inhoud", "‘belanghebbenden’"),
+        (ZONNEPANELEN, "Met zonnepanelen op uw dak maakt u zelf duurzame energie. U bespaart daarmee gemiddeld "
+                       "tussen de € 300,- en € 600,- per jaar op uw energierekening.", "inhoud", "‘wekt’"),
         # a dropped negation
         ("U hoeft de eigen bijdrage niet te betalen als uw inkomen lager is dan € 1.500 per maand.",
          "U moet de eigen bijdrage betalen als uw inkomen lager is dan € 1.500 per maand.", "feiten",
@@ -128,7 +134,7 @@ def test_text_that_obeys_instructions_inside_the_document_is_refused(context: Gu
     verdict = check_output(Task.B1, source, obeyed, context)
     assert not verdict.ok
     assert any("12 maart 2024" in reason for _guard, reason in verdict.reasons)
-    assert "taal" in verdict.guards  # it is about something else than the input
+    assert "inhoud" in verdict.guards  # it is about something else than the input
 
 
 def test_a_correction_must_stay_close_and_change_something(context: GuardContext) -> None:

@@ -1,4 +1,4 @@
-"""Facts in Dutch administrative text: what a rewrite must keep exactly.
+"""The fact guard: the facts of Dutch administrative text that a rewrite must keep exactly.
 
 :func:`extract_facts` finds amounts, percentages, dates, times, terms ("zes weken"), article and
 law references, numbers, postcodes, phone numbers, case numbers (kenmerken), e-mail addresses,
@@ -11,12 +11,14 @@ notation ("zes weken" / "6 weken", "€ 1.250,00" / "€1.250") compare equal wh
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from wordfreq import zipf_frequency
+
+from desktop.core.i18n import _
 
 NUMBER_WORDS = {
     "nul": 0,
@@ -311,3 +313,49 @@ def fact_key(fact: Fact) -> tuple[str, str]:
 def fact_keys(facts: Iterable[Fact]) -> set[tuple[str, str]]:
     """The comparable identities of ``facts``."""
     return {fact_key(fact) for fact in facts}
+
+
+def _describe(fact: Fact) -> str:
+    return f"{fact.text!r}"
+
+
+def _polarity(fact: Fact) -> str:
+    return _("ontkenning") if fact.value == "ontkenning" else _("verplichting")
+
+
+def fact_guard(
+    source: str,
+    output: str,
+    protected_terms: Sequence[str] = (),
+    *,
+    require_all: bool = True,
+    allowed: Sequence[str] = (),
+    is_word: Callable[[str], bool] | None = None,
+) -> list[str]:
+    """Reasons why ``output`` does not keep the facts of ``source`` (empty when it does).
+
+    With ``require_all`` every fact of ``source`` must still be in ``output``. Every fact of
+    ``output`` must occur in ``source`` or in one of the ``allowed`` texts.
+    """
+    reasons: list[str] = []
+    source_facts = extract_facts(source, protected_terms, is_word)
+    output_facts = extract_facts(output, protected_terms, is_word)
+    output_keys = fact_keys(output_facts)
+    known = fact_keys(source_facts)
+    for text in allowed:
+        known |= fact_keys(extract_facts(text, protected_terms, is_word))
+    if require_all:
+        for fact in source_facts:
+            if fact_key(fact) not in output_keys:
+                if fact.kind == "polarity":
+                    missing = _("De {what} uit de oorspronkelijke tekst is verdwenen.")
+                    reasons.append(missing.format(what=_polarity(fact)))
+                else:
+                    reasons.append(_("{fact} ontbreekt of is veranderd.").format(fact=_describe(fact)))
+    for fact in output_facts:
+        if fact_key(fact) not in known:
+            if fact.kind == "polarity":
+                reasons.append(_("Het model voegde een {what} toe.").format(what=_polarity(fact)))
+            else:
+                reasons.append(_("{fact} staat niet in de oorspronkelijke tekst.").format(fact=_describe(fact)))
+    return list(dict.fromkeys(reasons))

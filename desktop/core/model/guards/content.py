@@ -1,0 +1,294 @@
+"""The content guard: every content word of the input is kept, or replaced by a listed alternative.
+
+Content words are the words that are not function words (articles, pronouns, prepositions,
+conjunctions, auxiliaries): nouns, verbs, adjectives and adverbs. They are compared by lemma
+(simplemma's Dutch lemmas: "worden gerealiseerd" and "wordt gerealiseerd" are the same), by a
+rough stem (vraag/vragen), and as parts of compounds and separable verbs ("gehandicaptenparkeerplaats"
+is kept by "parkeerplaats voor gehandicapten", "inrichten" by "richt ... in"). A word of the input may
+be replaced only by an alternative the B1 list names for it ("reeds" → "al").
+
+Besides the words, the guard refuses:
+
+- a changed fixed prepositional expression ("in het kader van" → "onder");
+- a lost or added negation (the number of "niet", "geen", "nooit", ... must stay the same);
+- a changed modal verb ("moet" → "kan"; "dient te" and "moet" are the same);
+- content words of the model's own that are not in the input and not an alternative from the list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import simplemma
+
+from desktop.core.i18n import _
+from desktop.core.language.wordlists import B1WordList, normalise
+from desktop.core.model.guards.facts import NUMBER_WORDS, ORDINALS
+
+_TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+(?:['’-][A-Za-zÀ-ÖØ-öø-ÿ]+)*")
+_PLACEHOLDER = re.compile(r"\[[^\]\n]{1,40}\]")
+
+# Closed word classes: articles, pronouns, prepositions, conjunctions, auxiliaries, particles.
+FUNCTION_WORDS = frozenset(
+    {
+        "de", "het", "een", "'t", "'n", "der", "des", "den", "ik", "je", "jij", "u", "hij", "zij", "ze", "wij", "we",
+        "jullie", "hen", "hun", "hem", "haar", "mij", "me", "ons", "onze", "mijn", "jouw", "jou", "uw", "zich",
+        "zichzelf", "elkaar", "men", "iets", "dit", "dat", "deze", "die", "wat", "wie", "welke", "welk", "waar",
+        "wanneer", "hoe", "waarom", "waarbij", "waarin", "waarvan", "waarmee", "waarop", "waarvoor", "waardoor",
+        "waarna", "waarover", "er", "hier", "daar", "daarin", "daarvan", "daarmee", "daarbij", "daarvoor", "daarop",
+        "daarna", "daarover", "daaraan", "daardoor", "daaruit", "hierin", "hiervan", "hiermee", "hierbij", "hiervoor",
+        "hierop", "hierna", "hierover", "hieraan", "hierdoor", "hieruit", "erin", "ervan", "ermee", "erbij", "ervoor",
+        "erop", "erna", "erover", "eraan", "erdoor", "eruit", "aan", "achter", "bij", "binnen", "boven", "buiten",
+        "door", "in", "met", "na", "naar", "naast", "om", "onder", "op", "over", "per", "sinds", "tegen", "tot",
+        "tussen", "uit", "van", "voor", "vanaf", "vanuit", "via", "tijdens", "volgens", "wegens", "vanwege", "rond",
+        "rondom", "langs", "behalve", "ondanks", "omtrent", "jegens", "inzake", "betreffende", "en", "of", "maar",
+        "want", "dus", "omdat", "als", "dan", "doordat", "zodat", "terwijl", "toen", "indien", "mits", "tenzij",
+        "hoewel", "zodra", "voordat", "nadat", "totdat", "opdat", "zowel", "alsook", "ofwel", "zoals", "evenals",
+        "alsmede", "zijn", "is", "was", "waren", "ben", "bent", "geweest", "hebben", "heeft", "had", "hadden", "heb",
+        "hebt", "gehad", "worden", "wordt", "werd", "werden", "geworden", "word", "te", "ook", "wel", "toch", "even",
+        "eens", "nou", "toe", "af", "mee",
+    }
+)  # fmt: skip
+# Lemmas of the auxiliaries (simplemma maps "is" to "zijn", "werd" to "worden").
+FUNCTION_LEMMAS = frozenset({"zijn", "hebben", "worden", "de", "het", "een", "u", "uw"})
+NEGATIONS = frozenset({"niet", "geen", "nooit", "niets", "niks", "niemand", "nergens", "noch", "zonder"})
+# Modal verbs by meaning: "dienen te" means "moeten", "behoeven" means "hoeven".
+MODALS = {
+    "moeten": "moeten",
+    "dienen": "moeten",
+    "kunnen": "kunnen",
+    "mogen": "mogen",
+    "hoeven": "hoeven",
+    "behoeven": "hoeven",
+    "willen": "willen",
+    "zullen": "zullen",
+}
+# Verbs and adverbs a plain rewrite may add without adding meaning ("U krijgt ...", "Dat doet u ...").
+LIGHT_WORDS = frozenset(
+    {"krijgen", "geven", "gaan", "komen", "doen", "maken", "staan", "staat", "laten", "ook", "dan"}
+)
+# Units of amounts and percentages: the fact guard compares those ("600 euro" = "€ 600").
+FACT_UNITS = frozenset({"euro", "eur", "cent", "procent"})
+# Fixed prepositional expressions: a rewrite keeps them whole, or uses an alternative the B1 list names.
+FIXED_EXPRESSIONS = (
+    "in het kader van", "op grond van", "met betrekking tot", "ten aanzien van", "in verband met",
+    "naar aanleiding van", "op basis van", "in plaats van", "ten behoeve van", "met het oog op",
+    "in overeenstemming met", "ten gevolge van", "in afwachting van", "op verzoek van", "met ingang van",
+    "ten laste van", "ten opzichte van", "in strijd met", "onder voorbehoud van", "uit hoofde van",
+    "door middel van", "in samenwerking met", "ter uitvoering van", "ter hoogte van", "in het belang van",
+    "op kosten van", "in aanmerking voor", "in de zin van", "ten tijde van", "in geval van", "bij wijze van",
+    "met uitzondering van", "in opdracht van", "namens", "ingevolge",
+)  # fmt: skip
+_LINKERS = ("", "s", "e", "en", "n")
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """The Dutch lemma of ``word`` (lower case; separable verbs without simplemma's underscore)."""
+    lowered = word.lower()
+    return simplemma.lemmatize(lowered, lang="nl").lower().replace("_", "")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A rough stem that makes inflections and derivations compare equal (vraag, vragen → vrag)."""
+    lowered = word.lower()
+    for ending in ("en", "e", "s", "n"):
+        if lowered.endswith(ending) and len(lowered) - len(ending) >= 4:
+            lowered = lowered[: -len(ending)]
+            break
+    return re.sub(r"([aeou])\1", r"\1", lowered)
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word of a text: as written, lower-cased, and its lemma."""
+
+    text: str
+    lower: str
+    lemma: str
+    start: int
+
+
+def _words(text: str) -> list[Word]:
+    cleaned = _PLACEHOLDER.sub(lambda m: " " * len(m[0]), normalise(text))
+    return [Word(m[0], m[0].lower(), lemma(m[0]), m.start()) for m in _TOKEN.finditer(cleaned)]
+
+
+def is_content(word: Word) -> bool:
+    """True for a content word: not a function word, a negation, a modal verb, or a number."""
+    lowered = word.lower.replace("’", "'")
+    if len(lowered) < 2 or lowered in FUNCTION_WORDS or word.lemma in FUNCTION_LEMMAS:
+        return False
+    if lowered in NEGATIONS or word.lemma in MODALS:
+        return False
+    return not ({lowered, word.lemma} & (NUMBER_WORDS.keys() | ORDINALS.keys() | FACT_UNITS))
+
+
+class _Vocabulary:
+    """The forms of a text's words, for asking whether a word of another text is in it."""
+
+    def __init__(self, words: Iterable[Word]) -> None:
+        self.words = list(words)
+        self.forms: set[str] = set()
+        for word in self.words:
+            self.forms.update((word.lower, word.lemma))
+        self.stems = {stem(form) for form in self.forms}
+
+    def has(self, form: str) -> bool:
+        return form in self.forms or stem(form) in self.stems
+
+    def keeps(self, word: Word) -> bool:
+        """True when ``word`` is in this text as itself, an inflection, or split into parts."""
+        if self.has(word.lower) or self.has(word.lemma):
+            return True
+        for form in {word.lower, word.lemma}:
+            # A compound or separable verb split up: parkeerplaats voor gehandicapten, richt ... in.
+            for cut in range(2, len(form) - 2):
+                head, tail = form[:cut], form[cut:]
+                if self.has(tail) and any(
+                    head.endswith(linker) and len(head) - len(linker) >= 2 and self.has(head[: len(head) - len(linker)])
+                    for linker in _LINKERS
+                ):
+                    return True
+            # Joined into a compound of this text: gehandicaptenparkeerplaats.
+            if len(form) >= 4 and any(
+                len(other) >= len(form) + 2 and (other.startswith(form) or other.endswith(form))
+                for other in self.forms
+            ):
+                return True
+        return False
+
+
+def _phrase_in(phrase: str, vocabulary: _Vocabulary) -> bool:
+    """True when every word of ``phrase`` is in the text (by form, lemma, stem, or inside a compound)."""
+    words = _words(phrase)
+    content = [w for w in words if is_content(w)]
+    if content:  # "terug te sturen" is in "terugsturen"
+        return all(vocabulary.keeps(w) for w in content)
+    return bool(words) and all(vocabulary.has(w.lower) or vocabulary.has(w.lemma) for w in words)
+
+
+def _contains_phrase(text: str, phrase: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", normalise(text), re.I) is not None
+
+
+def _modals(words: Iterable[Word], text: str) -> set[str]:
+    found = set()
+    for word in words:
+        meaning = MODALS.get(word.lemma)
+        if meaning is None:
+            continue
+        if word.lemma == "dienen" and not re.search(rf"\b{re.escape(word.lower)}\b.*\bte\b", text, re.I | re.S):
+            continue  # "dient als" (serves as) is not a modal
+        found.add(meaning)
+    return found
+
+
+def _negations(words: Iterable[Word]) -> int:
+    return sum(1 for w in words if w.lower in NEGATIONS)
+
+
+def _quoted(words: Iterable[str]) -> str:
+    return ", ".join(f"‘{w}’" for w in words)
+
+
+def _replacements(
+    source: str, source_words: list[Word], kept_in_output: _Vocabulary, alternatives: B1WordList | None
+) -> tuple[set[int], list[Word]]:
+    """The starts of the input's words that a listed alternative in the output replaces, and the
+    words of those alternatives."""
+    replaced: set[int] = set()
+    used_alternatives: list[Word] = []
+    for start, end, entry in alternatives.find(source) if alternatives is not None else ():
+        used = [a for a in entry.alternatives if _phrase_in(a, kept_in_output)]
+        if used:
+            replaced.update(w.start for w in source_words if start <= w.start < end)
+            used_alternatives += [w for alternative in used for w in _words(alternative)]
+    return replaced, used_alternatives
+
+
+def _added(output_words: list[Word], kept_in_source: _Vocabulary, listed: _Vocabulary) -> list[str]:
+    return [
+        w.text
+        for w in output_words
+        if is_content(w)
+        and not {w.lower, w.lemma} & LIGHT_WORDS
+        and not kept_in_source.keeps(w)
+        and not listed.keeps(w)
+    ]
+
+
+def content_words(text: str) -> list[str]:
+    """The content words of ``text`` as written."""
+    return [w.text for w in _words(text) if is_content(w)]
+
+
+def added_words(source: str, output: str, alternatives: B1WordList | None = None) -> list[str]:
+    """The content words of ``output`` that are not in ``source`` nor a listed alternative of one of its words."""
+    source_words = _words(source)
+    output_words = _words(output)
+    _replaced, used = _replacements(source, source_words, _Vocabulary(output_words), alternatives)
+    return _added(output_words, _Vocabulary(source_words), _Vocabulary(used))
+
+
+def content_guard(source: str, output: str, alternatives: B1WordList | None = None) -> list[str]:
+    """Reasons why ``output`` loses or changes a content word, expression, negation or modal of ``source``."""
+    reasons: list[str] = []
+    source_words, output_words = _words(source), _words(output)
+    kept_in_output, kept_in_source = _Vocabulary(output_words), _Vocabulary(source_words)
+    replaced, used_alternatives = _replacements(source, source_words, kept_in_output, alternatives)
+    missing = [
+        w.text for w in source_words if is_content(w) and w.start not in replaced and not kept_in_output.keeps(w)
+    ]
+    if missing:
+        reasons.append(
+            _("Deze woorden uit de oorspronkelijke tekst ontbreken: {words}.").format(
+                words=_quoted(dict.fromkeys(missing))
+            )
+        )
+    for expression in FIXED_EXPRESSIONS:
+        if not _contains_phrase(source, expression) or _contains_phrase(output, expression):
+            continue
+        entry = alternatives.lookup(expression) if alternatives is not None else None
+        if entry is None or not any(_contains_phrase(output, a) for a in entry.alternatives):
+            reasons.append(
+                _("De vaste uitdrukking ‘{expression}’ is weggelaten of veranderd; dat kan de betekenis veranderen.")
+                .format(expression=expression)
+            )
+    before, after = _negations(source_words), _negations(output_words)
+    if after != before:
+        reasons.append(
+            _("Het aantal ontkenningen (niet, geen, nooit …) veranderde van {before} naar {after}.").format(
+                before=before, after=after
+            )
+        )
+    modals_before, modals_after = _modals(source_words, source), _modals(output_words, output)
+    if modals_before != modals_after:
+        reasons.append(
+            _("Een hulpwerkwoord dat de betekenis bepaalt is veranderd: {before} → {after}.").format(
+                before=", ".join(sorted(modals_before)) or "-", after=", ".join(sorted(modals_after)) or "-"
+            )
+        )
+    added = _added(output_words, kept_in_source, _Vocabulary(used_alternatives))
+    if added:
+        reasons.append(
+            _("Het model voegde woorden toe die niet in de tekst staan: {words}.").format(
+                words=_quoted(dict.fromkeys(added))
+            )
+        )
+    return reasons
+
+
+def content_recall(source: str, output: str, alternatives: B1WordList | None = None) -> tuple[int, int]:
+    """(kept, total): how many content words of ``source`` ``output`` keeps, counting listed alternatives."""
+    source_words = _words(source)
+    kept_in_output = _Vocabulary(_words(output))
+    replaced, _used = _replacements(source, source_words, kept_in_output, alternatives)
+    content = [w for w in source_words if is_content(w)]
+    kept = [w for w in content if w.start in replaced or kept_in_output.keeps(w)]
+    return len(kept), len(content)
+
