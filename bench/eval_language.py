@@ -11,6 +11,9 @@ Run: .venv/bin/python bench/eval_language.py [--sentences N]
    scores easier than the original.
 4. Speed: all rule checks on the 24 real letters joined into one long document (~13 pages),
    cold and warm, as seconds per 1,000 words.
+5. Real errors (tests/data/real-errors, held-out split): recall and right fix first per error type for
+   hunspell alone, LanguageTool's rules alone and Schrijfhulp's checks; with --model also the
+   confusion stage of the embedded model (run it under flock /work/tools/model.lock).
 """
 
 from __future__ import annotations
@@ -136,6 +139,8 @@ def checked_findings(checkers: list, text: str) -> list[Finding]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=1311, help="how many Amsterdam sentences to use")
+    parser.add_argument("--model", action="store_true", help="add the model's confusion stage to section 5")
+    parser.add_argument("--split", default="heldout", choices=("heldout", "tuning"), help="section 5's split")
     arguments = parser.parse_args()
 
     with (DATA / "simplification" / "amsterdam-complex-simple.csv").open(encoding="utf-8") as handle:
@@ -276,8 +281,52 @@ def main() -> int:
         f"   the app's pipeline (run_analysis, LanguageTool over the cores), first pass: {pipeline_seconds:.3f} s "
         f"for {pipeline_words} words = {1000 * pipeline_seconds / pipeline_words:.3f} s per 1,000 words"
     )
+    real_errors(speller, grammar, arguments.split, arguments.model)
     grammar.close()
     return 0
+
+
+def real_errors(speller: SpellChecker, grammar: GrammarChecker, split: str, with_model: bool) -> None:
+    """Section 5: the real-error set, three systems side by side, per error type."""
+    with (DATA / "real-errors" / "real-errors.tsv").open(encoding="utf-8") as handle:
+        rows = [r for r in csv.DictReader(handle, delimiter="\t") if r["split"] == split]
+    plain = SpellChecker(default_dictionary_dir())
+    systems: dict[str, object] = {
+        "hunspell alone": lambda t: [f for f in plain.check("s", t)],
+        "LanguageTool alone": lambda t: [f for f in grammar.check("s", t) if f.rule.startswith("LT:")],
+        "Schrijfhulp rules": lambda t: checked_findings([speller, grammar], t),
+    }
+    if with_model:
+        from bench._shared import load_engine
+        from desktop.core.language.confusion import ConfusionChecker, ConfusionPairs
+        from desktop.core.model.scoring import LlamaScorer
+
+        confusion = ConfusionChecker(speller.in_dictionary, ConfusionPairs.load())
+        scorer = LlamaScorer(load_engine())
+
+        def with_confusion(text: str) -> list[Finding]:
+            judged = [f for _p, fs in confusion.judge([("s", text)], scorer, seconds_per_page=600.0) for f in fs]
+            return checked_findings([speller, grammar], text) + judged
+
+        systems["Schrijfhulp rules + model"] = with_confusion
+    kinds = sorted({r["type"] for r in rows})
+    print(f"\n5. Real errors ({split} split, {len(rows)} sentences): recall / right fix first")
+    print(f"   {'system':28} " + " ".join(f"{k:>16}" for k in [*kinds, "all"]))
+    for name, run in systems.items():
+        found: Counter[str] = Counter()
+        right: Counter[str] = Counter()
+        total: Counter[str] = Counter()
+        for row in rows:
+            start, end = int(row["start"]), int(row["end"])
+            hits = [f for f in run(row["sentence"]) if f.start < end and start < f.end]  # type: ignore[operator]
+            for key in (row["type"], "all"):
+                total[key] += 1
+                found[key] += bool(hits)
+                if hits and hits[0].suggestions:
+                    fixed = row["sentence"][: hits[0].start] + hits[0].suggestions[0] + row["sentence"][hits[0].end :]
+                    right[key] += fixed == row["corrected_sentence"]
+        cells = [f"{found[k] / total[k]:>6.0%} / {right[k] / total[k]:>5.0%} " for k in [*kinds, "all"]]
+        print(f"   {name:28} " + " ".join(f"{c:>16}" for c in cells))
 
 
 def pipeline_speed(grammar: GrammarChecker, lists: WordLists) -> tuple[float, int]:
