@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
 from desktop.core.findings import Category, Edit, Finding, Source
 from desktop.core.i18n import _
@@ -24,6 +24,28 @@ class Decision(StrEnum):
     REJECTED = "rejected"
 
 
+class WordList(Protocol):
+    """A word list the user adds to (the personal spelling list)."""
+
+    def add(self, word: str) -> bool:
+        """Add ``word``; False when it was already there. Raises ValueError (Dutch) for a word it cannot take."""
+        ...
+
+    def remove(self, word: str) -> bool:
+        """Remove ``word``; False when it was not there."""
+        ...
+
+
+@dataclass(frozen=True)
+class _WordAdded:
+    """A word added to a word list, and the open spelling findings of it that went away."""
+
+    word: str
+    word_list: WordList
+    new: bool  # the list did not have it before (so undo removes it again)
+    findings: tuple[Finding, ...]
+
+
 @dataclass(frozen=True)
 class _Step:
     """One undoable action: the previous and new decision per finding id."""
@@ -31,6 +53,7 @@ class _Step:
     before: dict[str, tuple[Decision, int] | None]
     after: dict[str, tuple[Decision, int] | None]
     ignored_rule: str | None = None
+    word: _WordAdded | None = None
 
 
 class ConflictError(Exception):
@@ -179,6 +202,57 @@ class ReviewSession:
         self._redo.clear()
         return list(targets)
 
+    def accept_rule(self, rule: str) -> list[str]:
+        """Accept every open finding of ``rule`` that has a suggestion, as one undoable step; return their ids.
+
+        The pieces of a model rewrite (a group) are left to be judged as a whole, and a finding that
+        would overlap an accepted change (or one accepted before it in this step) stays open.
+        """
+        chosen: list[Finding] = []
+        for finding in self.pending():
+            if finding.rule != rule or not finding.suggestions or finding.group:
+                continue
+            if self._conflict(finding, set()) is None and not any(finding.overlaps(other) for other in chosen):
+                chosen.append(finding)
+        if not chosen:
+            return []
+        step = _Step(before={f.id: None for f in chosen}, after={f.id: (Decision.ACCEPTED, 0) for f in chosen})
+        self._apply(step.after)
+        self._undo.append(step)
+        self._redo.clear()
+        return [f.id for f in chosen]
+
+    def add_word(self, finding_id: str, word_list: WordList) -> list[str]:
+        """Add the finding's word to ``word_list``; that word's open spelling findings go, as one undoable step
+        (undo takes the word off the list again if it was new, and brings the findings back). Returns the ids
+        of the findings that went. A word the list cannot take raises its ValueError and changes nothing."""
+        word = self.findings[finding_id].original
+        new = word_list.add(word)
+        gone = tuple(
+            f for f in self.pending() if f.category is Category.SPELLING and f.original.lower() == word.lower()
+        )
+        for finding in gone:
+            del self.findings[finding.id]
+        self._undo.append(_Step(before={}, after={}, word=_WordAdded(word, word_list, new, gone)))
+        self._redo.clear()
+        return [f.id for f in gone]
+
+    def _redo_word(self, change: _WordAdded | None) -> None:
+        if change is None:
+            return
+        if change.new:
+            change.word_list.add(change.word)
+        for finding in change.findings:
+            self.findings.pop(finding.id, None)
+
+    def _undo_word(self, change: _WordAdded | None) -> None:
+        if change is None:
+            return
+        if change.new:
+            change.word_list.remove(change.word)
+        for finding in change.findings:
+            self.findings.setdefault(finding.id, finding)
+
     def ignore_rule(self, rule: str) -> None:
         """Hide every finding of ``rule`` (undoable)."""
         step = _Step(before={}, after={}, ignored_rule=rule)
@@ -206,6 +280,7 @@ class ReviewSession:
         step = self._undo.pop()
         if step.ignored_rule is not None:
             self.ignored_rules.discard(step.ignored_rule)
+        self._undo_word(step.word)
         self._apply(step.before)
         self._redo.append(step)
         return list(step.before)
@@ -215,6 +290,7 @@ class ReviewSession:
         step = self._redo.pop()
         if step.ignored_rule is not None:
             self.ignored_rules.add(step.ignored_rule)
+        self._redo_word(step.word)
         self._apply(step.after)
         self._undo.append(step)
         return list(step.after)
