@@ -7,7 +7,6 @@ suggestions (the main window does that through the core's ReviewSession).
 
 from __future__ import annotations
 
-import json
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -16,23 +15,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QV
 
 from desktop.core.i18n import _
 from desktop.core.language.word_diff import diff_segments
+from desktop.core.model.structured import partial_text
 
 if TYPE_CHECKING:
     from desktop.core.model.tasks import ModelResult
-
-
-def partial_text(raw: str) -> str:
-    """The text so far inside a streaming ``{"tekst": "..."}`` answer (for the live preview)."""
-    start = raw.find('"', raw.find(":") + 1) if ":" in raw else -1
-    if start < 0:
-        return ""
-    body = raw[start + 1 :]
-    for cut in range(len(body), 0, -1):  # the longest prefix that is a valid JSON string so far
-        try:
-            return str(json.loads('"' + body[:cut].rstrip("\\") + '"'))
-        except ValueError:
-            continue
-    return ""
 
 
 def diff_html(original: str, rewritten: str) -> str:

@@ -26,6 +26,7 @@ import numpy as np
 import psutil
 
 from desktop.core.i18n import _
+from desktop.core.model import structured
 from desktop.core.model.catalog import ModelCard, ModelError, ModelFile, choose_model, find_models, verify
 from desktop.core.model.runtime import LlamaRuntimeError, ensure_backends, weights_used_in_place
 from desktop.core.model.sampling import Sampler
@@ -35,12 +36,6 @@ LOOKUP_TOKENS = 6  # the longest draft
 LOOKUP_FIRST = 2  # the first draft's length
 LOOKUP_PAUSE = 6  # tokens without drafts after a draft that was wrong from its first token
 LOOKUP_NGRAM = 3
-STRUCTURED_FIELD = "tekst"
-STRUCTURED_SCHEMA = {
-    "type": "object",
-    "properties": {STRUCTURED_FIELD: {"type": "string"}},
-    "required": [STRUCTURED_FIELD],
-}
 
 TextCallback = Callable[[str], None]
 
@@ -149,12 +144,9 @@ def next_draft_limit(limit: int, drafted: int, accepted: int) -> int:
 def structured_text(raw: str) -> str:
     """The ``tekst`` field of a structured output; raises EngineError when it is not valid JSON."""
     try:
-        value = json.loads(raw)[STRUCTURED_FIELD]
-    except (ValueError, KeyError, TypeError) as exc:
+        return structured.final_text(raw)
+    except structured.StructuredOutputError as exc:
         raise EngineError(_("Het model gaf geen bruikbaar antwoord.")) from exc
-    if not isinstance(value, str):
-        raise EngineError(_("Het model gaf geen bruikbaar antwoord."))
-    return value.strip()
 
 
 class LlamaEngine:
@@ -186,7 +178,7 @@ class LlamaEngine:
             eos_token=llama._model.token_get_text(eos) if eos != -1 else "",
             bos_token=llama._model.token_get_text(bos) if bos != -1 else "",
         )
-        self._grammar = LlamaGrammar.from_json_schema(json.dumps(STRUCTURED_SCHEMA), verbose=False)
+        self._grammar = LlamaGrammar.from_json_schema(json.dumps(structured.SCHEMA), verbose=False)
 
     @classmethod
     def load(
