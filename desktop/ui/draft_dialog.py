@@ -46,9 +46,9 @@ from desktop.core.i18n import _
 from desktop.core.model.engine import Engine, EngineError
 from desktop.core.policy.settings import Settings
 from desktop.core.saving import SaveBlockedError
-from desktop.ui.workers import Workers
+from desktop.ui.workers import Lane, Workers
 
-LANE = "concept"
+LANE = Lane("concept")
 _EXPECTED_ERRORS = (DraftError, SaveBlockedError, DocumentError, EngineError, BouwsteenError)
 _INVALID = "border: 1px solid #b00020;"
 _UNSAFE = re.compile(r'[\\/:*?"<>|]+')
@@ -98,12 +98,9 @@ class DraftDialog(QDialog):
         self.folder = folder or default_folder()
         self._own_workers = workers is None
         self.workers = workers or Workers(self)
-        self.workers.item.connect(self._on_item)
-        self.workers.finished.connect(self._on_finished)
-        self.workers.failed.connect(self._on_failed)
         self.templates = load_templates()
         self.bouwstenen = load_bouwstenen()
-        self.result: DraftResult | None = None
+        self.draft: DraftResult | None = None
         self._inputs: dict[str, QLineEdit | QPlainTextEdit] = {}
         self._typed: dict[str, str] = {}
         self._chosen: list[str] = []
@@ -389,16 +386,16 @@ class DraftDialog(QDialog):
             context = (tools or LanguageTools.from_settings(settings)).guard_context(settings)
             yield from run_draft(request, target, settings, context, engine, cancel)
 
-        self.result = None
+        self.draft = None
         self._busy(True)
         self.status.setText(_("Bezig met het concept…"))
-        self.workers.start(LANE, work, model=engine is not None)
+        self.workers.stream(LANE, work, self._on_item, self._on_finished, self._on_failed, model=engine is not None)
 
     def _busy(self, busy: bool) -> None:
         for widget in (self.template_list, self.template_search, self.form_widget, self.instruction,
                        self.bouwsteen_list, self.bouwsteen_search, self.target, self.make):
             widget.setEnabled(not busy)
-        self.close_button.setText(_("Annuleren") if busy or self.result is None else _("Sluiten"))
+        self.close_button.setText(_("Annuleren") if busy or self.draft is None else _("Sluiten"))
 
     def _cancel_or_close(self) -> None:
         if self.workers.is_running(LANE):
@@ -408,29 +405,23 @@ class DraftDialog(QDialog):
         else:
             self.reject()
 
-    def _on_item(self, lane: str, item: object) -> None:
-        if lane != LANE:
-            return
+    def _on_item(self, item: Progress | DraftResult) -> None:
         if isinstance(item, Progress):
             count = f" ({item.done + 1}/{item.total})" if item.done < item.total else ""
             self.status.setText(f"{item.stage}{count}…")
-        elif isinstance(item, DraftResult):
-            self.result = item
+        else:
+            self.draft = item
 
-    def _on_finished(self, lane: str, _result: object) -> None:
-        if lane != LANE:
-            return
+    def _on_finished(self) -> None:
         self._busy(False)
-        if self.result is None:
+        if self.draft is None:
             self.status.setText(_("Geannuleerd: er is geen concept gemaakt."))
             return
-        self.status.setText("\n".join(self.result.summary()))
+        self.status.setText("\n".join(self.draft.summary()))
         self.close_button.setText(_("Sluiten"))
-        self.drafted.emit(self.result.path)
+        self.drafted.emit(self.draft.path)
 
-    def _on_failed(self, lane: str, error: object) -> None:
-        if lane != LANE:
-            return
+    def _on_failed(self, error: Exception) -> None:
         self._busy(False)
         if isinstance(error, _EXPECTED_ERRORS):
             self.status.setText(str(error))

@@ -27,10 +27,10 @@ from desktop import APP_NAME
 from desktop.core.i18n import _
 from desktop.core.policy.settings import Settings, load_settings
 from desktop.core.user_state import UserState, load_state, save_state
-from desktop.ui.model_service import TASK_LANE, ModelService
-from desktop.ui.review_controller import ANALYSIS_LANE, OPEN_LANE, SAVE_LANE, ReviewController
+from desktop.ui.model_service import ModelService
+from desktop.ui.review_controller import ReviewController
 from desktop.ui.start_page import StartPage
-from desktop.ui.workers import Workers
+from desktop.ui.workers import Lane, Workers
 
 if TYPE_CHECKING:  # loaded after the window shows (see start_up and review), never before
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -40,10 +40,6 @@ if TYPE_CHECKING:  # loaded after the window shows (see start_up and review), ne
     from desktop.core.saving import SaveResult
     from desktop.ui.review_pane import ReviewPane
     from desktop.ui.save_dialog import SaveChoices, SaveDialog
-
-# The window's own work gets the status bar's progress bar once it is slow, and Annuleren where it can be
-# stopped (a save is not: it is atomic). Start-up work, the model's loading and drafting show elsewhere.
-STATUS_LANES = {OPEN_LANE: True, ANALYSIS_LANE: True, TASK_LANE: True, SAVE_LANE: False}
 
 
 def open_with_system(path: Path) -> None:
@@ -263,12 +259,12 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
 
-    def _on_busy(self, lane: str, _busy: bool) -> None:
-        if lane not in STATUS_LANES:
-            return
-        slow = [shown for shown in STATUS_LANES if self.workers.is_slow(shown)]
+    def _on_busy(self, _lane: Lane, _busy: bool) -> None:
+        """The window's own work (lanes marked ``status``) gets the progress bar once it is slow, and Annuleren
+        where it can be stopped. Start-up work, the model's loading and drafting show elsewhere."""
+        slow = [lane for lane in self.workers.slow_lanes() if lane.status]
         self.progress_bar.setVisible(bool(slow))
-        self.cancel_button.setVisible(any(STATUS_LANES[shown] for shown in slow))
+        self.cancel_button.setVisible(any(lane.cancellable for lane in slow))
 
     def _on_progress(self, stage: str, done: int, total: int) -> None:
         self.progress_bar.setMaximum(max(total, 1))
@@ -432,11 +428,9 @@ class MainWindow(QMainWindow):
 
     def cancel_work(self) -> None:
         """Cancel opening, the analysis and any rewrite (within a second: between paragraphs or tokens)."""
-        if self.workers.is_running(OPEN_LANE):
-            self.workers.cancel(OPEN_LANE)
+        if self.controller.cancel_open():
             self.statusBar().showMessage(_("Openen geannuleerd."), 5000)
-        if self.workers.is_running(ANALYSIS_LANE):
-            self.controller.cancel_analysis()
+        if self.controller.cancel_analysis():
             self.statusBar().showMessage(_("Controle geannuleerd."), 5000)
         if self._review is not None and self._review.rewriting is not None:
             self._review.cancel_rewrite()

@@ -2,35 +2,39 @@
 
 The app is usable at once: rule checks never wait for the model. The state (laden / klaar /
 niet beschikbaar — alleen regels) is emitted for the status bar. Every model call runs on the
-workers' one-thread model pool; streamed text comes back as a queued signal.
+workers' one-thread model pool; a rewrite's streamed text and result go to the callbacks of the
+caller that started it.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop.core.i18n import _
 from desktop.core.policy.settings import Settings
-from desktop.ui.workers import Workers
+from desktop.ui.workers import Lane, Workers
 
 if TYPE_CHECKING:  # llama.cpp and the guards load on the model thread, not before the window shows
     from desktop.core.model.engine import EngineInfo, LlamaEngine
     from desktop.core.model.guards import GuardContext
     from desktop.core.model.jobs import ModelJob
+    from desktop.core.model.tasks import ModelResult
 
-LOAD_LANE = "model-laden"
-TASK_LANE = "model"
+LOAD_LANE = Lane("model-laden")
+TASK_LANE = Lane("model", status=True)
 
 
 class ModelService(QObject):
-    """Owns the engine; signals: ``state_changed(state, detail)``, ``streamed(text)``, ``rewritten(result)``."""
+    """Owns the engine; signals: ``state_changed(state, detail)`` for the status bar, ``failed(message)``.
+
+    A rewrite's streamed text and its result go to the callbacks its caller passes to :meth:`rewrite`.
+    """
 
     state_changed = Signal(str, str)
-    streamed = Signal(str)
-    rewritten = Signal(object)
     failed = Signal(str)
 
     LOADING = "laden"
@@ -43,8 +47,6 @@ class ModelService(QObject):
         self._engine: LlamaEngine | None = None
         self.state = self.UNAVAILABLE
         self.detail = ""
-        workers.finished.connect(self._on_finished)
-        workers.failed.connect(self._on_failed)
 
     @property
     def engine(self) -> LlamaEngine | None:
@@ -63,6 +65,7 @@ class ModelService(QObject):
     def load(self, settings: Settings) -> None:
         """Start loading the configured model in the background (or say why there is none)."""
         if not settings.model.enabled:
+            self._workers.cancel(LOAD_LANE)
             self._set_state(self.UNAVAILABLE, _("het taalmodel staat uit in de instellingen"))
             return
         wanted, threads = settings.model.file, settings.model.threads
@@ -73,45 +76,48 @@ class ModelService(QObject):
             return load_engine(wanted, threads)
 
         self._set_state(self.LOADING, "")
-        self._workers.start(LOAD_LANE, work, model=True)
+        self._workers.run(LOAD_LANE, work, self._on_loaded, self._on_load_failed, model=True)
 
-    def rewrite(self, job: ModelJob, context: GuardContext) -> bool:
-        """Start ``job`` (a guarded B1 rewrite); False when no model is ready."""
+    def _on_loaded(self, engine: LlamaEngine) -> None:
+        self._engine = engine
+        self._set_state(self.READY, engine.info.name)
+
+    def _on_load_failed(self, error: Exception) -> None:
+        from desktop.core.model.engine import EngineError
+
+        if not isinstance(error, EngineError):
+            raise error
+        self._set_state(self.UNAVAILABLE, str(error))
+
+    def rewrite(
+        self,
+        job: ModelJob,
+        context: GuardContext,
+        on_text: Callable[[str], None],
+        on_result: Callable[[ModelResult], None],
+    ) -> bool:
+        """Start ``job`` (a guarded B1 rewrite): ``on_text`` gets the answer so far as it streams, ``on_result``
+        the outcome, both in the GUI thread and only while this is the current rewrite. False when no model
+        is ready."""
         engine = self._engine
         if engine is None:
             return False
 
-        def work(cancel: threading.Event) -> object:
+        def work(cancel: threading.Event, report: Callable[[str], None]) -> ModelResult:
             from desktop.core.model.tasks import run_task
 
-            return run_task(engine, job, context, cancel=cancel, on_text=self.streamed.emit)
+            return run_task(engine, job, context, cancel=cancel, on_text=report)
 
-        self._workers.start(TASK_LANE, work, model=True)
+        self._workers.run_reporting(TASK_LANE, work, on_text, on_result, self._on_rewrite_failed, model=True)
         return True
 
-    def cancel(self) -> None:
-        """Stop the running rewrite (between tokens)."""
-        self._workers.cancel(TASK_LANE)
-
-    def _on_finished(self, lane: str, result: object) -> None:
-        if lane == LOAD_LANE:
-            from desktop.core.model.engine import LlamaEngine
-
-            assert isinstance(result, LlamaEngine)
-            self._engine = result
-            self._set_state(self.READY, result.info.name)
-        elif lane == TASK_LANE:
-            self.rewritten.emit(result)
-
-    def _on_failed(self, lane: str, error: object) -> None:
-        if lane not in (LOAD_LANE, TASK_LANE):
-            return
-        from desktop.core.model.catalog import ModelError
+    def _on_rewrite_failed(self, error: Exception) -> None:
         from desktop.core.model.engine import EngineError
 
-        if lane == LOAD_LANE and isinstance(error, (EngineError, ModelError)):
-            self._set_state(self.UNAVAILABLE, str(error))
-        elif lane == TASK_LANE and isinstance(error, EngineError):
-            self.failed.emit(str(error))
-        elif isinstance(error, BaseException):
+        if not isinstance(error, EngineError):
             raise error
+        self.failed.emit(str(error))
+
+    def cancel(self) -> bool:
+        """Stop the running rewrite (between tokens); True when one was running."""
+        return self._workers.cancel(TASK_LANE)

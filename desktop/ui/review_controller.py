@@ -16,24 +16,25 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.core.i18n import _
 from desktop.core.policy.settings import Settings
-from desktop.ui.workers import Workers
+from desktop.ui.workers import Lane, Workers
 
 if TYPE_CHECKING:  # the core loads in the background or once a document is open, never before the window shows
-    from desktop.core.analysis import LanguageTools, LevelReport
+    from desktop.core.analysis import AnalysisItem, LanguageTools, LevelReport
     from desktop.core.document.reader import Document
     from desktop.core.findings import Finding
     from desktop.core.language.awb import Review
     from desktop.core.policy.disclosure import ModelUse
     from desktop.core.privacy.history import SavedSession
+    from desktop.core.privacy.kept_reviews import KeptReviews
     from desktop.core.privacy.retention import RetentionReport
-    from desktop.core.privacy.secure_store import SecureStore
+    from desktop.core.saving import SaveResult
     from desktop.core.session import Decision, ReviewSession
 
-PREPARE_LANE = "voorbereiden"
-OPEN_LANE = "openen"
-ANALYSIS_LANE = "analyse"
-SAVE_LANE = "opslaan"
-RETENTION_LANE = "opruimen"
+PREPARE_LANE = Lane("voorbereiden")
+OPEN_LANE = Lane("openen", status=True)
+ANALYSIS_LANE = Lane("analyse", status=True)
+SAVE_LANE = Lane("opslaan", status=True, cancellable=False)
+RETENTION_LANE = Lane("opruimen")
 AUTOSAVE_MS = 400
 REFRESH_MS = 120
 
@@ -64,106 +65,112 @@ class ReviewController(QObject):
         self.levels: list[LevelReport] = []
         self.review: Review | None = None
         self.dirty = False
-        self._store: SecureStore | None = None
-        self._store_problem: str | None = None
-        # The store is opened and used from the open job, the retention job and the GUI thread: one at a time.
-        self._store_lock = threading.Lock()
+        # The kept reviews are used from the open job, the retention job and the GUI thread (it serialises them).
+        self._kept: KeptReviews | None = None
         # Decisions from before the document changed on disk, re-applied as findings reappear.
         self._carried: dict[str, tuple[Decision, int]] = {}
         self._reloading: ReviewSession | None = None
-        self._tools_ready = threading.Event()
-        self._tools_generation = 0  # a late result of an older prepare() must not replace newer tools
+        self._analysis_wanted = False  # analyse() was asked before the language tools were ready
         self._refresh = QTimer(self, singleShot=True, interval=REFRESH_MS)
         self._refresh.timeout.connect(self.findings_changed)
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._autosave.timeout.connect(self.keep_session)
-        workers.item.connect(self._on_item)
-        workers.finished.connect(self._on_finished)
-        workers.failed.connect(self._on_failed)
 
     # -- opening and analysis -------------------------------------------------------------------
 
+    @property
+    def kept(self) -> KeptReviews:
+        """The encrypted review history (its store opens on first use, often on a worker thread)."""
+        if self._kept is None:
+            from desktop.core.privacy.kept_reviews import KeptReviews
+
+            self._kept = KeptReviews()
+        return self._kept
+
     def prepare(self) -> None:
         """Load the language tools (dictionary, word lists) in the background. LanguageTool's rules
-        (seconds to load) load later, in the analysis's grammar stage, after the cheap findings show."""
-        if self.tools is not None:
-            self._tools_ready.set()
+        (seconds to load) load later, in the analysis's grammar stage, after the cheap findings show.
+        A prepare already under way is kept."""
+        if self.tools is not None or self.workers.is_running(PREPARE_LANE):
             return
-        settings, generation, ready = self.settings, self._tools_generation, self._tools_ready
+        settings = self.settings
 
         def work(_cancel: threading.Event) -> LanguageTools:
             from desktop.core.analysis import LanguageTools
 
             tools = LanguageTools.from_settings(settings)
             tools.warm_up()
-            if generation == self._tools_generation:
-                self.tools = tools
-                ready.set()
             return tools
 
-        self.workers.start(PREPARE_LANE, work)
+        self.workers.run(PREPARE_LANE, work, self._on_tools)
+
+    def _on_tools(self, tools: LanguageTools) -> None:
+        self.tools = tools
+        if self._analysis_wanted:
+            self.analyse()
 
     def reset_tools(self) -> None:
-        """Forget the language tools (settings they depend on changed); they are prepared again."""
+        """Forget the language tools (settings they depend on changed); they are prepared again (a prepare
+        still under way with the old settings is cancelled, so its tools never arrive)."""
         self.cancel_analysis()
-        self._tools_generation += 1
+        self.workers.cancel(PREPARE_LANE)
         self.tools = None
-        self._tools_ready = threading.Event()
         self.prepare()
-
-    def _wait_for_tools(self, cancel: threading.Event) -> LanguageTools | None:
-        while self.tools is None and not self._tools_ready.wait(0.1):
-            if cancel.is_set():
-                return None
-        return self.tools
 
     def open(self, path: Path) -> None:
         """Open ``path`` and find its kept review in the background (the keyring can take a while)."""
+        settings, kept = self.settings, self.kept
 
         def work(_cancel: threading.Event) -> tuple[Document, SavedSession | None, str | None]:
             from desktop.core.document.reader import open_document
-            from desktop.core.privacy import history
 
             document = open_document(path)
-            with self._store_lock:
-                store, problem = self._open_store()
-                kept = history.load(store, str(document.path)) if store is not None else None
-            return document, kept, problem
+            return (document, *kept.load(settings, str(document.path)))
 
-        self.workers.start(OPEN_LANE, work)
+        self.workers.run(OPEN_LANE, work, self._on_opened, self._on_open_failed)
+
+    def cancel_open(self) -> bool:
+        """Stop opening a document; True when one was being opened."""
+        return self.workers.cancel(OPEN_LANE)
 
     def enforce_retention(self) -> None:
         """Delete kept reviews, audit entries and logs older than the retention period, in the background;
         a store that cannot be opened is reported as a notice while history is on."""
-        settings, lock = self.settings, self._store_lock
+        settings, kept = self.settings, self.kept
 
         def work(_cancel: threading.Event) -> RetentionReport:
-            from desktop.core.privacy.retention import enforce_retention
+            return kept.enforce_retention(settings)
 
-            with lock:
-                return enforce_retention(settings)
-
-        self.workers.start(RETENTION_LANE, work)
+        self.workers.run(RETENTION_LANE, work, self._on_retention)
 
     def analyse(self) -> None:
-        """(Re)run the rule checks on the open document; findings arrive paragraph by paragraph."""
-        document, settings = self.document, self.settings
+        """(Re)run the rule checks on the open document; findings arrive paragraph by paragraph. Without
+        the language tools yet, the analysis starts as soon as they are ready."""
+        document, settings, tools = self.document, self.settings, self.tools
         if document is None:
             return
-        if self.tools is None and not self.workers.is_running(PREPARE_LANE):
+        if tools is None:
+            self._analysis_wanted = True
+            self.workers.cancel(ANALYSIS_LANE)
             self.prepare()
+            return
+        self._analysis_wanted = False
 
-        def work(cancel: threading.Event) -> Iterator[object]:
+        def work(cancel: threading.Event) -> Iterator[AnalysisItem]:
             from desktop.core.analysis import run_analysis
 
-            tools = self._wait_for_tools(cancel)
-            return iter(()) if tools is None else run_analysis(document, settings, cancel, tools)
+            return run_analysis(document, settings, cancel, tools)
 
-        self.workers.start(ANALYSIS_LANE, work)
+        self.workers.stream(ANALYSIS_LANE, work, self._on_analysis_item, self._on_analysis_done)
 
-    def cancel_analysis(self) -> None:
-        """Stop the running analysis (its late results are dropped)."""
-        self.workers.cancel(ANALYSIS_LANE)
+    def is_analysing(self) -> bool:
+        """True while an analysis runs or waits for the language tools."""
+        return self._analysis_wanted or self.workers.is_running(ANALYSIS_LANE)
+
+    def cancel_analysis(self) -> bool:
+        """Stop the running analysis (its late results are dropped); True when one was running or waiting."""
+        waiting, self._analysis_wanted = self._analysis_wanted, False
+        return self.workers.cancel(ANALYSIS_LANE) or waiting
 
     def _start_review(self, document: Document, kept: SavedSession | None) -> None:
         from desktop.core.session import ReviewSession
@@ -201,8 +208,25 @@ class ReviewController(QObject):
 
     # -- results --------------------------------------------------------------------------------
 
-    def _on_item(self, lane: str, item: object) -> None:
-        if lane != ANALYSIS_LANE or self.session is None:
+    def _on_opened(self, opened: tuple[Document, SavedSession | None, str | None]) -> None:
+        document, kept, problem = opened
+        self._start_review(document, kept)
+        if problem:  # after the document shows, so the window's own "opened" message does not hide it
+            self.notice.emit(problem)
+
+    def _on_open_failed(self, error: Exception) -> None:
+        from desktop.core.document.reader import DocumentError
+
+        if not isinstance(error, DocumentError):
+            raise error
+        self.open_failed.emit(str(error))
+
+    def _on_retention(self, report: RetentionReport) -> None:
+        if report.unavailable and self.settings.privacy.history:
+            self.notice.emit(report.unavailable)
+
+    def _on_analysis_item(self, item: AnalysisItem) -> None:
+        if self.session is None:
             return
         from desktop.core.analysis import LevelReport, Notice, ParagraphFindings, Progress, ReviewReport
 
@@ -223,42 +247,10 @@ class ReviewController(QObject):
         elif isinstance(item, Notice):
             self.notice.emit(item.message)
 
-    def _on_finished(self, lane: str, result: object) -> None:
-        if lane == OPEN_LANE:
-            document, kept, problem = result  # type: ignore[misc]
-            self._start_review(document, kept)
-            if problem:  # after the document shows, so the window's own "opened" message does not hide it
-                self.notice.emit(problem)
-        elif lane == ANALYSIS_LANE:
-            self._refresh.stop()
-            self.findings_changed.emit()
-            self.analysis_done.emit()
-        elif lane == SAVE_LANE:
-            from desktop.core.privacy import history
-
-            self.dirty = False
-            if self.session is not None:
-                history.discard(self.session.document_path)
-            self.saved.emit(result)
-        elif lane == RETENTION_LANE:
-            unavailable = result.unavailable  # type: ignore[attr-defined]
-            if unavailable and self.settings.privacy.history:
-                self.notice.emit(unavailable)
-
-    def _on_failed(self, lane: str, error: object) -> None:
-        if lane not in (PREPARE_LANE, OPEN_LANE, ANALYSIS_LANE, SAVE_LANE, RETENTION_LANE):
-            return
-        from desktop.core.document.reader import DocumentError, SourceChangedError
-        from desktop.core.saving import SaveBlockedError
-
-        if lane == OPEN_LANE and isinstance(error, DocumentError):
-            self.open_failed.emit(str(error))
-        elif lane == SAVE_LANE and isinstance(error, SourceChangedError):
-            self.source_changed.emit(str(error))
-        elif lane == SAVE_LANE and isinstance(error, (DocumentError, SaveBlockedError, OSError)):
-            self.save_failed.emit(str(error))
-        elif isinstance(error, BaseException):
-            raise error
+    def _on_analysis_done(self) -> None:
+        self._refresh.stop()
+        self.findings_changed.emit()
+        self.analysis_done.emit()
 
     # -- decisions ------------------------------------------------------------------------------
 
@@ -286,23 +278,14 @@ class ReviewController(QObject):
         return True
 
     def accept_kind(self, finding_id: str) -> int:
-        """Accept every open finding of the same rule; return how many were accepted."""
+        """Accept every open finding of the same rule (one undoable step); return how many were accepted."""
         finding = self.finding(finding_id)
         if finding is None or self.session is None:
             return 0
-        from desktop.core.session import ConflictError, Decision
-
-        accepted = 0
-        for other in self.session.pending():
-            if other.rule == finding.rule and other.suggestions and not other.group:
-                try:
-                    self.session.decide([other.id], Decision.ACCEPTED)
-                    accepted += 1
-                except ConflictError:
-                    continue
+        accepted = self.session.accept_rule(finding.rule)
         if accepted:
             self._changed()
-        return accepted
+        return len(accepted)
 
     def ignore_rule(self, finding_id: str) -> None:
         """Hide the finding's rule for this document (undoable)."""
@@ -312,22 +295,17 @@ class ReviewController(QObject):
             self._changed()
 
     def add_word(self, finding_id: str) -> None:
-        """Add the finding's word to the personal list; that word's open spelling findings disappear."""
+        """Add the finding's word to the personal list; that word's open spelling findings disappear (undoable)."""
         finding = self.finding(finding_id)
         if finding is None or self.session is None or self.tools is None:
             return
-        from desktop.core.findings import Category
         from desktop.core.language.wordlists import WordListError
 
         try:
-            self.tools.word_lists.personal.add(finding.original)
+            self.session.add_word(finding_id, self.tools.word_lists.personal)
         except WordListError as exc:
             self.notice.emit(str(exc))
             return
-        word = finding.original.lower()
-        for other in list(self.session.pending()):
-            if other.category is Category.SPELLING and other.original.lower() == word:
-                self.session.findings.pop(other.id)
         self.notice.emit(_("‘{word}’ staat nu in uw woordenlijst.").format(word=finding.original))
         self.findings_changed.emit()
 
@@ -357,29 +335,11 @@ class ReviewController(QObject):
 
     # -- keeping work ---------------------------------------------------------------------------
 
-    def _open_store(self) -> tuple[SecureStore | None, str | None]:
-        """The encrypted store for the review history (None when nothing may be kept), and the reason it
-        cannot be opened the first time that happens (for a notice). The caller holds ``_store_lock``."""
-        if not self.settings.privacy.history:
-            return None, None
-        from desktop.core.privacy.secure_store import StoreUnavailableError, open_store
-
-        if self._store is None and self._store_problem is None:
-            try:
-                self._store = open_store(self.settings.privacy.allow_unsafe_store)
-            except StoreUnavailableError as exc:
-                self._store_problem = str(exc)
-                return None, self._store_problem
-        return self._store, None
-
     def keep_session(self) -> None:
         """Write the session (encrypted) now."""
-        from desktop.core.privacy import history
-
-        with self._store_lock:
-            store, problem = self._open_store()
-            if store is not None and self.session is not None:
-                history.save(store, self.session)
+        if self.session is None:
+            return
+        problem = self.kept.save(self.settings, self.session)
         if problem:
             self.notice.emit(problem)
 
@@ -400,12 +360,31 @@ class ReviewController(QObject):
         document, settings = self.document, self.settings
         edits = self.session.accepted_edits(settings.author)
 
-        def work(_cancel: threading.Event) -> object:
+        def work(_cancel: threading.Event) -> SaveResult:
             from desktop.core.saving import save_reviewed
 
             return save_reviewed(document, edits, target, settings, model, clean=clean, visible=visible, text=text)
 
-        self.workers.start(SAVE_LANE, work)
+        self.workers.run(SAVE_LANE, work, self._on_saved, self._on_save_failed)
+
+    def _on_saved(self, result: SaveResult) -> None:
+        from desktop.core.privacy import history
+
+        self.dirty = False
+        if self.session is not None:
+            history.discard(self.session.document_path)
+        self.saved.emit(result)
+
+    def _on_save_failed(self, error: Exception) -> None:
+        from desktop.core.document.reader import DocumentError, SourceChangedError
+        from desktop.core.saving import SaveBlockedError
+
+        if isinstance(error, SourceChangedError):
+            self.source_changed.emit(str(error))
+        elif isinstance(error, (DocumentError, SaveBlockedError, OSError)):
+            self.save_failed.emit(str(error))
+        else:
+            raise error
 
     def reload(self) -> None:
         """Re-open the document from disk (after it changed); decisions on unchanged text are kept."""

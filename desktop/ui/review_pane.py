@@ -25,6 +25,7 @@ from desktop.ui.suggestions import SuggestionPanel
 
 if TYPE_CHECKING:
     from desktop.core.document.reader import Document
+    from desktop.core.model.tasks import ModelResult
 
 
 class ReviewPane(QSplitter):
@@ -77,8 +78,6 @@ class ReviewPane(QSplitter):
         self.suggestions.ignore_rule_requested.connect(lambda fid: c.ignore_rule(fid))
         self.suggestions.add_word_requested.connect(lambda fid: c.add_word(fid))
         self.checklist.jump_requested.connect(self._jump_to)
-        self.model.streamed.connect(self._on_streamed)
-        self.model.rewritten.connect(self._on_rewritten)
         self.preview.accepted.connect(self._accept_rewrite)
         self.preview.discarded.connect(self._discard_rewrite)
         self.preview.cancel_requested.connect(self.cancel_rewrite)
@@ -203,19 +202,15 @@ class ReviewPane(QSplitter):
         context = tools.guard_context(self.settings)
         from desktop.core.model.jobs import ModelJob
 
-        if self.model.rewrite(ModelJob.b1_rewrite(paragraph.id, paragraph.text), context):
+        job = ModelJob.b1_rewrite(paragraph.id, paragraph.text)
+        if self.model.rewrite(job, context, self.preview.stream, self._on_rewritten):
             self.rewriting = paragraph.id
             self.preview.start(paragraph.text)
             self.tabs.setCurrentWidget(self.preview)
 
-    def _on_streamed(self, raw: str) -> None:
-        if self.rewriting is not None:
-            self.preview.stream(raw)
-
-    def _on_rewritten(self, result: object) -> None:
-        if self.rewriting is not None:
-            self.rewriting = None
-            self.preview.finish(result)  # type: ignore[arg-type]
+    def _on_rewritten(self, result: ModelResult) -> None:
+        self.rewriting = None
+        self.preview.finish(result)
 
     def _accept_rewrite(self) -> None:
         result = self.preview.result

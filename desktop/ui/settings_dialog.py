@@ -409,7 +409,7 @@ class SettingsDialog(QDialog):
     def _filter_b1(self, text: str) -> None:
         wanted = text.strip().lower()
         for row in range(self.b1_table.rowCount()):
-            cells = (self.b1_table.item(row, column).text().lower() for column in range(2))
+            cells = ((item.text() if (item := self.b1_table.item(row, column)) else "").lower() for column in range(2))
             self.b1_table.setRowHidden(row, bool(wanted) and not any(wanted in cell for cell in cells))
 
     def remove_selected_words(self) -> None:

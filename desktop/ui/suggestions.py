@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -229,10 +229,10 @@ class SuggestionPanel(QWidget):
         if finding_id:
             self.selected.emit(finding_id)
 
-    def _emit(self, signal: Signal) -> None:
+    def _emit(self, signal: SignalInstance) -> None:
         finding_id = self.current_id()
         if finding_id:
-            signal.emit(finding_id)  # type: ignore[attr-defined]
+            signal.emit(finding_id)
 
     def _accept_current(self) -> None:
         finding_id = self.current_id()

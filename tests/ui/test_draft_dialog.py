@@ -163,7 +163,7 @@ def test_drafting_runs_in_the_background_and_emits_the_written_path(
         dialog.make.click()
         assert not dialog.make.isEnabled()
     assert emitted.args == [target]
-    assert dialog.result is not None and not dialog.result.open_slots
+    assert dialog.draft is not None and not dialog.draft.open_slots
     assert f"Concept geschreven: {target}" in dialog.status.text()
     assert dialog.close_button.text() == "Sluiten" and dialog.make.isEnabled()
     texts = [p.text for p in open_document(target).paragraphs]
@@ -182,7 +182,7 @@ def test_without_a_model_the_free_text_stays_open(qtbot, make_dialog: Callable[.
     with qtbot.waitSignal(dialog.drafted, timeout=60_000):
         dialog.make.click()
     assert "‘Motivering’ is open gelaten: er is geen taalmodel gebruikt." in dialog.status.text()
-    assert "[Schrijf hier: motivering]" in [p.text for p in open_document(dialog.result.path).paragraphs]
+    assert "[Schrijf hier: motivering]" in [p.text for p in open_document(dialog.draft.path).paragraphs]
 
 
 def test_a_refused_model_text_is_reported_and_the_slot_stays_open(

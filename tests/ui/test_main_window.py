@@ -109,23 +109,27 @@ def test_recent_files_menu_lists_and_reopens(qtbot, window: MainWindow, test_dat
     qtbot.waitUntil(lambda: window.document.path == first.resolve() or window.document.path == first, timeout=20_000)
 
 
+def _ignore(_result: object) -> None:
+    """The stand-in jobs' results are of no interest."""
+
+
 def test_slow_work_shows_progress_after_a_delay_and_background_work_never(qtbot, window: MainWindow) -> None:
     """The progress bar and Annuleren appear once the window's own work runs past PROGRESS_DELAY_MS; a save
     cannot be cancelled, and start-up work in the background (language tools, retention) shows nothing."""
     release = threading.Event()
-    window.workers.start(PREPARE_LANE, lambda _cancel: release.wait(10))
-    window.workers.start(ANALYSIS_LANE, lambda _cancel: release.wait(10))
+    window.workers.run(PREPARE_LANE, lambda _cancel: release.wait(10), _ignore)
+    window.workers.run(ANALYSIS_LANE, lambda _cancel: release.wait(10), _ignore)
     assert window.progress_bar.isHidden()  # not before the delay
     qtbot.waitUntil(lambda: window.progress_bar.isVisible(), timeout=5_000)
     assert window.cancel_button.isVisible()
     window.cancel_button.click()
     assert window.progress_bar.isHidden() and window.cancel_button.isHidden()
-    window.workers.start(SAVE_LANE, lambda _cancel: release.wait(10))
+    window.workers.run(SAVE_LANE, lambda _cancel: release.wait(10), _ignore)
     qtbot.waitUntil(lambda: window.progress_bar.isVisible(), timeout=5_000)
     assert window.cancel_button.isHidden()  # a save is atomic; it is not stopped halfway
     window.workers.cancel(SAVE_LANE)  # (the test's stand-in job has no SaveResult to report)
     assert window.progress_bar.isHidden()
-    window.workers.start(RETENTION_LANE, lambda _cancel: release.wait(10))
+    window.workers.run(RETENTION_LANE, lambda _cancel: release.wait(10), _ignore)
     qtbot.wait(PROGRESS_DELAY_MS + 400)
     assert window.progress_bar.isHidden() and window.workers.is_running(RETENTION_LANE)
     window.workers.cancel(RETENTION_LANE)
