@@ -28,10 +28,11 @@ from desktop.core.analysis import (
     run_analysis,
 )
 from desktop.core.document.reader import Document, DocumentError, open_document
-from desktop.core.findings import Finding
+from desktop.core.findings import Category, Finding
 from desktop.core.i18n import _
 from desktop.core.language.letter import ChecklistItem
 from desktop.core.model.engine import EngineError, LlamaEngine, load_engine
+from desktop.core.model.tasks import B1_RULE
 from desktop.core.policy.disclosure import ModelUse
 from desktop.core.policy.settings import Settings, load_settings
 from desktop.core.saving import SaveBlockedError, save_reviewed
@@ -39,6 +40,15 @@ from desktop.core.session import ConflictError, Decision, ReviewSession
 
 STATUS_MARK = {"present": "✓", "missing": "✗", "doubtful": "?"}
 CHECK_KINDS = ("spelling", "grammar", "style", "readability", "decision")
+# What --only may select for -o: a check's findings, or the model's guarded B1 rewrites apart from them.
+WRITE_KINDS = (*CHECK_KINDS, "b1")
+CATEGORY_KINDS = {
+    Category.SPELLING: "spelling",
+    Category.GRAMMAR: "grammar",
+    Category.STYLE: "style",
+    Category.READABILITY: "readability",
+    Category.DECISION: "decision",
+}
 
 
 def _only_checks(settings: Settings, wanted: str) -> Settings | str:
@@ -53,6 +63,24 @@ def _only_checks(settings: Settings, wanted: str) -> Settings | str:
     for kind in CHECK_KINDS:
         values[f"checks.{kind}"] = kind in kinds
     return dataclasses.replace(settings, values=values)
+
+
+def finding_kind(finding: Finding) -> str:
+    """The kind ``--only`` selects a finding by: ``b1`` for the model's guarded rewrites, else its check."""
+    if finding.rule == B1_RULE:
+        return "b1"
+    return CATEGORY_KINDS[finding.category]
+
+
+def _only_kinds(wanted: str) -> set[str] | str:
+    """The kinds in ``wanted`` (comma-separated), or a Dutch error."""
+    kinds = {kind.strip() for kind in wanted.split(",") if kind.strip()}
+    unknown = sorted(kinds - set(WRITE_KINDS))
+    if unknown or not kinds:
+        return _("Onbekende soort voor --only: {names}. Kies uit: {kinds}.").format(
+            names=", ".join(unknown) or "-", kinds=", ".join(WRITE_KINDS)
+        )
+    return kinds
 
 
 def _load_engine(settings: Settings, err: TextIO) -> LlamaEngine | None:
@@ -108,6 +136,10 @@ def run(args: argparse.Namespace) -> int:
     settings = load_settings()
     for problem in settings.problems:
         print(_("Instellingen: {problem}").format(problem=problem), file=err)
+    write_only = _only_kinds(args.only) if getattr(args, "only", None) else None
+    if isinstance(write_only, str):
+        print(f"schrijfhulp-cli: {write_only}", file=err)
+        return 2
     only = getattr(args, "checks", None)
     if only:
         narrowed = _only_checks(settings, only)
@@ -140,7 +172,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         _emit_text(document, ordered, levels, review, refused, engine, out)
     if args.output:
-        return _write(document, ordered, args.output, settings, engine, out, err)
+        written = ordered if write_only is None else [f for f in ordered if finding_kind(f) in write_only]
+        return _write(document, written, args.output, settings, engine, out, err)
     return 0
 
 

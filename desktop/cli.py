@@ -77,6 +77,14 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     check.add_argument("-o", "--output", help=_("schrijf de suggesties als bijgehouden wijzigingen naar dit bestand"))
+    check.add_argument(
+        "--only",
+        metavar="SOORT[,SOORT]",
+        help=_(
+            "schrijf met -o alleen suggesties van deze soorten (spelling, grammar, style, readability, decision, "
+            "b1: de gecontroleerde herschrijvingen van het taalmodel)"
+        ),
+    )
 
     draft = commands.add_parser("draft", help=_("maak een concept van een brief of besluit uit een sjabloon"))
     draft.add_argument("--template", required=True, metavar="NAAM", help=_("het sjabloon (zie ‘templates’)"))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QV
 from desktop.core.i18n import _
 from desktop.core.language.word_diff import diff_segments
 from desktop.core.model.structured import partial_text
+from desktop.core.model.guards import Verdict, guard_label, summary
 
 if TYPE_CHECKING:
     from desktop.core.model.tasks import ModelResult
@@ -33,6 +34,31 @@ def diff_html(original: str, rewritten: str) -> str:
         if new:
             parts.append(f'<u style="background:#d4edda">{escape(new)}</u>')
     return "".join(parts)
+
+
+def checks_html(verdict: Verdict) -> str:
+    """Per guard what was checked, as a short list (a guard that could not run says so)."""
+    items = []
+    for outcome in verdict.outcomes:
+        mark = "✓" if outcome.passed else "–"
+        items.append(f"<li>{mark} <b>{escape(guard_label(outcome.guard))}</b>: {escape(outcome.checked)}</li>")
+    return f"<ul>{''.join(items)}</ul>"
+
+
+def refusal_html(result: ModelResult) -> str:
+    """Why the candidates were refused, per guard, in the guards' own words (at most three reasons a guard)."""
+    by_guard: dict[str, list[str]] = {}
+    for verdict in result.refusals:
+        for guard, reason in verdict.reasons:
+            reasons = by_guard.setdefault(guard, [])
+            if reason not in reasons:
+                reasons.append(reason)
+    items = [
+        f"<li><b>{escape(guard_label(guard))}</b>: {escape(' '.join(reasons[:3]))}</li>"
+        for guard, reasons in by_guard.items()
+    ]
+    items += [f"<li>{escape(error)}</li>" for error in result.errors]
+    return f"<ul>{''.join(items)}</ul>" if items else ""
 
 
 class B1Preview(QWidget):
@@ -105,29 +131,28 @@ class B1Preview(QWidget):
         self.rewrite.setPlainText(partial_text(raw))
 
     def finish(self, result: ModelResult) -> None:
-        """Show the guarded outcome."""
+        """Show the guarded outcome: per guard what was checked, or why every candidate was refused."""
         self.result = result
         self.cancel_button.setEnabled(False)
-        if result.text is None:
+        if result.text is None or result.verdict is None:
             self.heading.setText(_("Geen veilige herschrijving gevonden."))
-            reasons = sorted({reason for verdict in result.refusals for _guard, reason in verdict.reasons})
-            detail = "".join(f"<li>{escape(reason)}</li>" for reason in reasons[:6]) or "".join(
-                f"<li>{escape(error)}</li>" for error in result.errors)
             self.status.setText(
-                _("De controles hebben {count} poging(en) geweigerd. Er verandert niets.").format(
-                    count=len(result.refusals) or len(result.completions)) + (f"<ul>{detail}</ul>" if detail else "")
+                _("Het taalmodel schreef {count} versie(s); geen daarvan kwam door de controles. Er verandert "
+                  "niets.").format(count=len(result.completions)) + refusal_html(result)
             )
             self.rewrite.setPlainText("")
             self.accept_button.setEnabled(False)
             self.discard_button.setEnabled(True)
             return
-        self.heading.setText(_("Herschreven in B1 en gecontroleerd: alle feiten zijn behouden."))
+        self.heading.setText(
+            summary(result.verdict, result.task,
+                    result.level_before.level if result.level_before else "",
+                    result.level_after.level if result.level_after else "")
+        )
         self.rewrite.setHtml(diff_html(result.original, result.text))
-        before = result.level_before.level if result.level_before else "?"
-        after = result.level_after.level if result.level_after else "?"
         self.status.setText(
-            _("Taalniveau: <b>{before}</b> → <b>{after}</b>. Doorgehaald = weg, onderstreept = nieuw. "
-              "Overnemen maakt er bijgehouden wijzigingen van.").format(before=before, after=after)
+            checks_html(result.verdict)
+            + _("Doorgehaald = weg, onderstreept = nieuw. Overnemen maakt er bijgehouden wijzigingen van.")
         )
         self.accept_button.setEnabled(bool(result.findings))
         self.discard_button.setEnabled(True)

@@ -12,10 +12,13 @@ from desktop.core.i18n import _
 
 PLACEHOLDERS: dict[str, frozenset[str]] = {
     "b1": frozenset({"text"}),
+    "splitsen": frozenset({"text"}),
     "correctie": frozenset({"text", "problems"}),
     "uitleg": frozenset({"original", "suggestion", "context"}),
     "concept": frozenset({"slot", "instruction", "fields", "paragraphs"}),
 }
+# Placeholders a prompt may use besides its required ones (an organisation's older b1.toml has no examples).
+OPTIONAL: dict[str, frozenset[str]] = {"b1": frozenset({"examples"})}
 _DELIMITERS = ("<tekst>", "</tekst>")
 
 
@@ -44,6 +47,8 @@ class Prompt:
             for delimiter in _DELIMITERS:
                 value = value.replace(delimiter, "")
             cleaned[key] = value
+        for optional in OPTIONAL.get(self.name, ()):
+            cleaned.setdefault(optional, "")
         return self.system, self.user.format_map(cleaned)
 
 
@@ -80,7 +85,7 @@ def load_prompt(name: str) -> Prompt:
                 path=path, error=exc
             )
         ) from exc
-    if found != PLACEHOLDERS[name]:
+    if not PLACEHOLDERS[name] <= found <= PLACEHOLDERS[name] | OPTIONAL.get(name, frozenset()):
         raise PromptError(
             _(
                 "Het promptbestand {path} moet precies deze plaatshouders gebruiken: {wanted}; "

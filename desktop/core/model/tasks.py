@@ -16,24 +16,22 @@ from dataclasses import dataclass, field
 
 from desktop.core.findings import Category, Finding, Source
 from desktop.core.i18n import _
-from desktop.core.language.readability import LevelEstimate, estimate_level, measure_paragraph
+from desktop.core.language.readability import LevelEstimate, difficulty, estimate_level, measure_paragraph
 from desktop.core.language.word_diff import opcodes
+from desktop.core.model.candidates import ATTEMPTS, B1_ATTEMPTS, SPLIT_PROMPT, Attempt, EarlyStop
 from desktop.core.model.engine import Completion, Engine, EngineError, Request, TextCallback
+from desktop.core.model.examples import closest_examples, render_examples
 from desktop.core.model.guards import GuardContext, Task, Verdict, check_output, summary
+from desktop.core.model.guards.level import TARGET_LEVELS
+from desktop.core.model.guards.structure import LIST_ENDINGS, closing_punctuation
 from desktop.core.model.jobs import ModelJob
 from desktop.core.model.prompts import load_prompt
 
-
-@dataclass(frozen=True)
-class Attempt:
-    """One try: the sampling temperature and seed."""
-
-    temperature: float
-    seed: int
-
-
-# Greedy first (most faithful); then two sampled tries that may find a rewrite the guards accept.
-ATTEMPTS: tuple[Attempt, ...] = (Attempt(0.0, 1), Attempt(0.5, 2), Attempt(0.8, 3))
+B1_RULE = "model-b1"  # the rule of a guarded B1 rewrite's findings
+# A B1 candidate is not started after this many seconds: a sentence that gets no rewrite costs at most
+# about this plus one given-up candidate (the issue's target: 15 s).
+B1_BUDGET_SECONDS = 6.0
+CORRECTION_BUDGET_SECONDS = 60.0
 
 
 @dataclass(frozen=True)
@@ -101,18 +99,19 @@ def word_diff(
 
 
 def _request(task: Task, values: dict[str, str], attempt: Attempt, max_tokens: int) -> tuple[Request, int]:
-    prompt = load_prompt(task.value)
+    name = attempt.prompt or task.value
+    prompt = load_prompt(name)
     system, user = prompt.render(**values)
-    # Drafts from the prompt pay off only when the output copies the input: a correction does, a
-    # rewrite, an explanation or a draft mostly does not (bench/bench_prompt_lookup.py: B1 rewrites
-    # ran at 0.9 times the speed with them).
+    # Drafts from the prompt pay off only when the output copies the input: a correction or a split
+    # does, a rewrite, an explanation or a draft mostly does not (bench/bench_prompt_lookup.py: B1
+    # rewrites ran at 0.9 times the speed with them).
     request = Request(
         system=system,
         user=user,
         max_tokens=max_tokens,
         temperature=attempt.temperature,
         seed=attempt.seed,
-        prompt_lookup=task is Task.CORRECTION,
+        prompt_lookup=task is Task.CORRECTION or name == SPLIT_PROMPT,
     )
     return request, prompt.version
 
@@ -129,43 +128,73 @@ def run_task(
     *,
     cancel: threading.Event | None = None,
     on_text: TextCallback | None = None,
-    budget_seconds: float = 60.0,
-    attempts: Sequence[Attempt] = ATTEMPTS,
+    budget_seconds: float | None = None,
+    attempts: Sequence[Attempt] | None = None,
 ) -> ModelResult:
     """Do ``job`` (a B1 rewrite or a correction of ``job.original``) with ``engine``, guarded.
 
-    Tries ``attempts`` in order until one passes the guards, the budget is spent, or ``cancel`` is set.
-    This is the one way the app and the CLI run the model on a document's text.
+    A correction tries ``attempts`` in order until one passes the guards. A B1 rewrite tries its
+    candidates (a split, a rewrite with the closest expert examples, sampled ones; a list item is
+    never split) until one reaches B1, giving up a candidate early when it copies its input or loses
+    its form, and offers the easiest candidate that passed. No candidate starts after the budget is
+    spent or when ``cancel`` is set. This is the one way the app and the CLI run the model on a
+    document's text.
     """
     task = job.task
     if task not in (Task.B1, Task.CORRECTION):
         raise ValueError(f"run_task handles B1 and corrections, not {task}")
     original = job.original
-    values = {"text": original} if task is Task.B1 else {"text": original, "problems": job.problems or "-"}
+    if task is Task.B1:
+        values = {"text": original}
+        examples = render_examples(closest_examples(original))
+        tries = B1_ATTEMPTS if attempts is None else attempts
+        if closing_punctuation(original) in LIST_ENDINGS:
+            tries = [a for a in tries if a.prompt != SPLIT_PROMPT]
+        budget = B1_BUDGET_SECONDS if budget_seconds is None else budget_seconds
+    else:
+        values = {"text": original, "problems": job.problems or "-"}
+        examples = ""
+        tries = ATTEMPTS if attempts is None else attempts
+        budget = CORRECTION_BUDGET_SECONDS if budget_seconds is None else budget_seconds
     completions: list[Completion] = []
     refusals: list[Verdict] = []
     errors: list[str] = []
+    passed: list[tuple[float, str, Verdict, int]] = []  # (difficulty, output, verdict, prompt version)
     version = 0
-    deadline = time.monotonic() + budget_seconds
-    for attempt in attempts:
+    deadline = time.monotonic() + budget
+    for attempt in tries:
         if (cancel is not None and cancel.is_set()) or (completions and time.monotonic() > deadline):
             break
-        request, version = _request(task, values, attempt, _max_tokens(original))
+        prompt_values = {**values, "examples": examples} if (attempt.prompt or task.value) == "b1" else values
+        request, version = _request(task, prompt_values, attempt, _max_tokens(original))
+        watch = EarlyStop(original, attempt.prompt or task.value, cancel, on_text) if task is Task.B1 else None
         try:
-            completion = engine.complete(request, cancel, on_text)
+            if watch is not None:
+                completion = engine.complete(request, watch.stop, watch)
+            else:
+                completion = engine.complete(request, cancel, on_text)
         except EngineError as exc:
             errors.append(str(exc))
             continue
         completions.append(completion)
         if completion.finish == "cancelled":
-            break
+            if watch is None or watch.user_cancelled:
+                break
+            refusals.append(watch.verdict())
+            continue
         verdict = check_output(task, original, completion.text, context)
         if not verdict.ok:
             refusals.append(verdict)
             continue
+        counts = measure_paragraph(job.paragraph, completion.text).counts
+        passed.append((difficulty(counts, context.max_sentence_words), completion.text, verdict, version))
+        if task is not Task.B1 or estimate_level(counts, context.max_sentence_words).level in TARGET_LEVELS:
+            break
+    if passed:
+        _score, output, verdict, version = min(passed, key=lambda item: item[0])
         return _accepted(
             job,
-            completion.text,
+            output,
             context,
             completions=tuple(completions),
             refusals=tuple(refusals),
@@ -201,7 +230,7 @@ def _accepted(
     before = estimate_level(measure_paragraph(job.paragraph, original).counts, context.max_sentence_words)
     after = estimate_level(measure_paragraph(job.paragraph, output).counts, context.max_sentence_words)
     if job.task is Task.B1:
-        category, rule = Category.STYLE, "model-b1"
+        category, rule = Category.STYLE, B1_RULE
         message = _("Eenvoudiger geschreven (B1) door het lokale taalmodel.") + " " + summary(
             verdict, job.task, before.level, after.level
         )

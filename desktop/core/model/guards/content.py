@@ -141,26 +141,35 @@ class _Vocabulary:
     def has(self, form: str) -> bool:
         return form in self.forms or stem(form) in self.stems
 
-    def keeps(self, word: Word) -> bool:
-        """True when ``word`` is in this text as itself, an inflection, or split into parts."""
+    def keeps(self, word: Word, origin: _Vocabulary) -> bool:
+        """True when ``word`` (of the text ``origin``) is in this text as itself, an inflection, or in parts."""
         if self.has(word.lower) or self.has(word.lemma):
             return True
         for form in {word.lower, word.lemma}:
             # A compound or separable verb split up: parkeerplaats voor gehandicapten, richt ... in.
             for cut in range(2, len(form) - 2):
-                head, tail = form[:cut], form[cut:]
-                if self.has(tail) and any(
-                    head.endswith(linker) and len(head) - len(linker) >= 2 and self.has(head[: len(head) - len(linker)])
-                    for linker in _LINKERS
-                ):
+                if self.has(form[cut:]) and self._has_stem(form[:cut]):
                     return True
-            # Joined into a compound of this text: gehandicaptenparkeerplaats.
-            if len(form) >= 4 and any(
-                len(other) >= len(form) + 2 and (other.startswith(form) or other.endswith(form))
-                for other in self.forms
-            ):
-                return True
+            # Joined with another word of its text into a compound here: gehandicaptenparkeerplaats.
+            # ("huurder" is not kept by "verhuurder": "ver" is no word of its text.)
+            if len(form) >= 4:
+                for other in self.forms:
+                    if len(other) < len(form) + 2:
+                        continue
+                    if other.startswith(form) and origin._has_stem(other[len(form) :], prefix=False):
+                        return True
+                    if other.endswith(form) and origin._has_stem(other[: -len(form)]):
+                        return True
         return False
+
+    def _has_stem(self, part: str, prefix: bool = True) -> bool:
+        """True when ``part`` (a compound's first part with its linking letters, or its last part) is a word here."""
+        if not prefix:
+            return self.has(part)
+        return any(
+            part.endswith(linker) and len(part) - len(linker) >= 2 and self.has(part[: len(part) - len(linker)])
+            for linker in _LINKERS
+        )
 
 
 def _phrase_in(phrase: str, vocabulary: _Vocabulary) -> bool:
@@ -168,7 +177,8 @@ def _phrase_in(phrase: str, vocabulary: _Vocabulary) -> bool:
     words = _words(phrase)
     content = [w for w in words if is_content(w)]
     if content:  # "terug te sturen" is in "terugsturen"
-        return all(vocabulary.keeps(w) for w in content)
+        origin = _Vocabulary(words)
+        return all(vocabulary.keeps(w, origin) for w in content)
     return bool(words) and all(vocabulary.has(w.lower) or vocabulary.has(w.lemma) for w in words)
 
 
@@ -212,14 +222,20 @@ def _replacements(
 
 
 def _added(output_words: list[Word], kept_in_source: _Vocabulary, listed: _Vocabulary) -> list[str]:
+    origin = _Vocabulary(output_words)
     return [
         w.text
         for w in output_words
         if is_content(w)
         and not {w.lower, w.lemma} & LIGHT_WORDS
-        and not kept_in_source.keeps(w)
-        and not listed.keeps(w)
+        and not kept_in_source.keeps(w, origin)
+        and not listed.keeps(w, origin)
     ]
+
+
+def content_lemmas(text: str) -> list[str]:
+    """The lemmas of the content words of ``text``."""
+    return [w.lemma for w in _words(text) if is_content(w)]
 
 
 def content_words(text: str) -> list[str]:
@@ -242,7 +258,9 @@ def content_guard(source: str, output: str, alternatives: B1WordList | None = No
     kept_in_output, kept_in_source = _Vocabulary(output_words), _Vocabulary(source_words)
     replaced, used_alternatives = _replacements(source, source_words, kept_in_output, alternatives)
     missing = [
-        w.text for w in source_words if is_content(w) and w.start not in replaced and not kept_in_output.keeps(w)
+        w.text
+        for w in source_words
+        if is_content(w) and w.start not in replaced and not kept_in_output.keeps(w, kept_in_source)
     ]
     if missing:
         reasons.append(
@@ -289,6 +307,7 @@ def content_recall(source: str, output: str, alternatives: B1WordList | None = N
     kept_in_output = _Vocabulary(_words(output))
     replaced, _used = _replacements(source, source_words, kept_in_output, alternatives)
     content = [w for w in source_words if is_content(w)]
-    kept = [w for w in content if w.start in replaced or kept_in_output.keeps(w)]
+    origin = _Vocabulary(source_words)
+    kept = [w for w in content if w.start in replaced or kept_in_output.keeps(w, origin)]
     return len(kept), len(content)
 

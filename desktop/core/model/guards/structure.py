@@ -19,18 +19,20 @@ from desktop.core.model.guards.content import added_words, content_words
 
 MAX_SPLIT = 3  # a sentence may become at most three
 LIST_ENDINGS = (";", ":", ",")
-_MARKER = re.compile(
+MARKER = re.compile(
     r"^\s*(?:(?:\d+(?:\.\d+)*[.)]?|[a-z][.)]|[ivx]+[.)]|[-–•*])(?=\s)"
     r"|(?:overwegende\s+dat|overwegende|gelet\s+op|gezien|dat|besluit(?:en)?|beslist)\b)",
     re.I,
 )
 
 
-def _first_letter(text: str) -> str:
+def first_letter(text: str) -> str:
+    """The first letter of ``text`` (empty when it has none)."""
     return next((c for c in text if c.isalpha()), "")
 
 
-def _ending(text: str) -> str:
+def closing_punctuation(text: str) -> str:
+    """The punctuation mark that ends ``text`` (empty when it ends in a letter or digit)."""
     stripped = text.rstrip()
     return stripped[-1] if stripped and not stripped[-1].isalnum() else ""
 
@@ -38,13 +40,13 @@ def _ending(text: str) -> str:
 def describe_form(source: str) -> str:
     """What the structure guard keeps of ``source``, in Dutch (for the verdict)."""
     parts = []
-    marker = _MARKER.match(source)
+    marker = MARKER.match(source)
     if marker:
         parts.append(_("begint met ‘{marker}’").format(marker=marker[0].strip()))
-    letter = _first_letter(source)
+    letter = first_letter(source)
     if letter:
         parts.append(_("kleine beginletter") if letter.islower() else _("hoofdletter aan het begin"))
-    ending = _ending(source)
+    ending = closing_punctuation(source)
     parts.append(_("eindigt op ‘{ending}’").format(ending=ending) if ending else _("geen leesteken aan het eind"))
     return "; ".join(parts)
 
@@ -52,12 +54,12 @@ def describe_form(source: str) -> str:
 def structure_guard(source: str, output: str, alternatives: B1WordList | None = None) -> list[str]:
     """Reasons why ``output`` does not keep the form of ``source`` (empty when it does)."""
     reasons = []
-    marker = _MARKER.match(source)
+    marker = MARKER.match(source)
     if marker and not output.lstrip().startswith(marker[0].strip()):
         reasons.append(
             _("De tekst begon met ‘{marker}’; de herschrijving niet meer.").format(marker=marker[0].strip())
         )
-    before, after = _first_letter(source), _first_letter(output)
+    before, after = first_letter(source), first_letter(output)
     if before and after and before.islower() != after.islower():
         reasons.append(
             _("De beginletter veranderde van ‘{before}’ naar ‘{after}’; dit hoort bij een opsomming.").format(
@@ -66,7 +68,7 @@ def structure_guard(source: str, output: str, alternatives: B1WordList | None = 
             if before.islower()
             else _("De beginletter veranderde van een hoofdletter naar een kleine letter.")
         )
-    ending_before, ending_after = _ending(source), _ending(output)
+    ending_before, ending_after = closing_punctuation(source), closing_punctuation(output)
     if ending_before != ending_after:
         reasons.append(
             _("De tekst eindigde op ‘{before}’ en de herschrijving op ‘{after}’.").format(

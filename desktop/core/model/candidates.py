@@ -1,0 +1,118 @@
+"""Candidates for a model task: which prompts and samplings to try, and when to give one up early.
+
+A B1 rewrite tries a split of the sentence into two or three (its own prompt, ``splitsen``), a greedy
+rewrite with the closest expert examples, then sampled ones; the guards judge each and the easiest
+that passes wins. A candidate is given up while it is being written when it can no longer pass:
+
+- it copies the input word for word (a rewrite past half of the sentence, a split past 80% without a
+  split): a copy was never going to pass the level guard, and writing it out cost a minute;
+- it has already lost the form of a list item (another first-letter case, a dropped "dat" or "1").
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from dataclasses import dataclass
+
+from desktop.core.i18n import _
+from desktop.core.model.engine import TextCallback
+from desktop.core.model.guards import GuardOutcome, Verdict
+from desktop.core.model.guards.structure import MARKER, first_letter
+from desktop.core.model.structured import partial_text
+
+SPLIT_PROMPT = "splitsen"
+REWRITE_COPY_SHARE = 0.5  # a rewrite that copies more than half the sentence word for word is given up
+SPLIT_COPY_SHARE = 0.8  # a split that has not split by 80% of the sentence is given up
+MIN_COPY_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One try: the sampling temperature and seed, and the prompt ("" is the task's own)."""
+
+    temperature: float
+    seed: int
+    prompt: str = ""
+
+
+# Greedy first (most faithful); then two sampled tries that may find an output the guards accept.
+ATTEMPTS: tuple[Attempt, ...] = (Attempt(0.0, 1), Attempt(0.5, 2), Attempt(0.8, 3))
+# A split keeps every word and shortens the sentences, so it comes first; then rewrites with examples.
+B1_ATTEMPTS: tuple[Attempt, ...] = (
+    Attempt(0.0, 1, SPLIT_PROMPT),
+    Attempt(0.0, 1, "b1"),
+    Attempt(0.7, 2, "b1"),
+    Attempt(0.7, 3, SPLIT_PROMPT),
+)
+
+
+def _complete_words(text: str) -> list[str]:
+    words = text.split()
+    if words and not text[-1:].isspace():
+        words = words[:-1]  # the last word may still grow
+    return words
+
+
+def hopeless(original: str, partial: str, prompt: str) -> tuple[str, str] | None:
+    """(guard, Dutch reason) when the output so far can no longer pass; None while it still can."""
+    words = _complete_words(partial)
+    if not words:
+        return None
+    before, after = first_letter(original), first_letter(partial)
+    if before and after and before.islower() != after.islower():
+        return "vorm", _("De beginletter veranderde; dit hoort bij een opsomming.")
+    marker = MARKER.match(original)
+    if marker and not partial.lstrip().startswith(marker[0].strip()):
+        return "vorm", _("De tekst begon met ‘{marker}’; de herschrijving niet meer.").format(marker=marker[0].strip())
+    source = original.split()
+    copied = 0
+    for index, (word, wanted) in enumerate(zip(words, source, strict=False)):
+        if word != wanted and not (index == 0 and word.lower() == wanted.lower()):
+            return None
+        copied += 1
+    share = SPLIT_COPY_SHARE if prompt == SPLIT_PROMPT else REWRITE_COPY_SHARE
+    limit = max(min(MIN_COPY_WORDS, len(source)), math.ceil(share * len(source)))
+    if copied >= limit:
+        return "niveau", _("Het model schreef de tekst woord voor woord over; gestopt na {count} woorden.").format(
+            count=copied
+        )
+    return None
+
+
+class EarlyStop:
+    """Watches a candidate as it streams; stops it when it is hopeless or the user cancels.
+
+    Pass :attr:`stop` as the engine's cancel event and the instance as its text callback.
+    """
+
+    def __init__(
+        self, original: str, prompt: str, cancel: threading.Event | None, on_text: TextCallback | None
+    ) -> None:
+        self.original = original
+        self.prompt = prompt
+        self.cancel = cancel
+        self.on_text = on_text
+        self.stop = threading.Event()
+        self.reason: tuple[str, str] | None = None
+
+    def __call__(self, raw: str) -> None:
+        if self.on_text is not None:
+            self.on_text(raw)
+        if self.cancel is not None and self.cancel.is_set():
+            self.stop.set()
+            return
+        if self.reason is None:
+            self.reason = hopeless(self.original, partial_text(raw), self.prompt)
+            if self.reason is not None:
+                self.stop.set()
+
+    @property
+    def user_cancelled(self) -> bool:
+        """True when the stop came from the user, not from a hopeless candidate."""
+        return self.cancel is not None and self.cancel.is_set()
+
+    def verdict(self) -> Verdict:
+        """The refusal of a candidate given up early."""
+        guard, reason = self.reason or ("niveau", _("Het model werd gestopt."))
+        return Verdict((GuardOutcome(guard, _("Gestopt tijdens het schrijven."), (reason,)),))
