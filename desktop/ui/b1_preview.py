@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QV
 
 from desktop.core.i18n import _
 from desktop.core.language.word_diff import diff_segments
-from desktop.core.model.structured import partial_text
 from desktop.core.model.guards import Verdict, guard_label, summary
+from desktop.core.model.structured import partial_text
 
 if TYPE_CHECKING:
     from desktop.core.model.tasks import ModelResult
