@@ -21,8 +21,9 @@ from typing import TYPE_CHECKING
 import psutil
 
 from desktop.core import paths
+from desktop.core.document.markup import Preview, preview
 from desktop.core.document.reader import Document, Paragraph
-from desktop.core.findings import Category, Checker, Finding, merge_findings
+from desktop.core.findings import Category, Checker, Edit, Finding, merge_findings
 from desktop.core.i18n import _
 from desktop.core.language.awb import Review, review_document, review_findings
 from desktop.core.language.confusion import ConfusionChecker, ConfusionPairs
@@ -204,11 +205,7 @@ def run_analysis(
         yield _paragraph_result(paragraph, found[paragraph.id], settings)
         yield Progress(stage, done, total)
 
-    metrics = measure_document((p.id, p.text) for p in paragraphs)
-    for paragraph_metrics in metrics.paragraphs:
-        if paragraph_metrics.counts.words >= LEVEL_MIN_WORDS:
-            yield LevelReport(paragraph_metrics.paragraph, paragraph_metrics.level, paragraph_metrics.counts.words)
-    yield LevelReport(None, metrics.level, metrics.counts.words)
+    yield from level_reports((p.id, p.text) for p in paragraphs)
 
     by_id = {p.id: p for p in paragraphs}
     if settings.checks.decision:
@@ -230,6 +227,21 @@ def run_analysis(
             yield from confusion_stage(engine, paragraphs, found, settings, tools, cancel)
         if rewrites and not cancel.is_set():
             yield from model_stage(engine, paragraphs, found, settings, tools, cancel)
+
+
+def level_reports(texts: Iterable[tuple[str, str]]) -> list[LevelReport]:
+    """The level of every paragraph long enough to have one, then of the whole text (``paragraph`` None).
+
+    ``texts`` are (paragraph id, text) pairs: the document as opened, or as it will be saved.
+    """
+    metrics = measure_document((paragraph, text) for paragraph, text in texts if text.strip())
+    reports = [
+        LevelReport(measured.paragraph, measured.level, measured.counts.words)
+        for measured in metrics.paragraphs
+        if measured.counts.words >= LEVEL_MIN_WORDS
+    ]
+    reports.append(LevelReport(None, metrics.level, metrics.counts.words))
+    return reports
 
 
 def _grammar_findings(grammar: GrammarChecker, paragraph: Paragraph) -> list[Finding]:
@@ -348,3 +360,10 @@ def model_stage(
             rules = _paragraph_result(paragraph, found[paragraph.id], settings)
             yield ParagraphFindings(paragraph.id, rules.findings + tuple(from_model[paragraph.id]))
         yield Progress(stage, done, len(work))
+
+
+def levels_as_saved(document: Document, edits: Sequence[Edit]) -> tuple[Preview, list[LevelReport]]:
+    """What a save of ``edits`` would write, and the levels measured on that text (not on the text as opened)."""
+    saved = preview(document, edits)
+    texts = ((p.id, saved.final_text(p.id, p.text)) for p in document.paragraphs)
+    return saved, level_reports(texts)
