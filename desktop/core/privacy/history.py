@@ -1,9 +1,11 @@
 """Review sessions kept encrypted on disk, so work survives a crash or an accidental close.
 
 One file per document (named by a hash of its path, never its name), holding the encrypted
-session payload. A session is saved as the user decides and removed after the document is saved
-or the user discards the review. At start-up, sessions older than the retention period (and files
-that cannot be decrypted) are deleted; the rest are offered for restore.
+session payload and whether it was saved since. A session is kept as the user decides, also after
+the document was saved (so reopening it shows what was decided), and removed when the user discards
+the review. At start-up, sessions older than the retention period (and files that cannot be
+decrypted) are deleted. Without a credential store, :mod:`desktop.core.privacy.journal` keeps the
+decisions alone.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from desktop.core import paths
 from desktop.core.privacy.secure_store import SecureStore, UnreadableRecordError, is_expired
@@ -28,6 +31,7 @@ class SavedSession:
 
     saved_at: float
     session: ReviewSession
+    saved: bool = False  # the document was saved with these decisions
 
 
 def history_dir() -> Path:
@@ -40,14 +44,14 @@ def _file_for(document_path: str) -> Path:
     return history_dir() / f"{digest[:32]}{SUFFIX}"
 
 
-def save(store: SecureStore, session: ReviewSession) -> Path:
-    """Write ``session`` encrypted and atomically; return the file."""
+def save(store: SecureStore, session: ReviewSession, *, saved: bool = False) -> Path:
+    """Write ``session`` encrypted and atomically (``saved``: the document was just saved); return the file."""
     target = _file_for(session.document_path)
     target.parent.mkdir(parents=True, exist_ok=True)
     descriptor, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
     try:
         with os.fdopen(descriptor, "wb") as handle:
-            handle.write(store.encrypt(session.to_payload()))
+            handle.write(store.encrypt({**session.to_payload(), "saved": saved}))
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, target)
@@ -66,7 +70,11 @@ def load(store: SecureStore, document_path: str) -> SavedSession | None:
         saved_at, payload = store.decrypt(target.read_bytes())
     except UnreadableRecordError:
         return None
-    return SavedSession(saved_at, ReviewSession.from_payload(payload))
+    return _saved_session(saved_at, payload)
+
+
+def _saved_session(saved_at: float, payload: dict[str, Any]) -> SavedSession:
+    return SavedSession(saved_at, ReviewSession.from_payload(payload), bool(payload.get("saved", False)))
 
 
 def discard(document_path: str) -> None:
@@ -84,7 +92,7 @@ def kept_sessions(store: SecureStore) -> list[SavedSession]:
                 saved_at, payload = store.decrypt(path.read_bytes())
             except UnreadableRecordError:
                 continue
-            sessions.append(SavedSession(saved_at, ReviewSession.from_payload(payload)))
+            sessions.append(_saved_session(saved_at, payload))
     return sorted(sessions, key=lambda s: s.saved_at, reverse=True)
 
 

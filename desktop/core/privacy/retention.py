@@ -9,7 +9,7 @@ from pathlib import Path
 
 from desktop.core import paths
 from desktop.core.policy.settings import Settings
-from desktop.core.privacy import audit_log, history
+from desktop.core.privacy import audit_log, history, journal
 from desktop.core.privacy.secure_store import DAY, StoreUnavailableError, erase_key, open_store
 
 # Crash and error logs are plain text (they hold tracebacks, which can quote a file path); they are
@@ -24,6 +24,7 @@ class RetentionReport:
     history_removed: int = 0
     audit_removed: int = 0
     logs_removed: int = 0
+    journals_removed: int = 0
     unavailable: str = ""
 
 
@@ -45,14 +46,15 @@ def purge_logs(retention_days: int, now: float | None = None) -> int:
 
 
 def enforce_retention(settings: Settings, now: float | None = None) -> RetentionReport:
-    """Delete kept sessions, audit entries and logs older than ``privacy.retention_days``."""
+    """Delete kept sessions, decision journals, audit entries and logs older than ``privacy.retention_days``."""
     days = settings.privacy.retention_days
     logs = purge_logs(days, now)
+    journals = journal.purge(days, now)
     try:
         store = open_store(settings.privacy.allow_unsafe_store, create=False)
     except StoreUnavailableError as exc:
-        return RetentionReport(logs_removed=logs, unavailable=str(exc))
-    return RetentionReport(history.purge(store, days, now), audit_log.purge(store, days, now), logs)
+        return RetentionReport(logs_removed=logs, journals_removed=journals, unavailable=str(exc))
+    return RetentionReport(history.purge(store, days, now), audit_log.purge(store, days, now), logs, journals)
 
 
 def _holds(folder: Path, kept: Path) -> bool:

@@ -2,10 +2,11 @@
 
 The key (256-bit, AES-GCM) is generated on first use and kept through ``keyring`` in Windows
 Credential Manager, the macOS Keychain or the Secret Service. Where no safe credential store is
-available, nothing is kept on disk: :func:`open_store` raises :class:`StoreUnavailableError`
+available, nothing encrypted is kept: :func:`open_store` raises :class:`StoreUnavailableError`
 with a Dutch explanation, unless policy allows a less safe store (a key file readable only by the
-user). Records are encrypted one by one with a fresh nonce and carry their creation time, so
-retention can be enforced at start-up. :func:`erase_everything` removes the data and the key.
+user); a review's decisions are then kept without text by :mod:`desktop.core.privacy.journal`.
+Records are encrypted one by one with a fresh nonce and carry their creation time, so retention
+can be enforced at start-up. :func:`erase_everything` removes the data and the key.
 """
 
 from __future__ import annotations
@@ -137,8 +138,8 @@ def open_store(allow_unsafe: bool, create: bool = True) -> SecureStore:
         raise StoreUnavailableError(
             _(
                 "Deze computer heeft geen beveiligde sleutelopslag (zoals Windows Referentiebeheer of de "
-                "Secret Service). Schrijfhulp bewaart daarom geen geschiedenis of logboek; uw werk wordt "
-                "niet tussentijds opgeslagen."
+                "Secret Service). Schrijfhulp kan daarom niets versleuteld bewaren: er is geen logboek, en van "
+                "een beoordeling onthoudt Schrijfhulp alleen uw beslissingen, zonder tekst uit het document."
             )
         )
     if not create and not _unsafe_key_path().is_file():

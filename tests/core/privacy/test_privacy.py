@@ -60,7 +60,10 @@ def test_history_is_unreadable_without_the_key(store) -> None:
     raw = path.read_bytes()
     assert b"Alvorens" not in raw and b"besluit" not in raw and b"dagtekening" not in raw
     restored = history.load(store, session.document_path)
-    assert restored is not None and restored.session.to_payload() == session.to_payload()
+    assert restored is not None and restored.session.to_payload() == session.to_payload() and not restored.saved
+    history.save(store, session, saved=True)  # kept after the document was saved, so reopening shows the decisions
+    restored = history.load(store, session.document_path)
+    assert restored is not None and restored.saved and restored.session.decisions == session.decisions
     keyring.delete_password(SERVICE, KEY_NAME)
     other = open_store(allow_unsafe=False)  # a new key
     assert other.key != store.key
