@@ -13,7 +13,6 @@ problem in any file is reported with file, key and reason; nothing is silently i
 
 from __future__ import annotations
 
-import getpass
 import os
 import sys
 import tomllib
@@ -27,6 +26,7 @@ import tomli_w
 
 from desktop.core import paths
 from desktop.core.i18n import _
+from desktop.core.policy.display_name import display_name
 from desktop.core.policy.settings_view import SettingsView
 
 DEFAULTS_FILE = "defaults.toml"
@@ -133,7 +133,13 @@ SCHEMA: tuple[Setting, ...] = (
         "Auteursnaam bij bijgehouden wijzigingen en opmerkingen",
         strict="Schrijfhulp (AI)",
     ),
-    _s("user_name", str, "", "Uw naam in de AI-vermelding (leeg: uw gebruikersnaam)", lockable=False),
+    _s(
+        "user_name",
+        str,
+        "",
+        "Mijn naam, in de AI-vermelding (leeg: de volledige naam die het systeem van u kent)",
+        lockable=False,
+    ),
     _s("organisation", str, "", "Naam van de organisatie in de AI-vermelding"),
     _s("checks.spelling", bool, True, "Spelling controleren"),
     _s("checks.grammar", bool, True, "Grammatica controleren (LanguageTool-regels)"),
@@ -387,8 +393,8 @@ class Settings(SettingsView):
         return key in self.locked
 
     def disclosure_name(self) -> str:
-        """The name used in the disclosure: the user_name setting, else the login name."""
-        return self.user_name or getpass.getuser()
+        """The name used in the disclosure: "Mijn naam" (user_name), else the system's full name, else the login."""
+        return display_name(self.user_name)
 
     def set_user_value(self, key: str, value: Any) -> None:
         """Change ``key`` in the user's settings file (atomically); refused for locked settings."""

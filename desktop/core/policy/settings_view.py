@@ -232,7 +232,7 @@ class SettingsView:
 
     @property
     def user_name(self) -> str:
-        """Uw naam in de AI-vermelding (leeg: uw gebruikersnaam)."""
+        """Mijn naam, in de AI-vermelding (leeg: de volledige naam die het systeem van u kent)."""
         return self.values["user_name"]
 
     @property
