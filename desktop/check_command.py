@@ -30,7 +30,8 @@ from desktop.core.analysis import (
 from desktop.core.document.reader import Document, DocumentError, open_document
 from desktop.core.findings import Category, Finding
 from desktop.core.i18n import _
-from desktop.core.language.letter import ChecklistItem
+from desktop.core.language.awb import Review, kind_label
+from desktop.core.language.checklist import ChecklistItem
 from desktop.core.model.engine import EngineError, LlamaEngine, load_engine
 from desktop.core.model.tasks import B1_RULE
 from desktop.core.policy.disclosure import ModelUse
@@ -38,7 +39,7 @@ from desktop.core.policy.settings import Settings, load_settings
 from desktop.core.saving import SaveBlockedError, save_reviewed
 from desktop.core.session import ConflictError, Decision, ReviewSession
 
-STATUS_MARK = {"present": "✓", "missing": "✗", "doubtful": "?"}
+STATUS_MARK = {"present": "✓", "missing": "✗", "wrong": "!", "doubtful": "?", "inapplicable": "–"}
 CHECK_KINDS = ("spelling", "grammar", "style", "readability", "decision")
 # What --only may select for -o: a check's findings, or the model's guarded B1 rewrites apart from them.
 WRITE_KINDS = (*CHECK_KINDS, "b1")
@@ -112,8 +113,29 @@ def _article(item: ChecklistItem) -> str:
     return f"{item.article} Awb" if item.article[:1].isdigit() else item.article
 
 
-def _item_json(item: ChecklistItem) -> dict[str, object]:
-    return {"check": item.check, "status": item.status, "article": _article(item), "quote": item.quote}
+def _item_json(item: ChecklistItem, section: str) -> dict[str, object]:
+    """One checklist verdict with what it saw: the quote and its place (paragraph id and offsets)."""
+    return {
+        "check": item.check,
+        "section": section,
+        "status": item.status,
+        "article": _article(item),
+        "quote": item.quote,
+        "paragraph": item.paragraph,
+        "start": item.start,
+        "end": item.end,
+        "place": item.place,
+        "message": item.message,
+        "suggestion": item.suggestion,
+    }
+
+
+def _kind_json(review: Review) -> dict[str, object]:
+    """The classification with its signs, each quoted with its place."""
+    signs = [{"sign": s.label, "weight": s.weight, "quote": s.quote, "paragraph": s.paragraph, "start": s.start,
+              "end": s.end} for s in review.classification.signs]
+    return {"document_kind": review.kind, "reason": review.kind_reason, "chosen": review.classification.chosen,
+            "signs": signs}
 
 
 def _print_finding(finding: Finding, out: TextIO) -> None:
@@ -184,8 +206,10 @@ def _emit_json(findings: list[Finding], levels: list[LevelReport], review: Revie
         print(json.dumps({"level": level.estimate.level, "paragraph": level.paragraph,
                           "reasons": list(level.estimate.reasons)}, ensure_ascii=False), file=out)
     if review is not None:
-        for item in review.review.items:
-            print(json.dumps(_item_json(item), ensure_ascii=False), file=out)
+        print(json.dumps(_kind_json(review.review), ensure_ascii=False), file=out)
+        for section, items in (("besluit", review.review.decision), ("brief", review.review.letter)):
+            for item in items:
+                print(json.dumps(_item_json(item, section), ensure_ascii=False), file=out)
 
 
 def _emit_text(
@@ -217,12 +241,18 @@ def _emit_text(
             print(f"  [{level.paragraph}] {level.estimate.level}: {'; '.join(level.estimate.reasons)}", file=out)
     if review is not None:
         print(file=out)
-        kind = _("besluit") if review.review.kind == "besluit" else _("brief")
-        print(_("Soort document: {kind} — {reason}").format(kind=kind, reason=review.review.kind_reason), file=out)
-        for item in review.review.items:
-            print(f"  {STATUS_MARK[item.status]} {item.check} ({_article(item)}): {item.message}", file=out)
-            if item.quote:
-                print(f"      “{item.quote}”", file=out)
+        print(_("Soort document: {kind} — {reason}").format(kind=kind_label(review.review.kind),
+                                                          reason=review.review.kind_reason), file=out)
+        for heading, items in ((_("Besluit-eisen (Awb):"), review.review.decision), (_("Briefeisen:"),
+                                                                                    review.review.letter)):
+            if items:
+                print(heading, file=out)
+            for item in items:
+                print(f"  {STATUS_MARK[item.status]} {item.check} ({_article(item)}): {item.message}", file=out)
+                if item.quote:
+                    print(f"      “{item.quote}” — {item.place}", file=out)
+                if item.suggestion:
+                    print("      " + _("voorstel: ‘{text}’").format(text=item.suggestion), file=out)
 
 
 def _write(

@@ -25,7 +25,7 @@ from desktop.core.document.markup import Preview, preview
 from desktop.core.document.reader import Document, Paragraph
 from desktop.core.findings import Category, Checker, Edit, Finding, merge_findings
 from desktop.core.i18n import _
-from desktop.core.language.awb import Review, review_document, review_findings
+from desktop.core.language.awb import Kind, Review, review_document, review_findings
 from desktop.core.language.confusion import ConfusionChecker, ConfusionPairs
 from desktop.core.language.grammar import GrammarChecker, GrammarUnavailableError, select_backend
 from desktop.core.language.readability import LevelEstimate, ReadabilityChecker, measure_document
@@ -185,10 +185,12 @@ def run_analysis(
     tools: LanguageTools | None = None,
     engine: Engine | None = None,
     rewrites: bool = True,
+    kind: Kind | None = None,
 ) -> Iterator[AnalysisItem]:
     """Analyse ``document``; see the module docstring for the order and what is yielded.
 
     ``rewrites`` False leaves out the model's rewrites and corrections (the confusion stage still runs).
+    ``kind`` is the user's choice of decision or letter for the document review, when made.
     """
     tools = tools or LanguageTools.from_settings(settings)
     paragraphs = [p for p in document.paragraphs if p.text.strip()]
@@ -209,7 +211,7 @@ def run_analysis(
 
     by_id = {p.id: p for p in paragraphs}
     if settings.checks.decision:
-        review = review_document([(p.id, p.text) for p in paragraphs])
+        review = review_document([(p.id, p.text) for p in paragraphs], kind)
         yield ReviewReport(review)
         touched: set[str] = set()
         for finding in review_findings(review, {p.id: p.text for p in paragraphs}):

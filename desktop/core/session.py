@@ -105,6 +105,8 @@ class ReviewSession:
     findings: dict[str, Finding] = field(default_factory=dict)
     decisions: dict[str, tuple[Decision, int]] = field(default_factory=dict)
     ignored_rules: set[str] = field(default_factory=set)
+    #: The user's choice for the document review: "besluit" or "brief" (None: as recognised).
+    document_kind: str | None = None
     _undo: list[_Step] = field(default_factory=list)
     _redo: list[_Step] = field(default_factory=list)
 
@@ -322,6 +324,7 @@ class ReviewSession:
             "findings": [finding_to_dict(f) for f in self.findings.values()],
             "decisions": {fid: [d.value, c] for fid, (d, c) in self.decisions.items()},
             "ignored_rules": sorted(self.ignored_rules),
+            "document_kind": self.document_kind,
         }
 
     @classmethod
@@ -334,4 +337,5 @@ class ReviewSession:
             findings={f.id: f for f in findings},
             decisions={fid: (Decision(d), int(c)) for fid, (d, c) in payload["decisions"].items()},
             ignored_rules=set(payload["ignored_rules"]),
+            document_kind=payload.get("document_kind"),
         )

@@ -5,18 +5,28 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.core.i18n import N_, _
 
 if TYPE_CHECKING:
     from desktop.core.analysis import LevelReport
     from desktop.core.language.awb import Review
-    from desktop.core.language.letter import ChecklistItem
+    from desktop.core.language.checklist import ChecklistItem
 
 LEVELS = ("A2", "B1", "B2", "C1+")
-STATUS_LABELS = {"present": N_("aanwezig"), "missing": N_("ontbreekt"), "doubtful": N_("twijfel")}
-STATUS_MARKS = {"present": "✓", "missing": "✗", "doubtful": "?"}
+STATUS_LABELS = {"present": N_("aanwezig"), "missing": N_("ontbreekt"), "wrong": N_("fout"),
+                 "doubtful": N_("twijfel"), "inapplicable": N_("niet van toepassing")}
+STATUS_MARKS = {"present": "✓", "missing": "✗", "wrong": "!", "doubtful": "?", "inapplicable": "–"}
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -59,14 +69,24 @@ class LevelMeter(QWidget):
 
 
 class ChecklistPanel(QWidget):
-    """The Awb checklist of a decision: each requirement present, missing or doubtful; click to jump."""
+    """The review: decision or letter (with its reasons and a switch), the Awb checklist of a decision and the
+    letter checks, each under its own heading; click an item to jump to its quote.
+
+    Signals: ``jump_requested(paragraph, start, end)``; ``kind_requested(kind)`` when the user switches
+    between "besluit" and "brief".
+    """
 
     jump_requested = Signal(str, int, int)  # paragraph id, start, end
+    kind_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = QLabel(_("Nog niet beoordeeld."), self)
         self.kind.setWordWrap(True)
+        self.switch = QPushButton(self)
+        self.switch.setVisible(False)
+        self.switch.clicked.connect(self._switch)
+        self._current: str | None = None
         self.list = QListWidget(self)
         self.list.setAccessibleName(_("Besluit-eisen"))
         self.list.setWordWrap(True)
@@ -74,9 +94,12 @@ class ChecklistPanel(QWidget):
         self.list.setAlternatingRowColors(True)
         self.list.itemActivated.connect(self._jump)
         self.list.itemClicked.connect(self._jump)
+        row = QHBoxLayout()
+        row.addWidget(self.kind, 1)
+        row.addWidget(self.switch, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.kind)
+        layout.addLayout(row)
         layout.addWidget(self.list)
 
     def show_review(self, review: Review | None) -> None:
@@ -84,21 +107,46 @@ class ChecklistPanel(QWidget):
         self.list.clear()
         if review is None:
             self.kind.setText(_("Nog niet beoordeeld."))
+            self.switch.setVisible(False)
+            self._current = None
             return
+        self._current = review.kind
         if review.kind == "besluit":
             self.kind.setText(_("Dit is een besluit. {reason}").format(reason=review.kind_reason))
+            self.switch.setText(_("Geen besluit"))
+            self.switch.setToolTip(_("Dit document is geen besluit: toon alleen de briefeisen (wordt onthouden)."))
         else:
-            self.kind.setText(_("Dit is een brief; de Awb-eisen voor besluiten gelden niet. {reason}").format(
+            self.kind.setText(_("Dit is geen besluit; de Awb-eisen voor besluiten gelden niet. {reason}").format(
                 reason=review.kind_reason))
-        for item in review.items:
-            self._add(item)
+            self.switch.setText(_("Toch een besluit"))
+            self.switch.setToolTip(_("Dit document is een besluit: toon de Awb-eisen (wordt onthouden)."))
+        self.switch.setVisible(True)
+        for heading, items in ((_("Besluit-eisen (Awb)"), review.decision), (_("Briefeisen"), review.letter)):
+            if items:
+                self._heading(heading)
+            for item in items:
+                self._add(item)
+
+    def _switch(self) -> None:
+        if self._current is not None:
+            self.kind_requested.emit("brief" if self._current == "besluit" else "besluit")
+
+    def _heading(self, text: str) -> None:
+        entry = QListWidgetItem(text, self.list)
+        font = entry.font()
+        font.setBold(True)
+        entry.setFont(font)
+        entry.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        entry.setData(ITEM_ROLE, (None, None, None))
 
     def _add(self, item: ChecklistItem) -> None:
         article = _(" (art. {article} Awb)").format(article=item.article) if item.article[:1].isdigit() else ""
         status = _(STATUS_LABELS[item.status])
         text = f"{STATUS_MARKS[item.status]} {item.check}{article} — {status}\n{item.message}"
         if item.quote:
-            text += f"\n“{item.quote}”"
+            text += f"\n“{item.quote}” ({item.place})"
+        if item.suggestion:
+            text += "\n" + _("Voorstel: ‘{text}’").format(text=item.suggestion)
         entry = QListWidgetItem(text, self.list)
         entry.setData(ITEM_ROLE, (item.paragraph, item.start, item.end))
         entry.setToolTip(_("Klik om naar de zin te gaan") if item.paragraph else "")

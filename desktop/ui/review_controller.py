@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # the core loads in the background or once a document is open
     from desktop.core.analysis import AnalysisItem, LanguageTools, LevelReport
     from desktop.core.document.reader import Document
     from desktop.core.findings import Finding
-    from desktop.core.language.awb import Review
+    from desktop.core.language.awb import Kind, Review
     from desktop.core.policy.disclosure import ModelUse
     from desktop.core.privacy.history import SavedSession
     from desktop.core.privacy.kept_reviews import KeptReviews
@@ -149,6 +149,7 @@ class ReviewController(QObject):
         document, settings, tools = self.document, self.settings, self.tools
         if document is None:
             return
+        kind = self._document_kind()
         if tools is None:
             self._analysis_wanted = True
             self.workers.cancel(ANALYSIS_LANE)
@@ -159,7 +160,7 @@ class ReviewController(QObject):
         def work(cancel: threading.Event) -> Iterator[AnalysisItem]:
             from desktop.core.analysis import run_analysis
 
-            return run_analysis(document, settings, cancel, tools)
+            return run_analysis(document, settings, cancel, tools, kind=kind)
 
         self.workers.stream(ANALYSIS_LANE, work, self._on_analysis_item, self._on_analysis_done)
 
@@ -183,6 +184,7 @@ class ReviewController(QObject):
         if previous is not None and previous.document_path == str(document.path):
             self._carried = dict(previous.decisions)
             self.session.ignored_rules = set(previous.ignored_rules)
+            self.session.document_kind = previous.document_kind
             self.dirty = bool(previous.decisions)
             restored = 0
         else:
@@ -203,6 +205,7 @@ class ReviewController(QObject):
         else:
             self._carried = dict(kept.session.decisions)
             self.session.ignored_rules = set(kept.session.ignored_rules)
+            self.session.document_kind = kept.session.document_kind
         self.dirty = bool(kept.session.decisions)
         return len(kept.session.decisions)
 
@@ -320,6 +323,29 @@ class ReviewController(QObject):
             self.decide([findings[0].id], Decision.ACCEPTED)
         else:
             self.findings_changed.emit()
+
+    def _document_kind(self) -> Kind | None:
+        kind = self.session.document_kind if self.session is not None else None
+        if kind == "besluit":
+            return "besluit"
+        return "brief" if kind == "brief" else None
+
+    def set_document_kind(self, kind: Kind) -> None:
+        """The user's choice: the document is a decision ("besluit") or not ("brief"). The checklist and its
+        findings follow at once, and the choice is kept with the document's review."""
+        if self.session is None or self.document is None:
+            return
+        from desktop.core.language.awb import review_document, review_findings
+
+        self.session.document_kind = kind
+        paragraphs = [(p.id, p.text) for p in self.document.paragraphs if p.text.strip()]
+        self.review = review_document(paragraphs, kind)
+        for finding in list(self.session.findings.values()):
+            if finding.rule.startswith(("AWB:", "BRIEF:")) and finding.id not in self.session.decisions:
+                self.session.findings.pop(finding.id)
+        self.session.add(review_findings(self.review, dict(paragraphs)))
+        self.review_changed.emit()
+        self._changed()
 
     def undo(self) -> None:
         """Undo the last decision."""

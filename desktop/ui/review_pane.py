@@ -78,6 +78,7 @@ class ReviewPane(QSplitter):
         self.suggestions.ignore_rule_requested.connect(lambda fid: c.ignore_rule(fid))
         self.suggestions.add_word_requested.connect(lambda fid: c.add_word(fid))
         self.checklist.jump_requested.connect(self._jump_to)
+        self.checklist.kind_requested.connect(lambda kind: c.set_document_kind(kind))
         self.preview.accepted.connect(self._accept_rewrite)
         self.preview.discarded.connect(self._discard_rewrite)
         self.preview.cancel_requested.connect(self.cancel_rewrite)
@@ -169,7 +170,8 @@ class ReviewPane(QSplitter):
         if finding_id:
             self.controller.add_word(finding_id)
 
-    def _jump_to(self, paragraph: str, start: int, _end: int) -> None:
+    def _jump_to(self, paragraph: str, start: int, end: int) -> None:
+        """Show and select the quoted text ``[start, end)`` of ``paragraph``."""
         document = self.controller.document
         if document is None:
             return
@@ -179,6 +181,7 @@ class ReviewPane(QSplitter):
             return
         cursor = self.view.textCursor()
         cursor.setPosition(position + len(text[:start].encode("utf-16-le")) // 2)
+        cursor.setPosition(position + len(text[:end].encode("utf-16-le")) // 2, cursor.MoveMode.KeepAnchor)
         self.view.setTextCursor(cursor)
         self.view.ensureCursorVisible()
         self.view.setFocus()

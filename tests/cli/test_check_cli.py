@@ -32,7 +32,9 @@ def test_json_output_has_findings_levels_and_checklist(
     findings = [line for line in lines if "rule" in line]
     levels = [line for line in lines if "level" in line]
     checks = [line for line in lines if "check" in line]
-    assert findings and levels and checks and len(findings) + len(levels) + len(checks) == len(lines)
+    kinds = [line for line in lines if "document_kind" in line]
+    assert findings and levels and checks and len(kinds) == 1
+    assert len(findings) + len(levels) + len(checks) + len(kinds) == len(lines)
     document = open_document(path)
     for finding in findings:
         assert list(finding) == FINDING_KEYS
@@ -41,9 +43,19 @@ def test_json_output_has_findings_levels_and_checklist(
         assert finding["source"] in ("rule", "wordlist", "model") and finding["message"]
     assert {tuple(level) for level in levels} == {("level", "paragraph", "reasons")}
     assert [level["paragraph"] for level in levels].count(None) == 1
+    assert kinds[0]["document_kind"] == "besluit" and kinds[0]["signs"]
     term = next(c for c in checks if c["check"] == "bezwaartermijn")
-    assert term == {"check": "bezwaartermijn", "status": "doubtful", "article": "6:7 Awb", "quote": term["quote"]}
-    assert "vier weken" in str(term["quote"])
+    assert {key: term[key] for key in ("section", "status", "article", "quote", "suggestion")} == {
+        "section": "besluit", "status": "wrong", "article": "6:7 Awb", "quote": "vier weken", "suggestion": "zes weken"}
+    text = document.paragraph(str(term["paragraph"])).text
+    assert text[int(term["start"]) : int(term["end"])] == "vier weken"
+    assert str(term["place"]).startswith(f"alinea {term['paragraph']}, tekens ")
+    for check in checks:
+        assert list(check) == ["check", "section", "status", "article", "quote", "paragraph", "start", "end",
+                               "place", "message", "suggestion"]
+        if check["quote"] is not None:
+            cited = document.paragraph(str(check["paragraph"])).text
+            assert cited[int(check["start"]) : int(check["end"])] == check["quote"]
 
 
 def test_readable_output(letter_docx: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
@@ -52,6 +64,7 @@ def test_readable_output(letter_docx: Callable[..., Path], capsys: pytest.Captur
     assert "Taalniveau van het document:" in out and "(doel: B1)" in out
     assert "‘adminitratieve’ → ‘administratieve’" in out
     assert "Soort document: besluit" in out and "✗ bezwaarclausule (3:45 Awb)" in out
+    assert "Besluit-eisen (Awb):" in out and "Briefeisen:" not in out
 
 
 def test_writing_suggestions_as_tracked_changes(

@@ -215,7 +215,7 @@ class DraftResult:
         lines += [
             _("Besluitcontrole, {check}: {message}").format(check=item.check, message=item.message)
             for item in self.review.decision
-            if item.status != "present"
+            if item.status not in ("present", "inapplicable")
         ]
         if self.save.audit_note:
             lines.append(self.save.audit_note)

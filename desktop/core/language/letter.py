@@ -1,20 +1,19 @@
 """Letter checks: salutation and closing agree, "u/U" is written consistently, the reader is "u".
 
-Part of the document review (:mod:`desktop.core.language.awb`); works on a whole document as
-``(paragraph_id, text)`` pairs and reports :class:`ChecklistItem` results.
+Part of the document review (:mod:`desktop.core.language.awb`), shown under their own heading and
+only for letters; works on a whole document as ``(paragraph_id, text)`` pairs and reports
+:class:`~desktop.core.language.checklist.ChecklistItem` results. "u" is checked only when the reader
+is addressed at all.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import Literal
 
 from desktop.core.i18n import _
+from desktop.core.language.checklist import ChecklistItem, Status
 from desktop.core.language.sentences import split_sentences
-
-Status = Literal["present", "missing", "doubtful"]
 
 SALUTATION = re.compile(r"^\s*(?P<word>Geachte|Beste|Hallo|Dag|Lieve)\b[^\n]*$", re.M)
 CLOSING = re.compile(
@@ -26,20 +25,6 @@ _INFORMAL = re.compile(r"\b(?:je|jij|jou|jouw|jullie)\b", re.IGNORECASE)
 _U = re.compile(r"\b(?P<u>[uU]w?)\b")
 # What may stand between the start of a sentence or list item and a capital "U" at its start.
 _AFTER_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)[\s\"'‘“(–•*-]*$")
-
-
-@dataclass(frozen=True)
-class ChecklistItem:
-    """One requirement of the checklist and whether the document meets it."""
-
-    check: str
-    status: Status
-    article: str
-    quote: str | None
-    paragraph: str | None
-    start: int | None
-    end: int | None
-    message: str
 
 
 _FORMAL = {"Geachte"}
@@ -66,7 +51,9 @@ def find_line(
 def review_letter(paragraphs: Sequence[tuple[str, str]]) -> list[ChecklistItem]:
     """Salutation and closing agree, "u/U" is consistent, the reader is addressed as "u"."""
     items = [_salutation_item(paragraphs)]
-    items.append(_u_item(paragraphs))
+    forms = list(_u_forms(paragraphs))
+    if forms:
+        items.append(_u_item(forms))
     items.append(_address_item(paragraphs))
     return items
 
@@ -132,8 +119,7 @@ def _u_forms(paragraphs: Sequence[tuple[str, str]]) -> Iterator[tuple[str, re.Ma
                 yield pid, match
 
 
-def _u_item(paragraphs: Sequence[tuple[str, str]]) -> ChecklistItem:
-    forms = list(_u_forms(paragraphs))
+def _u_item(forms: list[tuple[str, re.Match[str]]]) -> ChecklistItem:
     capital = [f for f in forms if f[1].group()[0] == "U"]
     lower = [f for f in forms if f[1].group()[0] == "u"]
     if capital and lower:
@@ -144,16 +130,7 @@ def _u_item(paragraphs: Sequence[tuple[str, str]]) -> ChecklistItem:
             _("‘u’ en ‘U’ staan door elkaar; kies één schrijfwijze (bij voorkeur ‘u’)."),
             *minority[0],
         )
-    return ChecklistItem(
-        "u-consistent",
-        "present",
-        "",
-        None,
-        None,
-        None,
-        None,
-        _("‘u’ wordt steeds op dezelfde manier geschreven."),
-    )
+    return _located("u-consistent", "present", _("‘u’ wordt steeds op dezelfde manier geschreven."), *forms[0])
 
 
 def _address_item(paragraphs: Sequence[tuple[str, str]]) -> ChecklistItem:

@@ -1,0 +1,148 @@
+"""A checklist verdict and the text it saw: shared by the decision review and the letter checks.
+
+Input to both is a whole document as ``(paragraph_id, text)`` pairs, with the document engine's ids
+(``p3``, ``t0.1.2.0`` for a table cell, ``h0:p1`` for a header, ``p12:x0:p0`` for a text box ...), so
+a verdict can say where it looked as well as what it quoted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from desktop.core.i18n import _
+from desktop.core.language.sentences import split_sentences
+
+#: present: the requirement is met; missing: not in the text; wrong: there but wrong (a term of four weeks);
+#: doubtful: the rules cannot tell, the quote says why; inapplicable: the requirement does not apply here.
+Status = Literal["present", "missing", "wrong", "doubtful", "inapplicable"]
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """One requirement of the checklist, the verdict, and the sentence or place it is based on."""
+
+    check: str
+    status: Status
+    article: str
+    quote: str | None
+    paragraph: str | None
+    start: int | None
+    end: int | None
+    message: str
+    #: The corrected wording for ``quote[start:end]`` when the verdict is "wrong" and the fix is certain.
+    suggestion: str | None = None
+
+    @property
+    def place(self) -> str:
+        """Where the quote stands, in Dutch ("alinea p4, tekens 10–52"); empty without a quote."""
+        if self.paragraph is None or self.start is None or self.end is None:
+            return ""
+        return _("{where} {paragraph}, tekens {start}–{end}").format(
+            where=story_label(self.paragraph), paragraph=self.paragraph, start=self.start, end=self.end
+        )
+
+
+def story_label(paragraph: str) -> str:
+    """Where a paragraph id lives, in Dutch: alinea, tabel, koptekst, voettekst, tekstvak, voetnoot, eindnoot."""
+    if ":x" in paragraph:
+        return _("tekstvak")
+    prefix = paragraph.split(":", 1)[0] if ":" in paragraph else ""
+    if prefix.startswith("fn"):
+        return _("voetnoot")
+    if prefix.startswith("en"):
+        return _("eindnoot")
+    if prefix.startswith("h"):
+        return _("koptekst")
+    if prefix.startswith("f"):
+        return _("voettekst")
+    return _("tabel") if paragraph.rsplit(":", 1)[-1].startswith("t") else _("alinea")
+
+
+def in_body_flow(paragraph: str) -> bool:
+    """True for the body, its tables and its text boxes; False for headers, footers and notes."""
+    return ":" not in paragraph or ":x" in paragraph
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a paragraph (a paragraph may hold several, joined by line breaks)."""
+
+    index: int  # position in the document's list of lines
+    paragraph: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a line, with its place in the paragraph."""
+
+    line: Line
+    start: int
+    end: int
+    text: str
+
+    @property
+    def paragraph(self) -> str:
+        """The id of the paragraph the sentence is in."""
+        return self.line.paragraph
+
+
+class Text:
+    """A document as lines and sentences with their places, built once and read by every check."""
+
+    def __init__(self, paragraphs: Sequence[tuple[str, str]]) -> None:
+        self.paragraphs = [(pid, text) for pid, text in paragraphs if text.strip()]
+        self.lines: list[Line] = []
+        for pid, text in self.paragraphs:
+            offset = 0
+            for raw in text.split("\n"):
+                stripped = raw.strip()
+                if stripped:
+                    start = offset + raw.index(stripped)
+                    self.lines.append(Line(len(self.lines), pid, start, start + len(stripped), stripped))
+                offset += len(raw) + 1
+        self.sentences: list[Sentence] = [
+            Sentence(line, line.start + span.start, line.start + span.end, span.text)
+            for line in self.lines
+            for span in split_sentences(line.text)
+        ]
+        self.flow = [line for line in self.lines if in_body_flow(line.paragraph)]
+
+    @property
+    def whole(self) -> str:
+        """All text, lines separated by newlines."""
+        return "\n".join(line.text for line in self.lines)
+
+    def first(self, pattern: re.Pattern[str], sentences: Iterable[Sentence] | None = None) -> Sentence | None:
+        """The first sentence that matches ``pattern``."""
+        return next((s for s in (self.sentences if sentences is None else sentences) if pattern.search(s.text)), None)
+
+    def matches(self, pattern: re.Pattern[str]) -> Iterator[tuple[Line, re.Match[str]]]:
+        """Every match of ``pattern`` in every line."""
+        for line in self.lines:
+            for match in pattern.finditer(line.text):
+                yield line, match
+
+
+def item(
+    check: str,
+    status: Status,
+    article: str,
+    message: str,
+    where: Sentence | Line | None = None,
+    span: tuple[int, int] | None = None,
+    suggestion: str | None = None,
+) -> ChecklistItem:
+    """A verdict quoting ``where`` (a sentence or line), or the part ``span`` of its text."""
+    if where is None:
+        return ChecklistItem(check, status, article, None, None, None, None, message)
+    start, end = span if span is not None else (0, len(where.text))
+    return ChecklistItem(
+        check, status, article, where.text[start:end], where.paragraph, where.start + start, where.start + end,
+        message, suggestion,
+    )
