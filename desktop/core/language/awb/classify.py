@@ -169,27 +169,29 @@ def _title_signs(text: Text) -> list[Sign]:
     return signs
 
 
-def _first_sign(text: Text, label: str, weight: int, pattern: re.Pattern[str]) -> Sign | None:
+def _first_sign(text: Text, label: str, weight: int, pattern: re.Pattern[str], whole: bool) -> Sign | None:
     found = next(text.matches(pattern), None)
-    return None if found is None else _sign(label, weight, *found)
+    if found is None:
+        return None
+    return _sign(label, weight, found[0]) if whole else _sign(label, weight, *found)
 
 
 def classify(paragraphs: Text, chosen: Kind | None = None) -> Classification:
     """Weigh the signs; ``chosen`` (the user's choice) overrides the verdict but keeps the signs."""
     text = paragraphs
     signs = _title_signs(text)
-    for label, weight, pattern in (
-        (_("dictum"), 2, _DICTUM),
-        (_("besloten"), 2, _DECIDED),
-        (_("verleend of geweigerd"), 2, _GRANTED),
-        (_("bevoegdheid"), 2, _COMPETENT),
-        (_("‘gelet op’"), 1, _GELET),
-        (_("‘overwegende’"), 1, _CONSIDERANS),
-        (_("verwijst naar zichzelf"), 1, _SELF),
-        (_("bekendmaking"), 1, _MADE_KNOWN),
-        (_("rechtsmiddel"), 1, REMEDY),
+    for label, weight, pattern, whole in (
+        (_("dictum"), 2, _DICTUM, True),
+        (_("besloten"), 2, _DECIDED, False),
+        (_("verleend of geweigerd"), 2, _GRANTED, False),
+        (_("bevoegdheid"), 2, _COMPETENT, False),
+        (_("grondslag"), 1, _GELET, True),
+        (_("considerans"), 1, _CONSIDERANS, True),
+        (_("verwijst naar zichzelf"), 1, _SELF, False),
+        (_("bekendmaking"), 1, _MADE_KNOWN, False),
+        (_("rechtsmiddel"), 1, REMEDY, False),
     ):
-        sign = _first_sign(text, label, weight, pattern)
+        sign = _first_sign(text, label, weight, pattern, whole)
         if sign is not None:
             signs.append(sign)
     head = next((line for line in text.flow[:12] if _ORGAN_HEAD.match(line.text)), None)

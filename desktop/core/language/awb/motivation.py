@@ -103,11 +103,10 @@ def motivation_items(text: Text, regulation: bool) -> list[ChecklistItem]:
 
 
 def _basis(text: Text) -> ChecklistItem:
-    exact = next(text.matches(_BASIS), None)
+    exact = next((s for s in text.sentences if _BASIS.search(s.text)), None)
     if exact is not None:
-        line, match = exact
         return item("wettelijke-grondslag", "present", "3:47",
-                    _("Het besluit noemt het wetsartikel waarop het berust."), line, match.span())
+                    _("Het besluit noemt het wetsartikel waarop het berust."), exact)
     loose = next(text.matches(_LAW), None)
     if loose is not None:
         return item("wettelijke-grondslag", "doubtful", "3:47",
