@@ -46,6 +46,7 @@ from desktop.core.document.errors import (
     UnsafeDocumentError,
 )
 from desktop.core.document.ooxml import CT_NS, PKG_REL_NS, parse_xml, serialize_part
+from desktop.core.document.zip_writer import ZipWriter
 from desktop.core.i18n import _
 
 log = logging.getLogger(__name__)
@@ -362,6 +363,7 @@ class PackageBuilder:
     """The output package: every member of the source as it was, except parts replaced or added."""
 
     def __init__(self, source: bytes) -> None:
+        self._source = source
         self._archive = zipfile.ZipFile(io.BytesIO(source))
         self._infos = self._archive.infolist()
         # Part names are case-insensitive (OPC); zip member names are not.
@@ -466,7 +468,11 @@ class PackageBuilder:
         return changed
 
     def write(self, handle: BinaryIO) -> None:
-        """Write the whole package to ``handle``: source members in their order, then new ones."""
+        """Write the whole package to ``handle``: source members in their order, then new ones.
+
+        Members neither replaced nor added are copied compressed as they are (see
+        :class:`~desktop.core.document.zip_writer.ZipWriter`), so only changed parts cost compression.
+        """
         replaced = dict(self._replaced)
         added = dict(self._added)
         for member in self._rels_changed:
@@ -477,27 +483,34 @@ class PackageBuilder:
                 added[member] = blob
         if self._types_changed:
             replaced[self._member("/[Content_Types].xml")] = serialize_part(self.content_types.root)
-        with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as out:
-            for info in self._infos:
-                data = replaced.get(info.filename)
-                if data is None:
-                    data = self._archive.read(info)
-                out.writestr(_copy_info(info), data)
-            stamp = _now_zip()
-            for name, data in added.items():
-                info = zipfile.ZipInfo(name, date_time=stamp)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                out.writestr(info, data)
+        out = ZipWriter(handle)
+        for info in self._infos:
+            data = replaced.get(info.filename)
+            if data is None and info.compress_type in _COPYABLE:
+                out.copy(self._source, info)
+                continue
+            if data is None:
+                data = self._archive.read(info)
+            out.write(
+                info.filename,
+                data,
+                method=info.compress_type if info.compress_type in _COPYABLE else zipfile.ZIP_DEFLATED,
+                date_time=info.date_time,
+                create_system=info.create_system,
+                external_attr=info.external_attr,
+            )
+        stamp = _now_zip()
+        for name, data in added.items():
+            out.write(
+                name, data, method=zipfile.ZIP_DEFLATED, date_time=stamp, create_system=_CREATE_SYSTEM, external_attr=0
+            )
+        out.close()
 
 
-def _copy_info(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
-    copy = zipfile.ZipInfo(info.filename, date_time=info.date_time)
-    copy.compress_type = (
-        info.compress_type if info.compress_type in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) else zipfile.ZIP_DEFLATED
-    )
-    copy.external_attr = info.external_attr
-    copy.create_system = info.create_system
-    return copy
+#: Compression methods whose members are copied without recompressing (others are deflated).
+_COPYABLE = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+#: The "made by" system of new members, as zipfile gives them (0: MS-DOS on Windows, 3: Unix).
+_CREATE_SYSTEM = zipfile.ZipInfo().create_system
 
 
 def _now_zip() -> tuple[int, int, int, int, int, int]:

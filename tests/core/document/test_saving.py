@@ -8,7 +8,6 @@ import signal
 import subprocess
 import sys
 import time
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +16,7 @@ import pytest
 from desktop.core.document.package import STALE_TEMP_SECONDS, sha256_of
 from desktop.core.document.reader import SaveFailedError, open_document
 from desktop.core.document.writer import save_document
+from desktop.core.document.zip_writer import ZipWriter
 from desktop.core.findings import Edit
 from tests import REPO
 from tests.docx_factory import build_docx, p, r
@@ -43,7 +43,8 @@ class _Steps:
 
 
 def _patch(monkeypatch: pytest.MonkeyPatch, steps: _Steps) -> None:
-    monkeypatch.setattr(zipfile.ZipFile, "writestr", steps.wrap(zipfile.ZipFile.writestr))
+    monkeypatch.setattr(ZipWriter, "_member", steps.wrap(ZipWriter._member))
+    monkeypatch.setattr(ZipWriter, "close", steps.wrap(ZipWriter.close))
     monkeypatch.setattr(os, "fsync", steps.wrap(os.fsync))
     monkeypatch.setattr(os, "replace", steps.wrap(os.replace))
 
@@ -69,7 +70,7 @@ def test_a_failure_at_any_write_step_changes_nothing(
         _patch(patch, counter)
         save_document(doc, edits, tmp_path / "proef.docx")
     (tmp_path / "proef.docx").unlink()
-    assert counter.count > 10  # every member written, the flush and the replace
+    assert counter.count > 10  # every member written, the directory, the flush and the replace
 
     failures = 0
     for fail_at in range(1, counter.count + 1):
@@ -105,6 +106,7 @@ import sys
 from pathlib import Path
 from desktop.core.document.reader import open_document
 from desktop.core.document.writer import save_document
+from desktop.core.document.zip_writer import ZipWriter
 from desktop.core.findings import Edit
 
 doc = open_document(Path(sys.argv[1]))
