@@ -493,17 +493,14 @@ def _int_val(element: etree._Element | None, default: int) -> int:
 
 def _spans(segments: tuple[Segment, ...], formats: tuple[tuple[bool, bool, bool], ...]) -> Iterator[Span]:
     """Merged stretches of bold, italic or underlined live text."""
-    current: Span | None = None
+    start = end = -1
+    current: tuple[bool, bool, bool] | None = None
     for segment, flags in zip(segments, formats, strict=True):
-        if current is not None and current.end == segment.start and flags == _flags(current):
-            current = Span(current.start, segment.end, *flags)
+        if flags == current and end == segment.start:
+            end = segment.end
             continue
-        if current is not None and any(_flags(current)):
-            yield current
-        current = Span(segment.start, segment.end, *flags)
-    if current is not None and any(_flags(current)):
-        yield current
-
-
-def _flags(span: Span) -> tuple[bool, bool, bool]:
-    return span.bold, span.italic, span.underline
+        if current is not None and True in current:
+            yield Span(start, end, *current)
+        start, end, current = segment.start, segment.end, flags
+    if current is not None and True in current:
+        yield Span(start, end, *current)

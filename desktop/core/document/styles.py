@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 
 from lxml import etree
 
@@ -84,6 +83,8 @@ class StyleSheet:
         self._numbering = _Numbering(numbering)
         self._format_cache: dict[tuple[str | None, str | None], tuple[bool | None, ...]] = {}
         self._look_cache: dict[str, tuple[int | None, str | None, str | None]] = {}
+        self._looks: dict[tuple[str | None, int | None, str | None, str | None], ParagraphLook] = {}
+        self._formatters: dict[str | None, Callable[[etree._Element | None], tuple[bool, bool, bool]]] = {}
 
     def _chain(self, style_id: str | None) -> list[_Style]:
         chain: list[_Style] = []
@@ -107,6 +108,14 @@ class StyleSheet:
                     outline = _int(child.get(W_VAL))
                 elif tag == W_NUMPR:
                     num_id, ilvl = _val(child, W_NUM_ID), _val(child, W_ILVL)
+        key = (style_id, outline, num_id, ilvl)
+        look = self._looks.get(key)
+        if look is None:
+            look = self._looks[key] = self._look(style_id, outline, num_id, ilvl)
+        return look
+
+    def _look(self, style_id: str | None, outline: int | None, num_id: str | None, ilvl: str | None) -> ParagraphLook:
+        """What :meth:`describe` returns for the paragraph properties it read (cached by it)."""
         if style_id is None:
             style_id = self.default_paragraph
         style_heading, style_num_id, style_ilvl = self._style_look(style_id)
@@ -153,8 +162,17 @@ class StyleSheet:
         return style.name if style is not None else style_id
 
     def formatter(self, paragraph_style: str | None) -> Callable[[etree._Element | None], tuple[bool, bool, bool]]:
-        """:meth:`run_format` for runs in paragraphs of ``paragraph_style``."""
-        return partial(self.run_format, paragraph_style=paragraph_style)
+        """:meth:`run_format` for runs in paragraphs of ``paragraph_style`` (one function per style, reused)."""
+        formatter = self._formatters.get(paragraph_style)
+        if formatter is None:
+            plain = self._plain_run(paragraph_style)
+            run_format = self.run_format
+
+            def formatter(rpr: etree._Element | None) -> tuple[bool, bool, bool]:
+                return plain if rpr is None else run_format(rpr, paragraph_style)
+
+            self._formatters[paragraph_style] = formatter
+        return formatter
 
     def run_format(self, rpr: etree._Element | None, paragraph_style: str | None) -> tuple[bool, bool, bool]:
         """(bold, italic, underline) of a run with properties ``rpr`` in a paragraph style."""

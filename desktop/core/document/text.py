@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -152,9 +151,8 @@ class Segment(NamedTuple):
     author: str | None
 
 
-@dataclass(frozen=True)
-class Walk:
-    """The result of reading one paragraph."""
+class Walk(NamedTuple):
+    """The result of reading one paragraph (a named tuple: one per paragraph of a long document)."""
 
     text: str
     segments: tuple[Segment, ...]
@@ -209,6 +207,19 @@ def textboxes_in(element: etree._Element) -> list[etree._Element]:
 
 
 class _Walker:
+    __slots__ = (
+        "fields",
+        "format",
+        "formats",
+        "formatter",
+        "in_field",
+        "parts",
+        "pos",
+        "segments",
+        "shown",
+        "textboxes",
+    )
+
     def __init__(self, fields: tuple[bool, ...], formatter: RunFormatter | None) -> None:
         self.parts: list[str] = []
         self.segments: list[Segment] = []
@@ -266,17 +277,23 @@ class _Walker:
             # hold no live text.
 
     def run(self, run: etree._Element, lock: Lock | None, author: str | None) -> None:
-        children = list(run)
         if self.formatter is not None:
             # w:rPr is the first child of a run when present (ISO/IEC 29500-1 §17.3.2.25).
-            first = children[0] if children and children[0].tag == W_RPR else None
-            self.format = self.formatter(first)
-        for child in children:
+            first = run[0] if len(run) else None
+            self.format = self.formatter(first if first is not None and first.tag == W_RPR else None)
+        for child in run:
             tag = child.tag
             if tag == W_T:
+                # The common case, inlined from add(): paragraphs are mostly runs of text.
                 text = child.text
-                if text:
-                    self.add(text, run, child, lock, author)
+                if text and self.shown:
+                    start = self.pos
+                    self.pos = end = start + len(text)
+                    self.parts.append(text)
+                    self.segments.append(
+                        Segment(start, end, run, child, Lock.FIELD if lock is None and self.in_field else lock, author)
+                    )
+                    self.formats.append(self.format)
             elif tag == W_RPR:
                 continue
             elif tag in _SIMPLE_CHARS:
