@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import copy
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -65,7 +66,15 @@ from desktop.core.document.ooxml import (
 from desktop.core.document.package import PackageBuilder, atomic_write, read_file, sha256_of
 from desktop.core.document.properties import Disclosure, apply_disclosure
 from desktop.core.document.reader import Document, Paragraph, ParagraphKind
-from desktop.core.document.revisions import Hunk, IdAllocator, PlannedChange, Revision, apply_changes, diff_hunks
+from desktop.core.document.revisions import (
+    Hunk,
+    IdAllocator,
+    NewElements,
+    PlannedChange,
+    Revision,
+    apply_changes,
+    diff_hunks,
+)
 from desktop.core.document.text import OBJECT
 from desktop.core.document.working_copies import WorkingCopies
 from desktop.core.findings import Edit
@@ -134,11 +143,13 @@ class Plan:
     refused: list[tuple[Edit, str]] = field(default_factory=list)
 
 
+#: Characters a suggestion may not bring into a document: control characters other than tab and
+#: newline, the object placeholder, lone surrogates and the two non-characters XML forbids.
+_BAD_CHARACTERS = re.compile(f"[\x00-\x08\x0b-\x1f{OBJECT}\ud800-\udfff\ufffe\uffff]")
+
+
 def _bad_characters(text: str) -> bool:
-    return any(
-        (ord(c) < 0x20 and c not in "\t\n") or c == OBJECT or 0xD800 <= ord(c) <= 0xDFFF or c in "\ufffe\uffff"
-        for c in text
-    )
+    return _BAD_CHARACTERS.search(text) is not None
 
 
 def _conflict(a: _Accepted, b_start: int, b_end: int, b_hunks: list[Hunk]) -> bool:
@@ -280,12 +291,13 @@ def save_document(
     date = revision_date(options.date)
     report = WriteReport(target=target, applied=plan.applied, refused=plan.refused)
     pending_comments: list[tuple[str, str, str]] = []
+    new = NewElements()
 
     for accepted in plan.by_paragraph.values():
         paragraph = accepted[0].paragraph
         element = working.paragraph(paragraph)
         changes = [PlannedChange(a.hunks, Revision(a.edit.author or options.author, date)) for a in accepted]
-        apply_changes(element, changes, fields=paragraph.fields, clean=options.clean, ids=ids)
+        apply_changes(element, changes, fields=paragraph.fields, clean=options.clean, ids=ids, new=new)
         for a, change in zip(accepted, changes, strict=True):
             if options.clean or not options.comments or not a.explanations:
                 continue
@@ -293,7 +305,7 @@ def save_document(
                 report.uncommented.append(a.edit)
                 continue
             comment_id = ids()
-            _anchor_comment(change.first, change.last, comment_id)
+            _anchor_comment(change.first, change.last, comment_id, new)
             pending_comments.append((comment_id, change.revision.author, "\n".join(a.explanations)))
 
     if pending_comments:
@@ -321,14 +333,13 @@ def _comments_root(doc: Document) -> tuple[str | None, etree._Element]:
     return None, etree.Element(W_COMMENTS, nsmap={"w": W_NS})
 
 
-def _anchor_comment(first: etree._Element, last: etree._Element, comment_id: str) -> None:
+def _anchor_comment(first: etree._Element, last: etree._Element, comment_id: str, new: NewElements) -> None:
     """Range markers around ``first``..``last`` and the reference run after the end marker."""
-    start = first.makeelement(W_COMMENT_START, {W_ID: comment_id})
-    first.addprevious(start)
-    end = last.makeelement(W_COMMENT_END, {W_ID: comment_id})
+    first.addprevious(new.marker(W_COMMENT_START, comment_id))
+    end = new.marker(W_COMMENT_END, comment_id)
     last.addnext(end)
-    reference = last.makeelement(W_R, {})
-    reference.append(last.makeelement(W_COMMENT_REF, {W_ID: comment_id}))
+    reference = new.run()
+    reference.append(new.marker(W_COMMENT_REF, comment_id))
     end.addnext(reference)
 
 
@@ -345,21 +356,23 @@ def _write_comments(
     The ``w:comment`` markup is the same as python-docx's ``Comments.add_comment`` writes (a
     CommentText paragraph starting with the annotation reference), built here directly because
     python-docx searches all comments for a free id on every call, which makes a thousand
-    comments take seconds.
+    comments take seconds. Comments of the same shape (author, and which lines are empty) are
+    copies of one built comment with their id and text filled in: copying a subtree is a third
+    of the cost of building it element by element.
     """
+    holder = root.makeelement(root.tag, nsmap=root.nsmap)
+    shapes: dict[tuple[str, tuple[bool, ...]], etree._Element] = {}
     for comment_id, author, text in comments:
-        comment = etree.SubElement(root, W_COMMENT, {W_ID: comment_id, W_AUTHOR: author, W_DATE: date})
-        for n, line in enumerate(text.split("\n")):
-            paragraph = etree.SubElement(comment, W_P)
-            etree.SubElement(etree.SubElement(paragraph, W_PPR), W_PSTYLE, {W_VAL: "CommentText"})
-            if n == 0:
-                reference = etree.SubElement(paragraph, W_R)
-                etree.SubElement(etree.SubElement(reference, W_RPR), W_RSTYLE, {W_VAL: "CommentReference"})
-                etree.SubElement(reference, W_ANNOTATION_REF)
-            if line:
-                run = etree.SubElement(paragraph, W_R)
-                node = etree.SubElement(run, W_T, {XML_SPACE: "preserve"})
-                node.text = line
+        lines = text.split("\n")
+        shape = (author, tuple(bool(line) for line in lines))
+        model = shapes.get(shape)
+        if model is None:
+            model = shapes[shape] = _comment(holder, author, date, lines)
+        comment = copy.deepcopy(model)
+        comment.set(W_ID, comment_id)
+        for node, line in zip(comment.iter(W_T), [line for line in lines if line], strict=True):
+            node.text = line
+        root.append(comment)
     blob = serialize_part(root)
     if partname is None:
         partname = builder.free_partname("/word/comments{}.xml")
@@ -367,3 +380,20 @@ def _write_comments(
         builder.relate(str(doc.docx.part.partname), RT.COMMENTS, partname)
     else:
         builder.replace(partname, blob)
+
+
+def _comment(parent: etree._Element, author: str, date: str, lines: list[str]) -> etree._Element:
+    """A ``w:comment`` by ``author`` with one paragraph per line, built inside ``parent``."""
+    comment = etree.SubElement(parent, W_COMMENT, {W_ID: "", W_AUTHOR: author, W_DATE: date})
+    for n, line in enumerate(lines):
+        paragraph = etree.SubElement(comment, W_P)
+        etree.SubElement(etree.SubElement(paragraph, W_PPR), W_PSTYLE, {W_VAL: "CommentText"})
+        if n == 0:
+            reference = etree.SubElement(paragraph, W_R)
+            etree.SubElement(etree.SubElement(reference, W_RPR), W_RSTYLE, {W_VAL: "CommentReference"})
+            etree.SubElement(reference, W_ANNOTATION_REF)
+        if line:
+            run = etree.SubElement(paragraph, W_R)
+            node = etree.SubElement(run, W_T, {XML_SPACE: "preserve"})
+            node.text = line
+    return comment

@@ -7,8 +7,9 @@ the parts that are new or changed, exactly as :mod:`zipfile` does (raw deflate, 
 
 The archive written is the classic format :mod:`zipfile` writes for small members: a local header
 with the sizes in it (no data descriptors, no extra fields), the data, and at the end the central
-directory; a member without file attributes gets the ones :mod:`zipfile` gives it. A .docx never needs ZIP64 (the package limits keep every member and the whole file far
-below 4 GB); a package that would need it is refused with an :class:`OSError`.
+directory; a member without file attributes gets the ones :mod:`zipfile` gives it. A .docx never
+needs ZIP64 (the package limits keep every member and the whole file far below 4 GB); a package
+that would need it is refused with an :class:`OSError`.
 """
 
 from __future__ import annotations
