@@ -229,7 +229,11 @@ class _Walker:
         self.formatter = formatter
         self.formats: list[tuple[bool, bool, bool]] = []
         self.format = _PLAIN
-        self._update_fields()
+        if fields:
+            self._update_fields()
+        else:
+            self.shown = True
+            self.in_field = False
 
     def _update_fields(self) -> None:
         # Text is shown unless some open field is still in its code; shown field text is locked.
@@ -348,9 +352,9 @@ def walk_paragraph(
     walker = _Walker(fields, formatter)
     walker.content(paragraph, lock, None)
     return Walk(
-        text="".join(walker.parts),
-        segments=tuple(walker.segments),
-        textboxes=tuple(walker.textboxes),
-        fields=tuple(walker.fields),
-        formats=tuple(walker.formats),
+        "".join(walker.parts),
+        tuple(walker.segments),
+        tuple(walker.textboxes),
+        tuple(walker.fields),
+        tuple(walker.formats),
     )

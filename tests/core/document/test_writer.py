@@ -159,6 +159,22 @@ def test_insertions_into_empty_paragraph_and_deletions(letter: Path, tmp_path: P
     assert open_document(out).paragraph("p3").text == "Met vriendelijke groet,\nde burgemeester"
 
 
+@pytest.mark.parametrize("clean", [False, True])
+def test_text_next_to_a_formula_can_be_changed(tmp_path: Path, clean: bool) -> None:
+    formula = "<m:oMath><m:r><m:t>x</m:t></m:r></m:oMath>"
+    source = build_docx(tmp_path / "formule.docx", p(r("Som "), formula, r(" is groot")))
+    doc = open_document(source)
+    assert doc.paragraph("p0").text == "Som \ufffc is groot"
+    edits = [Edit("p0", 0, 3, "Uitkomst"), Edit("p0", 6, 8, "blijft"), Edit("p0", 4, 4, "(ongeveer) ")]
+    out = tmp_path / "uit.docx"
+    report = save_document(doc, edits, out, WriteOptions(clean=clean))
+    assert report.refused == []
+    assert open_document(out).paragraph("p0").text == "Uitkomst (ongeveer) \ufffc blijft groot"
+    if not clean:
+        assert _texts(out) == ["Uitkomst (ongeveer) \ufffc blijft groot"]
+        assert body_texts(reject_all(parse(_parts(out)["word/document.xml"]))) == ["Som \ufffc is groot"]
+
+
 def test_clean_copy_has_no_revisions_and_no_comments(letter: Path, tmp_path: Path) -> None:
     doc = open_document(letter)
     out = tmp_path / "clean.docx"
