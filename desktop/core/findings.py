@@ -9,7 +9,7 @@ what the document writer applies once a person accepted a suggestion.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Protocol
@@ -197,10 +197,3 @@ def merge_findings(findings: Iterable[Finding], texts: dict[str, str]) -> list[F
                 result[target] = _combine(result[target], finding, text)
         merged.extend(sorted(result, key=lambda f: (f.start, f.end)))
     return merged
-
-
-def iter_edits(findings: Iterable[Finding], author: str | None = None) -> Iterator[Edit]:
-    """The first suggestion of every finding that has one, as edits."""
-    for finding in findings:
-        if finding.suggestions:
-            yield finding.to_edit(0, author)

@@ -138,13 +138,6 @@ class Counts:
         return self.syllables / self.words if self.words else 0.0
 
     @property
-    def flesch_douma(self) -> float:
-        """Flesch-Douma: 206.84 - 0.93 x words/sentence - 77 x syllables/word (higher is easier)."""
-        if not self.words:
-            return 100.0
-        return 206.84 - 0.93 * self.words_per_sentence - 77 * self.syllables_per_word
-
-    @property
     def infrequent_share(self) -> float:
         """Share of words that are rare in Dutch."""
         return self.infrequent / self.words if self.words else 0.0

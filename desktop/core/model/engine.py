@@ -73,12 +73,6 @@ class Completion:
     seconds: float
     finish: str  # "stop", "length" or "cancelled"
 
-    @property
-    def tokens_per_second(self) -> float:
-        """Decode speed after the first token."""
-        decode = self.seconds - self.prompt_seconds
-        return self.completion_tokens / decode if decode > 0 else 0.0
-
 
 @dataclass(frozen=True)
 class EngineInfo:
