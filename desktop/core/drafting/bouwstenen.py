@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop.core import paths
-from desktop.core.drafting.templates import MARKER, FieldSpec, Origin, field_from_table
+from desktop.core.drafting.catalogue import Origin, load_catalogue
+from desktop.core.drafting.templates import MARKER, FieldSpec, field_from_table
 from desktop.core.i18n import _
 
 BOUWSTENEN_DIR = "bouwstenen"
@@ -114,42 +114,10 @@ class BouwsteenCatalog:
         return [item for _score, item in hits]
 
 
-def shipped_bouwstenen_dir() -> Path:
-    """resources/bouwstenen: the standard paragraphs that ship with the app."""
-    return paths.resources_dir() / BOUWSTENEN_DIR
-
-
-def organisation_bouwstenen_dir() -> Path:
-    """The organisation's standard paragraphs (machine data folder, bouwstenen/)."""
-    return paths.machine_data_dir() / BOUWSTENEN_DIR
-
-
 def load_bouwstenen() -> BouwsteenCatalog:
     """The shipped bouwstenen and the organisation's (which replace shipped ones with the same id)."""
-    found: dict[str, Bouwsteen] = {}
-    problems: list[str] = []
-    folders: tuple[tuple[Path, Origin], ...] = (
-        (shipped_bouwstenen_dir(), "ingebouwd"),
-        (organisation_bouwstenen_dir(), "organisatie"),
-    )
-    for folder, origin in folders:
-        if not folder.is_dir():
-            continue
-        seen: set[str] = set()
-        for path in sorted(folder.glob("*.toml")):
-            items, file_problems = read_file(path, origin)
-            problems.extend(file_problems)
-            for item in items:
-                if item.id in seen:
-                    problems.append(
-                        _("De standaardtekst ‘{id}’ staat twee keer in {folder}; de laatste in {path} telt.").format(
-                            id=item.id, folder=folder, path=path.name
-                        )
-                    )
-                seen.add(item.id)
-                found[item.id] = item
-    ordered = sorted(found.values(), key=lambda item: item.title.lower())
-    return BouwsteenCatalog(tuple(ordered), tuple(problems))
+    items, problems = load_catalogue(BOUWSTENEN_DIR, "*.toml", read_file, lambda item: item.id)
+    return BouwsteenCatalog(tuple(sorted(items, key=lambda item: item.title.lower())), tuple(problems))
 
 
 def read_file(path: Path, origin: Origin) -> tuple[list[Bouwsteen], list[str]]:

@@ -22,15 +22,15 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
-from desktop.core import paths
 from desktop.core.document.ooxml import W_BR, W_P, W_T, XML_SPACE
+from desktop.core.drafting.catalogue import Origin, load_catalogue
 from desktop.core.i18n import _
 
 TEMPLATES_DIR = "templates"
@@ -60,7 +60,6 @@ _DATE_DIGITS = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
 _AMOUNT = re.compile(r"(?:€\s?)?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d{2}|,-)?")
 _NUMBER = re.compile(r"\d{1,3}(?:\.\d{3})+|\d+")
 
-Origin = Literal["ingebouwd", "organisatie"]
 
 
 class TemplateError(Exception):
@@ -207,42 +206,25 @@ class TemplateCatalog:
         return [t for t in self.templates if t.matches(query)]
 
 
-def shipped_templates_dir() -> Path:
-    """resources/templates: the templates that ship with the app."""
-    return paths.resources_dir() / TEMPLATES_DIR
+def _read_template(path: Path, origin: Origin) -> tuple[list[Template], list[str]]:
+    try:
+        return [load_template(path, origin)], []
+    except TemplateError as exc:
+        return [], [str(exc)]
 
 
-def organisation_templates_dir() -> Path:
-    """The organisation's templates: ProgramData\\Schrijfhulp\\templates or /usr/share/schrijfhulp/templates."""
-    return paths.machine_data_dir() / TEMPLATES_DIR
+def _orphan_sidecars(folder: Path) -> list[str]:
+    return [
+        _("Bij het sjabloon {path} hoort geen .docx-bestand met dezelfde naam.").format(path=sidecar)
+        for sidecar in sorted(folder.glob("*.toml"))
+        if not sidecar.with_suffix(".docx").is_file()
+    ]
 
 
 def load_templates() -> TemplateCatalog:
     """The shipped templates and the organisation's (which replace shipped ones of the same name)."""
-    found: dict[str, Template] = {}
-    problems: list[str] = []
-    folders: tuple[tuple[Path, Origin], ...] = (
-        (shipped_templates_dir(), "ingebouwd"),
-        (organisation_templates_dir(), "organisatie"),
-    )
-    for folder, origin in folders:
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.glob("*.docx")):
-            if path.name.startswith("~$"):  # Word's lock file next to an open document
-                continue
-            try:
-                template = load_template(path, origin)
-            except TemplateError as exc:
-                problems.append(str(exc))
-                continue
-            found[template.name] = template
-        problems.extend(
-            _("Bij het sjabloon {path} hoort geen .docx-bestand met dezelfde naam.").format(path=sidecar)
-            for sidecar in sorted(folder.glob("*.toml"))
-            if not sidecar.with_suffix(".docx").is_file()
-        )
-    ordered = sorted(found.values(), key=lambda t: (t.origin != "organisatie", t.title.lower()))
+    found, problems = load_catalogue(TEMPLATES_DIR, "*.docx", _read_template, lambda t: t.name, _orphan_sidecars)
+    ordered = sorted(found, key=lambda t: (t.origin != "organisatie", t.title.lower()))
     return TemplateCatalog(tuple(ordered), tuple(problems))
 
 
