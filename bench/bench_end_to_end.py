@@ -22,7 +22,7 @@ from _shared import letter, load_engine
 
 from desktop.core.analysis import LanguageTools, ModelReport, ParagraphFindings, Progress, model_stage, run_analysis
 from desktop.core.document.reader import Document, open_document
-from desktop.core.drafting.samples import text_to_docx
+from desktop.core.document.samples import text_to_docx
 from desktop.core.policy.settings import load_settings
 
 TWO_PAGES = ["015_brief", "016_brief", "017_brief"]

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from _shared import REPO, letter, median
 
-from desktop.core.drafting.samples import text_to_docx
+from desktop.core.document.samples import text_to_docx
 
 BARE = r"""
 from PySide6.QtCore import QTimer

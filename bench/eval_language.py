@@ -335,7 +335,7 @@ def pipeline_speed(grammar: GrammarChecker, lists: WordLists) -> tuple[float, in
 
     from desktop.core.analysis import LanguageTools, run_analysis
     from desktop.core.document.reader import open_document
-    from desktop.core.drafting.samples import text_to_docx
+    from desktop.core.document.samples import text_to_docx
     from desktop.core.policy.settings import load_settings
 
     text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((DATA / "letters" / "texts").glob("*.txt")))

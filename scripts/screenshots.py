@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from desktop.core.drafting.samples import sample_decision
+    from desktop.core.document.samples import sample_decision
     from desktop.core.user_state import load_state, save_state
     from desktop.ui.app import install_qt_translations
     from desktop.ui.main_window import MainWindow

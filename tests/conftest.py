@@ -13,7 +13,7 @@ import pytest
 
 from desktop.core import paths
 from desktop.core.analysis import LanguageTools
-from desktop.core.drafting.samples import text_to_docx
+from desktop.core.document.samples import text_to_docx
 from desktop.core.model import catalog
 from desktop.core.model.catalog import ModelFile
 from desktop.core.model.engine import LlamaEngine

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from desktop import __version__
-from desktop.core.drafting.samples import text_to_docx
+from desktop.core.document.samples import text_to_docx
 from installer import model_pack, smoke
 from tests.installer.conftest import require_tools
 

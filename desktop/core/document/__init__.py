@@ -7,6 +7,7 @@ Public API (import from the modules, so that nothing loads before it is needed):
 - ``writer``: ``save_document(doc, edits, target, options)``: tracked changes and comments (or a clean
   copy), atomic, never over the original;
 - ``errors``: the Dutch messages for input the engine refuses;
+- ``samples``: plain text to .docx, and the shipped sample decision (previews, screenshots, tests);
 - ``package``, ``text``, ``styles``, ``ooxml``, ``revisions``, ``properties``, ``working_copies``: the parts
   of the engine the two above are built from.
 """

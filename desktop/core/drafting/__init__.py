@@ -4,6 +4,5 @@ Public API:
 
 - ``draft.run_draft``: a new document from a template, the user's fields and the model's guarded text;
 - ``templates`` and ``bouwstenen``: the shipped and organisation catalogues, both read by
-  ``catalogue.load_catalogue``;
-- ``samples``: plain text to .docx, and the shipped sample decision.
+  ``catalogue.load_catalogue``.
 """

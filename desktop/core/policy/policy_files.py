@@ -27,8 +27,8 @@ import tomli_w
 from desktop.core import paths
 from desktop.core.document.properties import Disclosure
 from desktop.core.document.reader import ParagraphKind, open_document
+from desktop.core.document.samples import sample_decision
 from desktop.core.document.writer import WriteOptions, save_document
-from desktop.core.drafting.samples import sample_decision
 from desktop.core.i18n import _
 from desktop.core.model.catalog import known_models
 from desktop.core.policy.disclosure import DisclosureError, ModelUse, validate_template

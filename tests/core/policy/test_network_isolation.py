@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core import paths
-from desktop.core.drafting.samples import text_to_docx
+from desktop.core.document.samples import text_to_docx
 from tests import DATA
 
 pytestmark = pytest.mark.core
