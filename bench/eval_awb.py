@@ -7,7 +7,8 @@ variants of every decision from its original by code (remedies clause removed; t
 to eight weeks; the body removed; kenmerk and signature removed; the motivation cut to one ground), runs
 ``review_document`` on each and prints the accuracy per item — classification, clause, term, body,
 contents, kenmerk, signature, mandate, motivation — for the originals and the variants, for the tuning
-part and the held-out part (odd ids, never used to tune the rules) separately, and the false "missing"
+part, the held-out part (odd ids) and the blind part (labelled before the review saw it) separately (see
+tests/data/decisions/README.md for how each was used), and the false "missing"
 verdicts on originals (a verdict "missing" where the item is there: the worst error, target 0).
 
 An expected verdict may allow more than one answer ("present|doubtful") where a careful jurist could give
@@ -185,7 +186,8 @@ def evaluate(show_errors: bool, out: Callable[[str], None] = print) -> dict[tupl
     out("")
     header = f"{'':26}" + "".join(f"{item[:10]:>11}" for item in ITEMS) + f"{'vals ✗':>9}"
     out(header)
-    for group in sorted(tallies, key=lambda g: (g[0] != "originelen", g[1] != "tune")):
+    order = {"tune": 0, "heldout": 1, "blind": 2}
+    for group in sorted(tallies, key=lambda g: (g[0] != "originelen", order.get(g[1], 3))):
         tally = tallies[group]
         cells = "".join(
             f"{tally.correct[item] / tally.scored[item]:>11.2f}" if tally.scored[item] else f"{'—':>11}"
@@ -195,7 +197,8 @@ def evaluate(show_errors: bool, out: Callable[[str], None] = print) -> dict[tupl
         missing = str(tally.false_missing) if group[0] == "originelen" else ""
         out(f"{label:26}{cells}{missing:>9}")
     out("")
-    out("Per cel: juist / beoordeeld; 'vals ✗' = onterecht 'ontbreekt' op een origineel. Held-out = oneven id's.")
+    out("Per cel: juist / beoordeeld; 'vals ✗' = onterecht 'ontbreekt' op een origineel. Held-out = oneven id's; "
+        "blind = 302–305.")
     return tallies
 
 

@@ -79,6 +79,8 @@ _REGULATION = re.compile(
     r"\b(?:\w*verordening|beleidsregels?)\b[^.]{0,30}\bvast te stellen\b|\bnadere (?:eisen|regels)\b",
     _I,
 )
+#: "Als de vergunning is verleend, …" explains a procedure; it decides nothing.
+_CONDITIONAL = re.compile(r"(?:als|indien|wanneer|zodra|nadat|voordat)\b", _I)
 #: Title lines: the first few short lines of the body.
 _TITLE_LINES = 4
 _TITLE_LENGTH = 220
@@ -169,8 +171,15 @@ def _title_signs(text: Text) -> list[Sign]:
     return signs
 
 
+def _sentence_start(text: str, offset: int) -> int:
+    """Where the sentence around ``offset`` starts."""
+    stops = [text.rfind(mark, 0, offset) for mark in (". ", "? ", "! ", ": ", "; ")]
+    return max(0, max(stops) + 2) if max(stops) >= 0 else 0
+
+
 def _first_sign(text: Text, label: str, weight: int, pattern: re.Pattern[str], whole: bool) -> Sign | None:
-    found = next(text.matches(pattern), None)
+    found = next(((line, match) for line, match in text.matches(pattern)
+                  if not _CONDITIONAL.match(line.text[_sentence_start(line.text, match.start()):])), None)
     if found is None:
         return None
     return _sign(label, weight, found[0]) if whole else _sign(label, weight, *found)

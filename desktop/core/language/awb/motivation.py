@@ -25,7 +25,8 @@ _HEADING = re.compile(
     r"toelichting|afweging)\s*:?$",
     _I,
 )
-_END_OF_GROUNDS = re.compile(r"^(?:gelet op|besluit|b\s?e\s?s\s?l\s?u\s?i\s?t|hebben besloten|besluiten)\b", _I)
+_END_OF_GROUNDS = re.compile(
+    r"^(?:(?:en |mede )?gelet op|besluit|b\s?e\s?s\s?l\s?u\s?i\s?t|hebben besloten|besluiten)\b", _I)
 _REASON = re.compile(
     r"\b(?:omdat|vanwege|daarom|aangezien|doordat|zodat|om deze reden|in verband met|teneinde|ten einde|"
     r"ten behoeve van|in het belang van|met het oog op|uit (?:het )?oogpunt van|daar de|is gewenst|wenselijk|"
@@ -45,6 +46,10 @@ _LEGAL_STATEMENT = re.compile(r"^(?:krachtens|op grond van|conform|ingevolge|ove
 _AIMS = re.compile(r"\b(?:te weten|met als doel|wordt beoogd|beoogd|doelstelling(?:en)?)\b[^.]*:?\s*$|"
                    r"\buit (?:het )?oogpunt van\b[^.]*:\s*$", _I)
 _PLACEHOLDER = re.compile(r"\[Schrijf hier:[^\]]*motivering[^\]]*\]", _I)
+_NUMBERED = re.compile(r"^\d+(?:\.\d+)*\.?\s+(?=[A-Z])")
+#: "dat op grond van artikel 15 … een verkeersbesluit moet worden genomen" states the law, not a reason.
+_LEGAL_GROUND = re.compile(
+    r"^(?:[-•–*]\s*)?dat\s+(?:op grond van|krachtens|ingevolge|conform)\b[^.;]{0,80}\bartikel", _I)
 _ARTICLE = re.compile(r"\bartikel", _I)
 _LAW = re.compile(r"\b(?:op grond van|gelet op|krachtens|ingevolge)\b[^.]{0,80}\b(?:wet|verordening|besluit|apv)\b",
                   _I)
@@ -65,6 +70,7 @@ def _grounds(text: Text) -> list[Line | Sentence]:
         if line.index in in_clause or REMEDY.search(line.text):
             under = None
             continue
+        bare = _NUMBERED.sub("", line.text)  # "2 Aanleiding" is the heading "Aanleiding"
         listed = _LIST_ITEM.match(line.text) is not None
         if listed and _AIMS.search(previous):
             aims = True
@@ -74,7 +80,7 @@ def _grounds(text: Text) -> list[Line | Sentence]:
         if _CONSIDERANS_HEAD.match(line.text):
             under = "considerans"
             continue
-        if _HEADING.match(line.text):
+        if _HEADING.match(bare):
             under = "heading"
             continue
         if len(line.text) <= 80 and line.text.endswith("?"):  # another section ("Bent u het niet eens …?")
@@ -87,7 +93,8 @@ def _grounds(text: Text) -> list[Line | Sentence]:
         if aims:
             continue
         if _GROUND_LINE.match(line.text) or (listed and under is not None):
-            grounds.append(line)
+            if not (_LEGAL_GROUND.match(line.text) and not _REASON.search(line.text)):
+                grounds.append(line)
             continue
         for sentence in by_line.get(line.index, []):
             if len(sentence.text) <= 30 or _LEGAL_STATEMENT.match(sentence.text):

@@ -21,7 +21,8 @@ _DATE_LABEL = re.compile(rf"^(?:datum|dagtekening|verzonden(?: op)?|verzenddatum
                          rf"^[A-Z][\w'-]+(?:\s[a-z]+)?(?:\s[A-Z][\w'-]+)*,\s*(?=\d{{1,2}}\s+(?:{_MONTHS}))", _I)
 _LABEL = re.compile(
     r"^(?P<label>ons kenmerk|onze referentie|kenmerk|zaaknummer|zaaknr\.?|dossiernummer|registratienummer|"
-    r"besluitnummer|documentnummer|briefnummer|referentie|nummer|nr\.?)\s*[:.]?\s*(?P<value>.*)$",
+    r"besluitnummer|documentnummer|briefnummer|referentie|(?:\w*besluit\s+)?(?:nummer|nr\.?))\s*[:.]?\s*"
+    r"(?P<value>.*)$",
     _I,
 )
 _THEIRS = re.compile(r"^uw\s+(?:kenmerk|referentie|brief)", _I)
@@ -79,7 +80,7 @@ def kenmerk_item(text: Text) -> ChecklistItem:
                 if neighbour is not None and neighbour.paragraph.startswith(_row(line.paragraph)) and any(
                         c.isdigit() for c in neighbour.text) and len(neighbour.text) < 40:
                     return _kenmerk_found(neighbour, line)
-                if label.group("label").lower() not in ("nummer", "nr", "nr."):
+                if not label.group("label").lower().endswith(("nummer", "nr", "nr.")):
                     empty = empty or line
                 continue
             if any(c.isdigit() for c in value):

@@ -54,3 +54,11 @@ def test_regulations_are_decisions_without_a_clause(real):
     assert review.kind == "besluit" and review.classification.regulation
     clause = next(item for item in review.decision if item.check == "bezwaarclausule")
     assert clause.status == "inapplicable" and "8:3" in clause.message
+
+
+def test_a_procedure_explained_with_if_is_no_decision():
+    text = [("p0", "Omgevingsvergunning"),
+            ("p1", "Als de vergunning is verleend, wordt dit gepubliceerd en volgt een bezwaartermijn van zes weken.")]
+    assert review_document(text).kind == "brief"
+    decided = [("p0", "Omgevingsvergunning"), ("p1", "De vergunning is verleend op 3 maart 2025.")]
+    assert any(sign.label == "verleend of geweigerd" for sign in review_document(decided).classification.signs)

@@ -97,3 +97,12 @@ def test_the_considerans_cut_to_one_ground_is_doubtful_never_missing(tmp_path):
             + p(r("verkeersbord E 6 te plaatsen.")))
     items, _texts = _review(build_docx(tmp_path / "kort.docx", head + body))
     assert items["motivering"].status == "doubtful" and "Maar één grond" in items["motivering"].message
+
+
+def test_a_decision_number_is_a_kenmerk_and_a_bare_number_is_doubtful(real):
+    from desktop.core.language.awb import review_document
+
+    items = {item.check: item for item in review_document(real("303")).items}
+    assert items["kenmerk"].status == "present" and items["kenmerk"].quote == "Besluit nr. 3/2b"
+    items = {item.check: item for item in review_document(real("108")).items}
+    assert items["kenmerk"].status == "doubtful" and items["kenmerk"].quote == "385873"
