@@ -129,8 +129,8 @@ def main(argv: list[str] | None = None) -> int:
         session = window.controller.session
         long_sentence = next(f for f in session.visible() if f.category.value == "leesbaarheid")
         window.review.view.reveal(long_sentence)
-        window.model.rewritten.connect(lambda _result: later(rewritten))
         window.review.rewrite_b1()
+        wait_for(lambda: window.review.rewriting is None, lambda: later(rewritten))
 
     def rewritten() -> None:
         grab(window, "b1-voorbeeld")
