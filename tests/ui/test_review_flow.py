@@ -196,3 +196,35 @@ def test_closing_with_unsaved_decisions_asks_first(qtbot, window: MainWindow, le
     assert not window.close()
     assert asked and window.isVisible()
 
+
+
+def test_accept_all_of_a_kind_and_add_a_word_are_undone_in_one_step(
+    qtbot, window: MainWindow, letter_docx: Callable[..., Path]
+) -> None:
+    source = letter_docx("003_besluit", ("aan te leggen", "aan te leggen bij de woonzorgpas en de woonzorgpas"))
+    _open_and_analyse(qtbot, window, source)
+    session = window.controller.session
+    assert session is not None
+    by_rule: dict[str, list[str]] = {}
+    for finding in session.pending():
+        if finding.suggestions and not finding.group:
+            by_rule.setdefault(finding.rule, []).append(finding.id)
+    rule, ids = max(by_rule.items(), key=lambda item: len(item[1]))
+    assert len(ids) >= 2
+    window.review.select_finding(ids[0])
+    window.kind_action.trigger()
+    assert all(session.decision(fid) == (Decision.ACCEPTED, 0) for fid in ids), rule
+    window.undo_action.trigger()
+    assert all(session.decision(fid) is None for fid in ids)
+
+    words = [f for f in session.pending() if f.category is Category.SPELLING and f.original == "woonzorgpas"]
+    assert len(words) >= 2
+    personal = window.controller.tools.word_lists.personal
+    window.review.select_finding(words[0].id)
+    window.word_list_action.trigger()
+    assert "woonzorgpas" in personal and not any(f.original == "woonzorgpas" for f in session.pending())
+    assert window.statusBar().currentMessage() == "‘woonzorgpas’ staat nu in uw woordenlijst."
+    assert window.undo_action.isEnabled()
+    window.undo_action.trigger()
+    assert "woonzorgpas" not in personal
+    assert len([f for f in session.pending() if f.original == "woonzorgpas"]) == len(words)
