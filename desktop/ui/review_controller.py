@@ -70,7 +70,6 @@ class ReviewController(QObject):
         # Decisions from before the document changed on disk, re-applied as findings reappear.
         self._carried: dict[str, tuple[Decision, int]] = {}
         self._reloading: ReviewSession | None = None
-        self._analysis_wanted = False  # analyse() was asked before the language tools were ready
         self._refresh = QTimer(self, singleShot=True, interval=REFRESH_MS)
         self._refresh.timeout.connect(self.findings_changed)
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
@@ -102,12 +101,16 @@ class ReviewController(QObject):
             tools.warm_up()
             return tools
 
-        self.workers.run(PREPARE_LANE, work, self._on_tools)
+        self.workers.run(PREPARE_LANE, work, self._on_tools, self._on_tools_failed)
 
     def _on_tools(self, tools: LanguageTools) -> None:
         self.tools = tools
-        if self._analysis_wanted:
+        if self.workers.is_held(ANALYSIS_LANE):  # an analysis waits for them
             self.analyse()
+
+    def _on_tools_failed(self, error: Exception) -> None:
+        self.workers.cancel(ANALYSIS_LANE)  # an analysis waiting for them would wait for ever
+        raise error
 
     def reset_tools(self) -> None:
         """Forget the language tools (settings they depend on changed); they are prepared again (a prepare
@@ -145,17 +148,16 @@ class ReviewController(QObject):
 
     def analyse(self) -> None:
         """(Re)run the rule checks on the open document; findings arrive paragraph by paragraph. Without
-        the language tools yet, the analysis starts as soon as they are ready."""
+        the language tools yet, the analysis lane is held (it shows and can be cancelled) and the
+        analysis starts as soon as they are ready."""
         document, settings, tools = self.document, self.settings, self.tools
         if document is None:
             return
         kind = self._document_kind()
         if tools is None:
-            self._analysis_wanted = True
-            self.workers.cancel(ANALYSIS_LANE)
+            self.workers.hold(ANALYSIS_LANE)
             self.prepare()
             return
-        self._analysis_wanted = False
 
         def work(cancel: threading.Event) -> Iterator[AnalysisItem]:
             from desktop.core.analysis import run_analysis
@@ -164,14 +166,9 @@ class ReviewController(QObject):
 
         self.workers.stream(ANALYSIS_LANE, work, self._on_analysis_item, self._on_analysis_done)
 
-    def is_analysing(self) -> bool:
-        """True while an analysis runs or waits for the language tools."""
-        return self._analysis_wanted or self.workers.is_running(ANALYSIS_LANE)
-
     def cancel_analysis(self) -> bool:
         """Stop the running analysis (its late results are dropped); True when one was running or waiting."""
-        waiting, self._analysis_wanted = self._analysis_wanted, False
-        return self.workers.cancel(ANALYSIS_LANE) or waiting
+        return self.workers.cancel(ANALYSIS_LANE)
 
     def _start_review(self, document: Document, kept: SavedSession | None) -> None:
         from desktop.core.session import ReviewSession

@@ -117,6 +117,7 @@ class Workers(QObject):
         self._relay.failed.connect(self._on_failed)
         self._current: dict[Lane, JobHandle] = {}
         self._callbacks: dict[int, _Callbacks] = {}
+        self._held: set[int] = set()  # ids of lanes' placeholders: work that waits for something else
         self._timers: dict[Lane, QTimer] = {}
         self._next_id = 0
 
@@ -160,13 +161,29 @@ class Workers(QObject):
         callbacks = _Callbacks(on_item, lambda _none: on_done(), on_error)
         return self._start(lane, work, callbacks, mode="stream", model=model)
 
-    def _start(self, lane: Lane, work: Callable[..., Any], callbacks: _Callbacks, *, mode: str,
-               model: bool) -> JobHandle:
-        self.cancel(lane)
+    def hold(self, lane: Lane) -> JobHandle:
+        """Keep ``lane`` busy for work that cannot start yet (it waits for something else, in the GUI thread):
+        it counts as running, shows as slow after the delay and can be cancelled; the next job started in the
+        lane takes its place without the progress flickering."""
+        handle = self._new_handle(lane)
+        self._held.add(handle.job_id)
+        return handle
+
+    def is_held(self, lane: Lane) -> bool:
+        """True while ``lane`` holds a place for work that has not started."""
+        handle = self._current.get(lane)
+        return handle is not None and handle.job_id in self._held
+
+    def _new_handle(self, lane: Lane) -> JobHandle:
+        previous = self._current.get(lane)
+        continuing = previous is not None and previous.job_id in self._held
+        if previous is not None and continuing:
+            self._held.discard(previous.job_id)  # the lane stays busy: no end, the delay runs on
+        else:
+            self.cancel(lane)
         self._next_id += 1
         handle = JobHandle(lane, self._next_id)
         self._current[lane] = handle
-        self._callbacks[handle.job_id] = callbacks
         timer = self._timers.get(lane)
         if timer is None:
             timer = QTimer(self)
@@ -174,7 +191,14 @@ class Workers(QObject):
             timer.setInterval(PROGRESS_DELAY_MS)
             timer.timeout.connect(lambda lane=lane: self._on_slow(lane))
             self._timers[lane] = timer
-        timer.start()
+        if not continuing:
+            timer.start()
+        return handle
+
+    def _start(self, lane: Lane, work: Callable[..., Any], callbacks: _Callbacks, *, mode: str,
+               model: bool) -> JobHandle:
+        handle = self._new_handle(lane)
+        self._callbacks[handle.job_id] = callbacks
         (self._model_pool if model else self._pool).start(_Job(handle, work, self._relay, mode))
         return handle
 
@@ -185,6 +209,7 @@ class Workers(QObject):
             return False
         handle.cancel.set()
         self._callbacks.pop(handle.job_id, None)
+        self._held.discard(handle.job_id)
         self._end(lane)
         return True
 
@@ -193,7 +218,7 @@ class Workers(QObject):
         return lane in self._current
 
     def slow_lanes(self) -> list[Lane]:
-        """The lanes whose job runs and has passed PROGRESS_DELAY_MS (``busy`` said True for them)."""
+        """The lanes whose job runs (or is held) and has passed PROGRESS_DELAY_MS (``busy`` said True for them)."""
         return [lane for lane in self._current if not self._timers[lane].isActive()]
 
     def wait(self, timeout_ms: int = 30_000) -> bool:

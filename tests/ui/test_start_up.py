@@ -146,3 +146,31 @@ def test_a_long_status_message_can_be_read_whole(qtbot, window: MainWindow, lett
         window.open_path(letter_docx("003_besluit"))
     message = window.statusBar().currentMessage()
     assert len(message) > 150 and window.statusBar().toolTip() == message
+
+
+def test_an_analysis_before_the_language_tools_are_ready_waits_visibly_then_runs(qtbot, letter_docx) -> None:
+    """Opening a document straight after start-up: the analysis lane is held (it shows in the status bar and
+    Annuleren stops it) until the tools arrive from the background; no thread waits for them."""
+    main = MainWindow()
+    main.confirm_close = lambda: "discard"
+    qtbot.addWidget(main)
+    main.show()
+    with qtbot.waitSignal(main.controller.opened, timeout=30_000):
+        main.open_path(letter_docx("016_brief"))
+    assert main.controller.tools is None and main.workers.is_held(ANALYSIS_LANE)  # start_up was not called
+    with qtbot.waitSignal(main.controller.analysis_done, timeout=120_000):
+        pass
+    assert main.controller.tools is not None and main.controller.session.pending()
+    main.open_path(letter_docx("003_besluit"))
+    main.controller.tools = None
+    with qtbot.waitSignal(main.controller.opened, timeout=30_000):
+        pass
+    assert main.workers.is_held(ANALYSIS_LANE)
+    qtbot.waitUntil(main.progress_bar.isVisible, timeout=5_000)
+    assert main.cancel_button.isVisible()
+    main.cancel_work()
+    assert not main.workers.is_running(ANALYSIS_LANE) and main.statusBar().currentMessage() == "Controle geannuleerd."
+    assert main.workers.wait(30_000)
+    qtbot.wait(50)  # the tools arrive, and no analysis starts: it was cancelled
+    assert main.controller.tools is not None and not main.workers.is_running(ANALYSIS_LANE)
+    main.workers.shutdown()

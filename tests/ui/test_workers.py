@@ -118,3 +118,24 @@ def test_model_work_runs_one_job_at_a_time(qtbot, workers: Workers) -> None:
         workers.run(Lane(f"model-{index}"), job, done.append, model=True)
     qtbot.waitUntil(lambda: len(done) == 3, timeout=5_000)
     assert max(most) == 1
+
+
+def test_a_held_lane_is_busy_and_its_job_takes_over_without_flicker(qtbot, workers: Workers) -> None:
+    busy: list[bool] = []
+    workers.busy.connect(lambda _lane, slow: busy.append(slow))
+    workers.hold(LANE)
+    assert workers.is_running(LANE) and workers.is_held(LANE)
+    qtbot.waitUntil(lambda: busy == [True], timeout=5_000)
+    assert workers.slow_lanes() == [LANE]
+    release = threading.Event()
+    got: list[str] = []
+    workers.run(LANE, lambda _cancel: release.wait(5) and "klaar", got.append)
+    assert not workers.is_held(LANE) and workers.slow_lanes() == [LANE] and busy == [True]
+    release.set()
+    qtbot.waitUntil(lambda: got == ["klaar"], timeout=5_000)
+    assert busy == [True, False] and not workers.is_running(LANE)
+
+
+def test_a_held_lane_can_be_cancelled(workers: Workers) -> None:
+    workers.hold(LANE)
+    assert workers.cancel(LANE) and not workers.is_running(LANE) and not workers.is_held(LANE)
