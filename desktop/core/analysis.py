@@ -27,7 +27,9 @@ from desktop.core.findings import Category, Checker, Edit, Finding, merge_findin
 from desktop.core.i18n import _
 from desktop.core.language.awb import Kind, Review, review_document, review_findings
 from desktop.core.language.confusion import ConfusionChecker, ConfusionPairs
+from desktop.core.language.fixes import FixCheck, verify_fixes
 from desktop.core.language.grammar import GrammarChecker, GrammarUnavailableError, select_backend
+from desktop.core.language.names import document_names
 from desktop.core.language.readability import LevelEstimate, ReadabilityChecker, measure_document
 from desktop.core.language.sentences import split_sentences
 from desktop.core.language.spelling import SpellChecker, default_dictionary_dir
@@ -147,6 +149,13 @@ class LanguageTools:
             alternatives=self.b1_words.words,
         )
 
+    def fix_check(self) -> FixCheck:
+        """What a one-click fix is checked with: LanguageTool's rules and the spelling check, on the sentence."""
+        return FixCheck(
+            grammar=lambda text: [(f.rule, f.original) for f in self.grammar.check("fix", text)],
+            misspelt=self.spelling.misspelt,
+        )
+
     def grammar_matches(self, text: str) -> list[tuple[str, str, str]]:
         """(rule, matched text, message) of LanguageTool's findings in ``text``, for the grammar guard."""
         return [(f.rule, f.original, f.message) for f in self.grammar.check("guard", text)]
@@ -198,10 +207,12 @@ def run_analysis(
     total = len(paragraphs)
 
     stage = _("Spelling en woordkeus")
+    names = document_names([p.text for p in paragraphs])
     for done, paragraph in enumerate(paragraphs, 1):
         if cancel.is_set():
             return
-        checks: list[Checker] = [tools.spelling, tools.b1_words, tools.readability]
+        found[paragraph.id].extend(tools.spelling.check(paragraph.id, paragraph.text, names))
+        checks: list[Checker] = [tools.b1_words, tools.readability]
         for checker in checks:
             found[paragraph.id].extend(checker.check(paragraph.id, paragraph.text))
         yield _paragraph_result(paragraph, found[paragraph.id], settings)
@@ -246,8 +257,10 @@ def level_reports(texts: Iterable[tuple[str, str]]) -> list[LevelReport]:
     return reports
 
 
-def _grammar_findings(grammar: GrammarChecker, paragraph: Paragraph) -> list[Finding]:
-    return list(grammar.check(paragraph.id, paragraph.text))
+def _grammar_findings(tools: LanguageTools, paragraph: Paragraph, earlier: list[Finding]) -> list[Finding]:
+    """The paragraph's findings with LanguageTool's added, each one-click fix checked (language/fixes.py)."""
+    findings = earlier + list(tools.grammar.check(paragraph.id, paragraph.text))
+    return verify_fixes(findings, paragraph.text, tools.fix_check())
 
 
 def _grammar_stage(
@@ -267,13 +280,13 @@ def _grammar_stage(
     stage = _("Grammatica en stijl")
     workers = max(1, min(GRAMMAR_THREADS, psutil.cpu_count(logical=False) or 1))
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="grammatica") as pool:
-        futures = [pool.submit(_grammar_findings, tools.grammar, p) for p in paragraphs]
+        futures = [pool.submit(_grammar_findings, tools, p, list(found[p.id])) for p in paragraphs]
         for done, (paragraph, future) in enumerate(zip(paragraphs, futures, strict=True), 1):
             if cancel.is_set():
                 for pending in futures:
                     pending.cancel()
                 return
-            found[paragraph.id].extend(future.result())
+            found[paragraph.id] = future.result()
             yield _paragraph_result(paragraph, found[paragraph.id], settings)
             yield Progress(stage, done, len(paragraphs))
 

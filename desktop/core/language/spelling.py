@@ -17,15 +17,24 @@ from functools import lru_cache
 from pathlib import Path
 
 import hunspell
-from wordfreq import zipf_frequency
 
 from desktop.core import paths
 from desktop.core.findings import Category, Finding, Source
 from desktop.core.i18n import _
+from desktop.core.language.compounds import CompoundAnalyser
+from desktop.core.language.names import REASONS, DocumentNames
 from desktop.core.language.wordlists import PersonalWordList, ProtectedTerms, normalise
 
 DICTIONARY_NAME = "nl_NL"
 RULE = "OPENTAAL_SPELLING"
+COMPOUND_TYPO_RULE = "SAMENSTELLING_TIKFOUT"
+NAME_RULE = "NAAM_UIT_DOCUMENT"
+# A name from the document is probably right: shown as doubtful, with "add to the word list".
+NAME_CONFIDENCE = 0.3
+# A split suggestion ("rijks waterstaatswerken") is offered only when both words are this common
+# and at least this long: "Ger do" for a name is no help.
+SPLIT_PART_ZIPF = 3.0
+SPLIT_PART_LENGTH = 3
 MAX_SUGGESTIONS = 5
 # Longer words (mostly compounds) get no letter insertions or replacements: hunspell is slow on
 # long compounds, and their typos are mostly a missing, doubled or swapped letter.
@@ -61,6 +70,8 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
+# A compound with an optional part in brackets: bestemmings(vracht)verkeer, (brom)fietsen, fiets(en)stalling.
+_BRACKETED = re.compile(rf"({_LETTER}*)\(({_LETTER}+)\)({_LETTER}*)")
 _OPENERS = "\"'‘“(*•–- \t"
 _NAME_SUFFIXES = (
     "laan", "weg", "straat", "plein", "singel", "dreef", "kade", "gracht", "park", "hof", "dijk",
@@ -73,9 +84,13 @@ def skipped_spans(text: str, protected: ProtectedTerms | None = None) -> list[tu
     spans = [m.span() for pattern in _SKIP_PATTERNS for m in pattern.finditer(text)]
     if protected is not None:
         spans.extend(protected.spans(text))
-    spans.sort()
+    return _merged(spans)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` sorted, overlapping ones joined."""
     merged: list[tuple[int, int]] = []
-    for start, end in spans:
+    for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], end))
         else:
@@ -121,6 +136,7 @@ class SpellChecker:
         self._lock = threading.Lock()  # hunspell handles are not thread-safe
         self._quick = lru_cache(maxsize=4096)(self._rank)
         self._full = lru_cache(maxsize=2048)(self._hunspell_suggest)
+        self.compounds = CompoundAnalyser(self._spell)
 
     # -- looking words up -------------------------------------------------------------------------
 
@@ -151,9 +167,12 @@ class SpellChecker:
         return self._listed(word) or self._spell(word)
 
     def is_correct(self, word: str) -> bool:
-        """True when the dictionary or a word list accepts ``word`` (as written)."""
-        if self.in_dictionary(word):
+        """True when the dictionary or a word list accepts ``word`` (as written), or it is a compound of
+        known words; False for a typo that only reads as a compound (bessluit: see :meth:`compound_typo`)."""
+        if self._listed(normalise(word).replace("’", "'")):
             return True
+        if self.in_dictionary(word):
+            return not self.compound_typo(word)
         word = normalise(word).replace("’", "'")
         if "-" in word.strip("-"):
             parts = [p for p in word.split("-") if p]
@@ -164,27 +183,53 @@ class SpellChecker:
         return self._is_compound(word)
 
     def _is_compound(self, word: str) -> bool:
-        """A compound of two dictionary words that OpenTaal does not list: verzetschrift, bomenwijk.
+        """A compound of known words that OpenTaal does not list (verzetschrift, rijkswaterstaatswerken),
+        unless it looks like a typo of a more common word (see :class:`CompoundAnalyser`)."""
+        return self.compounds.parts(word) is not None and not self.compounds.typo(word)
 
-        The second part must be a common word (Zipf >= 3), so a typo that happens to leave a rare
-        word (bezwaarschift = bezwaar + schift) is still reported.
-        """
-        lower = word.lower()
-        for cut in range(3, len(lower) - 3):
-            head, tail = lower[:cut], lower[cut:]
-            if zipf_frequency(tail, "nl") < 3.0 or not self._spell(tail):
-                continue
-            for linker in ("", "s", "e", "en"):
-                stem = head[: len(head) - len(linker)]
-                if head.endswith(linker) and len(stem) >= 3 and self._spell(stem):
-                    return True
-        return False
+    def compound_typo(self, word: str) -> tuple[str, ...]:
+        """Corrections when ``word`` is accepted only as a compound and looks like a typo (bessluit → besluit,
+        beddrijven → bedrijven); () for a word OpenTaal lists on its own or a sensible compound."""
+        word = normalise(word).replace("’", "'")
+        if self._listed(word) or not word.isalpha() or self.compounds.zipf(word) >= 1.0:
+            return ()
+        parts: tuple[str, ...] | None = None
+        if self._spell(word):
+            parts = self._hunspell_parts(word)
+            if parts == ():
+                return ()  # hunspell has it as a single word
+        elif self.compounds.parts(word) is None:
+            return ()  # an unknown word that does not read as a compound: an ordinary spelling finding
+        return tuple(_case_like(c, word) for c in self.compounds.typo(word.lower(), parts))
+
+    def _hunspell_parts(self, word: str) -> tuple[str, ...] | None:
+        """The parts of hunspell's compound reading of ``word`` (lower case); () when hunspell has it as a single
+        word; None when its analysis says nothing."""
+        with self._lock:
+            analyses = self._hunspell.analyze(word)
+        for analysis in analyses:
+            parts = tuple(field[3:].lower() for field in analysis.split() if field.startswith("pa:"))
+            if len(parts) >= 2:
+                return parts
+        return () if analyses else None
 
     # -- checking ---------------------------------------------------------------------------------
+
+    def _bracketed_compounds(self, text: str) -> list[tuple[int, int]]:
+        """Spans of compounds with an optional part in brackets, "bestemmings(vracht)verkeer", whose readings
+        with and without that part are both correct: the bracket splits no word."""
+        spans = []
+        for match in _BRACKETED.finditer(text):
+            head, inner, tail = match.group(1), match.group(2), match.group(3)
+            if (head or tail) and self.is_correct(head + inner + tail) and self.is_correct(head + tail):
+                spans.append(match.span())
+        return spans
 
     def misspelt(self, text: str) -> Iterator[tuple[int, int]]:
         """The ``(start, end)`` of every word in ``text`` that the check reports."""
         skipped = skipped_spans(text, self._protected)
+        if "(" in text:
+            skipped = _merged(skipped + self._bracketed_compounds(text))
         tokens = list(_TOKEN.finditer(text))
         capitalised_mid_sentence = {
             m.group().rstrip(".")
@@ -242,22 +287,53 @@ class SpellChecker:
             return self._spell(bare.lower()) or self._listed(bare.lower())
         return False
 
-    def check(self, paragraph_id: str, text: str) -> Iterator[Finding]:
-        """Yield a spelling finding, with quick suggestions, for every unknown word."""
+    def check(self, paragraph_id: str, text: str, names: DocumentNames | None = None) -> Iterator[Finding]:
+        """Yield a spelling finding, with quick suggestions, for every unknown word.
+
+        A word that the document uses as a name (``names``, see :mod:`desktop.core.language.names`)
+        gets no corrections: the finding offers to add it to the word list, and is marked doubtful.
+        """
         for start, end in self.misspelt(text):
             original = text[start:end]
+            reason = names.reason(original) if names is not None else None
+            if reason is not None:
+                yield Finding(
+                    paragraph=paragraph_id,
+                    start=start,
+                    end=end,
+                    original=original,
+                    category=Category.SPELLING,
+                    rule=NAME_RULE,
+                    source=Source.RULE,
+                    message=_(
+                        "‘{word}’ staat niet in het woordenboek, maar dit document gebruikt het als naam ({where}). "
+                        "Klopt het, voeg het dan toe aan de woordenlijst."
+                    ).format(word=original, where=_(REASONS[reason])),
+                    confidence=NAME_CONFIDENCE,
+                )
+                continue
+            typo = self.compound_typo(original)
+            if typo:
+                parts = self.compounds.parts(original) or ()
+                message = _(
+                    "‘{word}’ lijkt een tikfout voor ‘{right}’; als samenstelling ({parts}) is het ongebruikelijk."
+                ).format(word=original, right=typo[0], parts=" + ".join(parts) or original)
+                rule = COMPOUND_TYPO_RULE
+                suggestions = tuple(dict.fromkeys(typo + self.quick_suggestions(original)))[:MAX_SUGGESTIONS]
+            else:
+                message = _("‘{word}’ staat niet in het woordenboek. Is het goed gespeld?").format(word=original)
+                rule = RULE
+                suggestions = self.quick_suggestions(original)
             yield Finding(
                 paragraph=paragraph_id,
                 start=start,
                 end=end,
                 original=original,
                 category=Category.SPELLING,
-                rule=RULE,
+                rule=rule,
                 source=Source.RULE,
-                message=_("‘{word}’ staat niet in het woordenboek. Is het goed gespeld?").format(
-                    word=original
-                ),
-                suggestions=self.quick_suggestions(original),
+                message=message,
+                suggestions=suggestions,
             )
 
     # -- suggestions ------------------------------------------------------------------------------
@@ -304,13 +380,28 @@ class SpellChecker:
 
     def _rank(self, word: str) -> tuple[str, ...]:
         best: dict[str, int] = {}
+        compound = self.compounds.parts(word) is not None  # never offer to split what reads as a compound
         for candidate, preference in self._candidates(word):
             if len(candidate) < 2 or candidate == word.lower() or best.get(candidate, 3) <= preference:
                 continue
             parts = candidate.split(" ")
+            if len(parts) > 1 and (compound or not all(
+                len(p) >= SPLIT_PART_LENGTH and self.compounds.zipf(p) >= SPLIT_PART_ZIPF for p in parts
+            )):
+                continue
             if all(self._spell(p) for p in parts):
-                best[candidate] = preference
-        ranked = sorted(best, key=lambda c: (best[c], -zipf_frequency(c, "nl"), c))
+                # a candidate hunspell accepts only by its compound rules, with no known parts, comes last
+                known = (
+                    len(parts) > 1
+                    or self.compounds.zipf(candidate) > 0
+                    or self.compounds.parts(candidate) is not None
+                    or self._hunspell_parts(candidate) == ()
+                )
+                best[candidate] = preference if known else 3
+        if len(word) > MAX_EDITED_LENGTH:  # a long compound: one edit in its first or last part
+            for candidate in self.compounds.repairs(word):
+                best[candidate] = min(best.get(candidate, 1), 1)
+        ranked = sorted(best, key=lambda c: (best[c], -self.compounds.quality(c), c))
         return tuple(_case_like(c, word) for c in ranked[:MAX_SUGGESTIONS])
 
 

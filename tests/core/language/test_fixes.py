@@ -1,0 +1,105 @@
+"""One-click fixes keep the sentence Dutch: the right construction, or advice without a one-click fix.
+
+The walk over the real letters applies every fix the app offers and asks LanguageTool about the
+result: no fix may make it flag a sentence that was clean.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from desktop.core.analysis import LanguageTools, ParagraphFindings, run_analysis
+from desktop.core.document.reader import open_document
+from desktop.core.drafting.samples import text_to_docx
+from desktop.core.findings import Category, Finding, Source
+from desktop.core.language.fixes import FixCheck, verify_fixes
+from desktop.core.language.sentences import split_sentences
+from desktop.core.policy.settings import load_settings
+from tests import DATA
+
+pytestmark = pytest.mark.core
+
+
+def _findings(tools: LanguageTools, path: Path) -> tuple[dict[str, str], list[Finding]]:
+    document = open_document(path)
+    found: dict[str, tuple[Finding, ...]] = {}
+    for item in run_analysis(document, load_settings(registry=dict), threading.Event(), tools):
+        if isinstance(item, ParagraphFindings):
+            found[item.paragraph] = item.findings
+    return {p.id: p.text for p in document.paragraphs}, [f for fs in found.values() for f in fs]
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    for sentence in split_sentences(text):
+        if sentence.start <= start and end <= sentence.end:
+            return sentence.start, sentence.end
+    return 0, len(text)
+
+
+def test_om_reden_van_gets_the_right_construction(language_tools: LanguageTools, tmp_path: Path) -> None:
+    """The issue's example: "om reden van" → "omdat" broke the sentence; "vanwege" keeps it."""
+    text = "Wij delen u mee dat het om reden van verkeersveiligheid gewenst is de weg af te sluiten."
+    _texts, findings = _findings(language_tools, text_to_docx(text, tmp_path / "brief.docx"))
+    [finding] = [f for f in findings if f.original == "om reden van"]
+    assert finding.suggestions == ("vanwege",)
+    assert "vanwege" in finding.message
+
+
+def test_teneinde_te_becomes_om_te(language_tools: LanguageTools, tmp_path: Path) -> None:
+    text = "Teneinde te voorkomen dat de weg blokkeert, plaatsen wij borden."
+    _texts, findings = _findings(language_tools, text_to_docx(text, tmp_path / "brief.docx"))
+    [finding] = [f for f in findings if f.original == "Teneinde"]
+    assert finding.suggestions == ("Om",)
+
+
+def test_a_fix_that_breaks_the_sentence_is_advice_without_one_click(language_tools: LanguageTools) -> None:
+    """A conjunction before "te" + infinitive, and a word list suggestion that makes a rule fire."""
+    text = "Alvorens te beslissen horen wij u."
+    finding = Finding("p", 0, 8, "Alvorens", Category.STYLE, "B1:alvorens", Source.WORDLIST, "Ambtelijk woord.",
+                      suggestions=("Voordat",))
+    [checked] = verify_fixes([finding], text, language_tools.fix_check())
+    assert checked.suggestions == () and "herschrijf" in checked.message
+
+    def flags_de_besluit(sentence: str) -> list[tuple[str, str]]:
+        return [("DE_HET", "de besluit")] if "de besluit" in sentence.lower() else []
+
+    text = "Het besluit is genomen."
+    finding = Finding("p", 0, 3, "Het", Category.GRAMMAR, "X", Source.RULE, "?", suggestions=("De", "Dit"))
+    [checked] = verify_fixes([finding], text, FixCheck(flags_de_besluit, lambda _t: []))
+    assert checked.suggestions == ("Dit",)
+
+
+def _corpus() -> list[tuple[str, str]]:
+    """The real letters and decisions (tests/data/letters, and tests/data/decisions when there)."""
+    texts = [(p.stem, p.read_text(encoding="utf-8")) for p in sorted((DATA / "letters" / "texts").glob("*.txt"))]
+    decisions = DATA / "decisions"
+    if decisions.is_dir():
+        texts += [(p.stem, p.read_text(encoding="utf-8")) for p in sorted(decisions.rglob("*.txt"))]
+    return texts
+
+
+@pytest.mark.slow
+def test_no_offered_fix_makes_languagetool_flag_a_clean_sentence(
+    language_tools: LanguageTools, tmp_path: Path
+) -> None:
+    """Walk every suggestion of every finding on the real letters (as .docx): apply it, check the sentence."""
+    lt = language_tools.grammar
+    walked, broken = 0, []
+    for name, text in _corpus():
+        texts, findings = _findings(language_tools, text_to_docx(text, tmp_path / f"{name}.docx"))
+        for finding in findings:
+            paragraph = texts[finding.paragraph]
+            first, last = _sentence(paragraph, finding.start, finding.end)
+            sentence = paragraph[first:last]
+            before = {f.rule for f in lt.check("s", sentence)}
+            for suggestion in finding.suggestions:
+                fixed = sentence[: finding.start - first] + suggestion + sentence[finding.end - first :]
+                walked += 1
+                new = {f.rule for f in lt.check("s", fixed)} - before - {finding.rule}
+                if new and not before:
+                    broken.append((name, sentence, finding.original, suggestion, sorted(new)))
+    assert walked > 100  # the letters have plenty of findings with suggestions
+    assert broken == []

@@ -1,0 +1,52 @@
+"""Names from the document itself: offered for the word list, never corrected into other words."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.language.names import document_names
+from desktop.core.language.spelling import NAME_RULE, RULE, SpellChecker, default_dictionary_dir
+
+pytestmark = pytest.mark.core
+
+LETTER = [
+    "Geachte mevrouw Wijnterp,",
+    "Op 4 maart heeft burgemeester Gerdo van Grootheest het besluit genomen. Daarbij sprak hij met de heer Quispel.",
+    "Het besluit volgt de nota ‘Samen Sterk in Zuidwest’ en de Wet op de rijkswaterstaatswerken.",
+    "Sterkmeer en Quispelhoek liggen aan de dijk. Voor Sterkmeer geldt een uitzondering.",
+    "Met vriendelijke groet,",
+    "Gerdo van Grootheest\nburgemeester van Kwintsheul",
+]
+
+
+@pytest.fixture(scope="module")
+def speller() -> SpellChecker:
+    return SpellChecker(default_dictionary_dir())
+
+
+def test_names_come_from_salutation_signature_office_titles_and_capitals() -> None:
+    names = document_names(LETTER)
+    assert names.reason("Wijnterp") == "aanhef"
+    assert names.reason("Gerdo") == "functie"  # "burgemeester Gerdo" comes before the signature
+    assert names.reason("Quispel") == "functie"
+    assert names.reason("Kwintsheul") == "ondertekening"
+    assert names.reason("Zuidwest") == "titel" and names.reason("rijkswaterstaatswerken") == "titel"
+    assert names.reason("Sterkmeer") == "terugkerend"  # capitalised inside a sentence, never in lower case
+    assert "besluit" not in names and "Dijk" not in names
+
+
+def test_the_mayors_first_name_in_the_signature_is_offered_for_the_word_list(speller) -> None:
+    """The issue's false alarm: 'Gerdo' → 'Ger do', for the mayor's name in the letter's own signature."""
+    names = document_names(LETTER)
+    [finding] = speller.check("p6", LETTER[-1], names)
+    assert (finding.original, finding.rule, finding.suggestions) == ("Gerdo", NAME_RULE, ())
+    assert finding.doubtful and "woordenlijst" in finding.message
+    [plain] = speller.check("p6", LETTER[-1])  # without the document's names: an ordinary unknown word
+    assert plain.rule == RULE and all(" " not in s for s in plain.suggestions)
+
+
+def test_a_typo_is_not_a_name_because_it_starts_two_sentences(speller) -> None:
+    text = ["Bessluit is genomen.", "Bessluit twee volgt."]
+    assert "bessluit" not in document_names(text)
+    [finding] = speller.check("p", text[0], document_names(text))
+    assert finding.suggestions[0] == "Besluit"
