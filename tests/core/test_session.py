@@ -14,8 +14,8 @@ from desktop.core.session import Decision, ReviewSession
 pytestmark = pytest.mark.core
 
 TEXT = (
-    "Inzake uw aanvraag en inzake de kosten van de woonzorgpas schrijven wij u. "
-    "De gemeente neemt een besluit over de woonzorgpas inzake het adminitratieve deel."
+    "Inzake uw aanvraag en inzake de kosten van de wozopas schrijven wij u. "
+    "De gemeente neemt een besluit over de wozopas inzake het adminitratieve deel."
 )
 
 
@@ -72,36 +72,36 @@ def test_accept_rule_leaves_overlaps_and_rewrites_open(tools: LanguageTools) -> 
 def test_add_word_hides_the_words_spelling_findings_and_undo_takes_it_back(tools: LanguageTools) -> None:
     session = _session(tools)
     personal = tools.word_lists.personal
-    names = _of(session, "woonzorgpas")
+    names = _of(session, "wozopas")
     assert len(names) == 2 and all(f.category is Category.SPELLING for f in names)
     typo = _of(session, "adminitratieve")
     gone = session.add_word(names[0].id, personal)
     assert sorted(gone) == sorted(f.id for f in names)
-    assert "woonzorgpas" in personal and personal.path.read_text(encoding="utf-8").count("woonzorgpas") == 1
-    assert not _of(session, "woonzorgpas") and _of(session, "adminitratieve") == typo
+    assert "wozopas" in personal and personal.path.read_text(encoding="utf-8").count("wozopas") == 1
+    assert not _of(session, "wozopas") and _of(session, "adminitratieve") == typo
     assert session.can_undo()
     session.undo()
-    assert "woonzorgpas" not in personal and "woonzorgpas" not in personal.path.read_text(encoding="utf-8")
-    assert sorted(f.id for f in _of(session, "woonzorgpas")) == sorted(f.id for f in names)
+    assert "wozopas" not in personal and "wozopas" not in personal.path.read_text(encoding="utf-8")
+    assert sorted(f.id for f in _of(session, "wozopas")) == sorted(f.id for f in names)
     session.redo()
-    assert "woonzorgpas" in personal and not _of(session, "woonzorgpas")
+    assert "wozopas" in personal and not _of(session, "wozopas")
 
 
 def test_undo_keeps_a_word_that_was_on_the_list_before(tools: LanguageTools) -> None:
     session = _session(tools)
     personal = tools.word_lists.personal
-    names = _of(session, "woonzorgpas")
-    personal.add("woonzorgpas")
+    names = _of(session, "wozopas")
+    personal.add("wozopas")
     session.add_word(names[0].id, personal)
     session.undo()
-    assert "woonzorgpas" in personal and _of(session, "woonzorgpas")
+    assert "wozopas" in personal and _of(session, "wozopas")
 
 
 def test_a_word_the_list_refuses_changes_nothing(tools: LanguageTools) -> None:
     session = _session(tools)
     at = TEXT.index("uw aanvraag")
     bad = Finding("p1", at, at + 11, "uw aanvraag", Category.SPELLING, "spelling",
-                  _of(session, "woonzorgpas")[0].source, "test", ())
+                  _of(session, "wozopas")[0].source, "test", ())
     session.add([bad])
     before = dict(session.findings)
     with pytest.raises(WordListError):

@@ -201,7 +201,7 @@ def test_closing_with_unsaved_decisions_asks_first(qtbot, window: MainWindow, le
 def test_accept_all_of_a_kind_and_add_a_word_are_undone_in_one_step(
     qtbot, window: MainWindow, letter_docx: Callable[..., Path]
 ) -> None:
-    source = letter_docx("003_besluit", ("aan te leggen", "aan te leggen bij de woonzorgpas en de woonzorgpas"))
+    source = letter_docx("003_besluit", ("aan te leggen", "aan te leggen bij de wozopas en de wozopas"))
     _open_and_analyse(qtbot, window, source)
     session = window.controller.session
     assert session is not None
@@ -217,14 +217,14 @@ def test_accept_all_of_a_kind_and_add_a_word_are_undone_in_one_step(
     window.undo_action.trigger()
     assert all(session.decision(fid) is None for fid in ids)
 
-    words = [f for f in session.pending() if f.category is Category.SPELLING and f.original == "woonzorgpas"]
+    words = [f for f in session.pending() if f.category is Category.SPELLING and f.original == "wozopas"]
     assert len(words) >= 2
     personal = window.controller.tools.word_lists.personal
     window.review.select_finding(words[0].id)
     window.word_list_action.trigger()
-    assert "woonzorgpas" in personal and not any(f.original == "woonzorgpas" for f in session.pending())
-    assert window.statusBar().currentMessage() == "‘woonzorgpas’ staat nu in uw woordenlijst."
+    assert "wozopas" in personal and not any(f.original == "wozopas" for f in session.pending())
+    assert window.statusBar().currentMessage() == "‘wozopas’ staat nu in uw woordenlijst."
     assert window.undo_action.isEnabled()
     window.undo_action.trigger()
-    assert "woonzorgpas" not in personal
-    assert len([f for f in session.pending() if f.original == "woonzorgpas"]) == len(words)
+    assert "wozopas" not in personal
+    assert len([f for f in session.pending() if f.original == "wozopas"]) == len(words)

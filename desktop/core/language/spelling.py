@@ -31,6 +31,8 @@ COMPOUND_TYPO_RULE = "SAMENSTELLING_TIKFOUT"
 NAME_RULE = "NAAM_UIT_DOCUMENT"
 # A name from the document is probably right: shown as doubtful, with "add to the word list".
 NAME_CONFIDENCE = 0.3
+# A word in a title or written with capitals is a name unless it is one edit from a common word.
+WEAK_NAME_REASONS = frozenset(["titel", "terugkerend"])
 # A split suggestion ("rijks waterstaatswerken") is offered only when both words are this common
 # and at least this long: "Ger do" for a name is no help.
 SPLIT_PART_ZIPF = 3.0
@@ -296,6 +298,8 @@ class SpellChecker:
         for start, end in self.misspelt(text):
             original = text[start:end]
             reason = names.reason(original) if names is not None else None
+            if reason in WEAK_NAME_REASONS and self._near_common_word(original):
+                reason = None  # "Besluit adminitratieve bepalingen": a typo inside a law's name is still a typo
             if reason is not None:
                 yield Finding(
                     paragraph=paragraph_id,
@@ -335,6 +339,10 @@ class SpellChecker:
                 message=message,
                 suggestions=suggestions,
             )
+
+    def _near_common_word(self, word: str) -> bool:
+        """True when a quick suggestion for ``word`` is a common word (Zipf >= 3): then it is more likely a typo."""
+        return any(" " not in s and self.compounds.zipf(s) >= 3.0 for s in self.quick_suggestions(word)[:3])
 
     # -- suggestions ------------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ import pytest
 
 from desktop.core.analysis import LanguageTools, ParagraphFindings, run_analysis
 from desktop.core.document.reader import open_document
-from desktop.core.drafting.samples import text_to_docx
+from desktop.core.document.samples import text_to_docx
 from desktop.core.findings import Category, Finding, Source
 from desktop.core.language.fixes import FixCheck, verify_fixes
 from desktop.core.language.sentences import split_sentences

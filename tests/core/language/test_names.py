@@ -50,3 +50,12 @@ def test_a_typo_is_not_a_name_because_it_starts_two_sentences(speller) -> None:
     assert "bessluit" not in document_names(text)
     [finding] = speller.check("p", text[0], document_names(text))
     assert finding.suggestions[0] == "Besluit"
+
+
+def test_a_typo_inside_a_law_name_stays_a_typo(speller) -> None:
+    """tests/data/letters 003: 'Besluit adminitratieve bepalingen inzake het wegverkeer' has a real typo."""
+    text = "Gelet op artikel 12 van het Besluit adminitratieve bepalingen inzake het wegverkeer (BAWB);"
+    names = document_names([text])
+    assert names.reason("adminitratieve") == "titel"
+    [finding] = speller.check("p", text, names)
+    assert (finding.rule, finding.suggestions[0]) == (RULE, "administratieve")
