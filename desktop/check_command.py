@@ -1,9 +1,12 @@
-"""``schrijfhulp-cli check IN.docx [--json] [--no-model] [--checks KIND[,KIND]] [-o OUT.docx]``.
+"""``schrijfhulp-cli check IN.docx [--format text|json|html] [--no-model] [--checks KIND[,KIND]] [-o OUT.docx]``.
 
-Prints the findings, the level per paragraph and for the document, and the decision checklist,
-readably for a person or, with ``--json``, one JSON object a line. With ``-o`` every finding that
-has a suggestion (its first suggestion) is written into OUT.docx as a tracked change with its
-explanation as a comment, plus the disclosure the policy requires and the metadata. With
+Prints the findings, the level per paragraph and for the document, and the decision checklist:
+readably for a person (``text``), one JSON object a line (``json``, also ``--json``), or as one html
+page for a person (``html``, see :mod:`desktop.html_report`). Nothing else reaches the terminal: what
+the analysis wants to say is part of the report (on stderr only beside JSON), and llama.cpp's own
+log goes to the log folder. With ``-o`` every finding that has a suggestion (its first suggestion)
+is written into OUT.docx as a tracked change with its explanation as a comment, plus the disclosure
+the policy requires and the metadata; ``--only KIND[,KIND]`` and ``--min-confidence X`` choose which. With
 ``--checks spelling,grammar`` only those checks run, plus the model's confusion stage (d/t, de/het,
 ei/ij judged by the model), without the model's rewrites: a corpus of sentences is checked in minutes.
 """
@@ -109,7 +112,7 @@ def _finding_json(finding: Finding) -> dict[str, object]:
 
 
 def _article(item: ChecklistItem) -> str:
-    """"6:7 Awb" for an Awb article; other references as they are."""
+    """"6:7 Awb" for an Awb article; other references as they are (a letter's checks have none)."""
     return f"{item.article} Awb" if item.article[:1].isdigit() else item.article
 
 
@@ -170,12 +173,11 @@ def run(args: argparse.Namespace) -> int:
             return 2
         settings = narrowed
     engine = None if args.no_model or not settings.model.enabled else _load_engine(settings, err)
-    if engine is None and (args.no_model or not settings.model.enabled):
-        print(_("Geen taalmodel: alleen de taalregels, zonder oordeel over twijfelwoorden."), file=err)
     findings: dict[str, tuple[Finding, ...]] = {}
     levels: list[LevelReport] = []
     review: ReviewReport | None = None
     refused = 0
+    notices: list[str] = []
     tools = LanguageTools.from_settings(settings)
     for item in run_analysis(document, settings, threading.Event(), tools, engine, rewrites=not only):
         if isinstance(item, ParagraphFindings):
@@ -185,18 +187,51 @@ def run(args: argparse.Namespace) -> int:
         elif isinstance(item, ReviewReport):
             review = item
         elif isinstance(item, Notice):
-            print(item.message, file=err)
+            notices.append(item.message)
         elif isinstance(item, ModelReport) and item.result.text is None:
             refused += 1
     ordered = [f for p in document.paragraphs for f in findings.get(p.id, ())]
-    if args.json:
+    report_format = "json" if args.json else getattr(args, "format", "text")
+    if report_format == "json":
+        for notice in ([_model_line(engine, refused)] if engine is None else []) + notices:
+            print(notice, file=err)
         _emit_json(ordered, levels, review, out)
+    elif report_format == "html":
+        from desktop.html_report import ReportData, render
+
+        data = ReportData(document.path.name, [(p.id, p.text) for p in document.paragraphs], ordered, levels,
+                          review.review if review else None, _model_line(engine, refused), notices)
+        print(render(data), file=out)
     else:
-        _emit_text(document, ordered, levels, review, refused, engine, out)
+        _emit_text(document, ordered, levels, review, refused, engine, notices, out)
     if args.output:
-        written = ordered if write_only is None else [f for f in ordered if finding_kind(f) in write_only]
-        return _write(document, written, args.output, settings, engine, out, err)
+        written, below = to_write(ordered, write_only, getattr(args, "min_confidence", None))
+        # Beside a JSON or html report on stdout, what -o did goes to stderr.
+        return _write(document, written, args.output, settings, engine, out if report_format == "text" else err,
+                      err, below)
     return 0
+
+
+def to_write(
+    findings: list[Finding], kinds: set[str] | None, min_confidence: float | None
+) -> tuple[list[Finding], int]:
+    """The findings ``-o`` writes (of ``kinds``, at least ``min_confidence`` sure), and how many
+    suggestions were left out only for their confidence."""
+    chosen = findings if kinds is None else [f for f in findings if finding_kind(f) in kinds]
+    if min_confidence is None:
+        return chosen, 0
+    below = sum(1 for f in chosen if f.suggestions and f.confidence < min_confidence)
+    return [f for f in chosen if f.confidence >= min_confidence], below
+
+
+def _model_line(engine: LlamaEngine | None, refused: int) -> str:
+    """Which model helped, or that none did (one line of the report)."""
+    if engine is None:
+        return _("Geen taalmodel: alleen de taalregels, zonder oordeel over twijfelwoorden.")
+    line = _("Taalmodel: {name} (alles op deze computer)").format(name=engine.info.name)
+    if refused:
+        line += " " + _("Geen veilige herschrijving gevonden voor {count} zin(nen).").format(count=refused)
+    return line
 
 
 def _emit_json(findings: list[Finding], levels: list[LevelReport], review: ReviewReport | None, out: TextIO) -> None:
@@ -219,6 +254,7 @@ def _emit_text(
     review: ReviewReport | None,
     refused: int,
     engine: LlamaEngine | None,
+    notices: list[str],
     out: TextIO,
 ) -> None:
     print(_("Document: {name}").format(name=document.path.name), file=out)
@@ -226,10 +262,9 @@ def _emit_text(
     if whole is not None:
         print(_("Taalniveau van het document: {level} (doel: B1) — {reasons}").format(
             level=whole.estimate.level, reasons="; ".join(whole.estimate.reasons)), file=out)
-    if engine is not None:
-        print(_("Taalmodel: {name} (alles op deze computer)").format(name=engine.info.name), file=out)
-        if refused:
-            print(_("Geen veilige herschrijving gevonden voor {count} zin(nen).").format(count=refused), file=out)
+    print(_model_line(engine, refused), file=out)
+    for notice in notices:
+        print(notice, file=out)
     print(file=out)
     print(_("Bevindingen ({count}):").format(count=len(findings)), file=out)
     for finding in findings:
@@ -248,7 +283,9 @@ def _emit_text(
             if items:
                 print(heading, file=out)
             for item in items:
-                print(f"  {STATUS_MARK[item.status]} {item.check} ({_article(item)}): {item.message}", file=out)
+                article = _article(item)
+                where = f" ({article})" if article else ""
+                print(f"  {STATUS_MARK[item.status]} {item.check}{where}: {item.message}", file=out)
                 if item.quote:
                     print(f"      “{item.quote}” — {item.place}", file=out)
                 if item.suggestion:
@@ -263,7 +300,9 @@ def _write(
     engine: LlamaEngine | None,
     out: TextIO,
     err: TextIO,
+    below: int = 0,
 ) -> int:
+    """Write the suggestions of ``findings`` into ``output``; ``below``: how many were left out for their confidence."""
     session = ReviewSession(str(document.path), document.sha256)
     session.add(findings)
     skipped = 0
@@ -288,6 +327,9 @@ def _write(
             text=document.paragraph(edit.paragraph).text[edit.start:edit.end], reason=reason), file=out)
     if skipped:
         print(_("{count} suggestie(s) overlapten met een andere en zijn niet geschreven.").format(count=skipped),
+              file=out)
+    if below:
+        print(_("{count} suggestie(s) onder de gevraagde zekerheid zijn niet geschreven.").format(count=below),
               file=out)
     if result.audit_note:
         print(result.audit_note, file=err)

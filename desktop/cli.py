@@ -32,6 +32,17 @@ COMMANDS = {
 }
 
 
+def _fraction(text: str) -> float:
+    """A number from 0 to 1 (``--min-confidence``); argparse reports anything else in Dutch."""
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        value = -1.0
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(_("geef een getal van 0 tot en met 1, bijvoorbeeld 0.6"))
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     parser = argparse.ArgumentParser(
@@ -66,7 +77,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help=_("controleer een .docx en toon de bevindingen"))
     check.add_argument("document", type=Path)
-    check.add_argument("--json", action="store_true", help=_("één JSON-object per regel"))
+    check.add_argument(
+        "--format",
+        choices=("text", "json", "html"),
+        default="text",
+        help=_("het rapport als tekst (standaard), als JSON (één object per regel) of als html-pagina"),
+    )
+    check.add_argument("--json", action="store_true", help=_("hetzelfde als --format json"))
     check.add_argument("--no-model", action="store_true", help=_("alleen de taalregels, zonder taalmodel"))
     check.add_argument(
         "--checks",
@@ -84,6 +101,12 @@ def build_parser() -> argparse.ArgumentParser:
             "schrijf met -o alleen suggesties van deze soorten (spelling, grammar, style, readability, decision, "
             "b1: de gecontroleerde herschrijvingen van het taalmodel)"
         ),
+    )
+    check.add_argument(
+        "--min-confidence",
+        type=_fraction,
+        metavar="X",
+        help=_("schrijf met -o alleen suggesties waarvan de controle minstens zo zeker is (0 tot 1, bijv. 0.6)"),
     )
 
     draft = commands.add_parser("draft", help=_("maak een concept van een brief of besluit uit een sjabloon"))

@@ -28,7 +28,7 @@ import psutil
 from desktop.core.i18n import _
 from desktop.core.model import structured
 from desktop.core.model.catalog import ModelCard, ModelError, ModelFile, choose_model, find_models, verify
-from desktop.core.model.runtime import LlamaRuntimeError, ensure_backends, weights_used_in_place
+from desktop.core.model.runtime import LlamaRuntimeError, ensure_backends, route_native_log, weights_used_in_place
 from desktop.core.model.sampling import Sampler
 
 DEFAULT_CONTEXT = 4096
@@ -189,9 +189,11 @@ class LlamaEngine:
             raise EngineError(str(exc)) from exc
         try:
             ensure_backends()  # the portable build's CPU variant for this processor
+            from llama_cpp import Llama
+
+            route_native_log()  # again: importing llama-cpp-python sets its own log callback (stderr)
         except LlamaRuntimeError as exc:
             raise EngineError(str(exc)) from exc
-        from llama_cpp import Llama
 
         count = thread_count(threads)
         try:

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from desktop.core import paths
 from desktop.core.i18n import _
 
 ENV_LIBRARY_DIR = "LLAMA_CPP_LIB_PATH"  # the variable llama-cpp-python itself honours
@@ -40,6 +41,10 @@ ENV_LIBRARY_DIR = "LLAMA_CPP_LIB_PATH"  # the variable llama-cpp-python itself h
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 GGML_BACKEND_DEVICE_TYPE_CPU = 0  # enum ggml_backend_dev_type
 LLAMA_CPP_LOGGER = "llama-cpp-python"
+NATIVE_LOG_NAME = "llama.log"
+# enum ggml_log_level (ggml.h: NONE 0, DEBUG 1, INFO 2, WARN 3, ERROR 4, CONT 5, a continued line).
+_LOG_WARN, _LOG_ERROR, _LOG_CONT = 3, 4, 5
+_LOG_CALLBACK = ctypes.CFUNCTYPE(None, ctypes.c_int, ctypes.c_char_p, ctypes.c_void_p)
 
 
 class LlamaRuntimeError(Exception):
@@ -66,6 +71,49 @@ class RuntimeReport:
 
 
 _lock = threading.Lock()
+
+
+class _NativeLog:
+    """llama.cpp's own log, kept out of the terminal and the user's sight.
+
+    llama.cpp and ggml print what they do ("load_backend: loaded CPU backend from ...", the model's
+    metadata) on stderr unless a callback is set. The command line must print nothing but its report,
+    so every line goes through :meth:`write`: warnings and errors are appended to ``logs/llama.log``
+    beside the crash log (never document text: llama.cpp logs file names and sizes), the rest is
+    dropped. The ctypes callback object must stay alive as long as llama.cpp may call it.
+    """
+
+    def __init__(self) -> None:
+        self.keep = False  # whether the line being continued is kept
+        self.callback = _LOG_CALLBACK(self.write)
+
+    def write(self, level: int, text: bytes | None, _user_data: object) -> None:
+        if level != _LOG_CONT:
+            self.keep = level in (_LOG_WARN, _LOG_ERROR)
+        if not self.keep or not text:
+            return
+        try:
+            folder = paths.log_dir()
+            folder.mkdir(parents=True, exist_ok=True)
+            with (folder / NATIVE_LOG_NAME).open("ab") as handle:
+                handle.write(text)
+        except OSError:
+            return  # a log that cannot be written must not stop the model
+
+
+_native_log = _NativeLog()
+
+
+def route_native_log(folder: Path | None = None) -> None:
+    """Send llama.cpp's log (and ggml's, which llama_log_set also sets) to :class:`_NativeLog`.
+
+    Called before the back-ends load, and again after llama-cpp-python is imported: its import sets
+    its own callback, which prints to stderr.
+    """
+    llama = _load(folder or library_dir(), "llama")
+    llama.llama_log_set.restype = None
+    llama.llama_log_set.argtypes = [_LOG_CALLBACK, ctypes.c_void_p]
+    llama.llama_log_set(_native_log.callback, None)
 
 
 def _prefix() -> str:
@@ -143,12 +191,12 @@ def ensure_backends(folder: Path | None = None) -> None:
     back-end can be registered (for example a damaged installation).
     """
     folder = folder or library_dir()
-    # llama.cpp announces the loaded variant on stderr through llama-cpp-python's logger; the app
-    # runs llama.cpp quietly, as Llama(verbose=False) later sets it anyway.
+    # llama-cpp-python's own logger prints only errors, as Llama(verbose=False) later sets it anyway.
     quiet = logging.getLogger(LLAMA_CPP_LOGGER)
     if quiet.level == logging.NOTSET:
         quiet.setLevel(logging.ERROR)
     with _lock:
+        route_native_log(folder)  # loading a back-end is announced on stderr otherwise
         ggml = _ggml(folder)
         if ggml.ggml_backend_reg_count() == 0:
             ggml.ggml_backend_load_all_from_path(str(folder).encode())
