@@ -276,17 +276,17 @@ def _moved(
     """Record that a run was split at ``position`` (in segment ``index``): what followed went to
     the run ``fresh``, with ``rest`` holding the segment's text from ``position`` when its text
     node was split."""
-    segment = segments[index]
+    start, end, run, node, lock, author = segments[index]
     if rest is not None:
-        segments[index] = segment._replace(end=position)
+        segments[index] = Segment(start, position, run, node, lock, author)
         index += 1
-        segments.insert(index, Segment(position, segment.end, fresh, rest, segment.lock, segment.author))
+        segments.insert(index, Segment(position, end, fresh, rest, lock, author))
         index += 1
-    elif segment.start < position:
+    elif start < position:
         index += 1
-    run = segment.run
     while index < len(segments) and segments[index].run is run:
-        segments[index] = segments[index]._replace(run=fresh)
+        start, end, _run, node, lock, author = segments[index]
+        segments[index] = Segment(start, end, fresh, node, lock, author)
         index += 1
 
 

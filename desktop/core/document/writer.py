@@ -41,22 +41,8 @@ from desktop.core.document.errors import (
     UnreadableDocumentError,
 )
 from desktop.core.document.ooxml import (
-    W_ANNOTATION_REF,
-    W_AUTHOR,
-    W_COMMENT,
     W_COMMENTS,
-    W_DATE,
-    W_ID,
     W_NS,
-    W_P,
-    W_PPR,
-    W_PSTYLE,
-    W_R,
-    W_RPR,
-    W_RSTYLE,
-    W_T,
-    W_VAL,
-    XML_SPACE,
     parse_xml,
     serialize_part,
 )
@@ -367,23 +353,15 @@ def _write_comments(
     The ``w:comment`` markup is the same as python-docx's ``Comments.add_comment`` writes (a
     CommentText paragraph starting with the annotation reference), built here directly because
     python-docx searches all comments for a free id on every call, which makes a thousand
-    comments take seconds. Comments of the same shape (author, and which lines are empty) are
-    copies of one built comment with their id and text filled in: copying a subtree is a third
-    of the cost of building it element by element.
+    comments take seconds. The comments are written as markup and parsed in one go, three times
+    faster than building them element by element.
     """
-    holder = root.makeelement(root.tag, nsmap=root.nsmap)
-    shapes: dict[tuple[str, tuple[bool, ...]], etree._Element] = {}
-    for comment_id, author, text in comments:
-        lines = text.split("\n")
-        shape = (author, tuple(bool(line) for line in lines))
-        model = shapes.get(shape)
-        if model is None:
-            model = shapes[shape] = _comment(holder, author, date, lines)
-        comment = copy.deepcopy(model)
-        comment.set(W_ID, comment_id)
-        for node, line in zip(comment.iter(W_T), [line for line in lines if line], strict=True):
-            node.text = line
-        root.append(comment)
+    markup = "".join(_comment_markup(comment_id, author, date, text) for comment_id, author, text in comments)
+    parsed = parse_xml(f'<w:comments xmlns:w="{W_NS}">{markup}</w:comments>'.encode())
+    if partname is None:
+        root = parsed
+    else:
+        root.extend(list(parsed))
     blob = serialize_part(root)
     if partname is None:
         partname = builder.free_partname("/word/comments{}.xml")
@@ -393,18 +371,30 @@ def _write_comments(
         builder.replace(partname, blob)
 
 
-def _comment(parent: etree._Element, author: str, date: str, lines: list[str]) -> etree._Element:
-    """A ``w:comment`` by ``author`` with one paragraph per line, built inside ``parent``."""
-    comment = etree.SubElement(parent, W_COMMENT, {W_ID: "", W_AUTHOR: author, W_DATE: date})
-    for n, line in enumerate(lines):
-        paragraph = etree.SubElement(comment, W_P)
-        etree.SubElement(etree.SubElement(paragraph, W_PPR), W_PSTYLE, {W_VAL: "CommentText"})
-        if n == 0:
-            reference = etree.SubElement(paragraph, W_R)
-            etree.SubElement(etree.SubElement(reference, W_RPR), W_RSTYLE, {W_VAL: "CommentReference"})
-            etree.SubElement(reference, W_ANNOTATION_REF)
-        if line:
-            run = etree.SubElement(paragraph, W_R)
-            node = etree.SubElement(run, W_T, {XML_SPACE: "preserve"})
-            node.text = line
-    return comment
+def _comment_markup(comment_id: str, author: str, date: str, text: str) -> str:
+    """One ``w:comment``: a CommentText paragraph per line of ``text``, the first starting with
+    the annotation reference."""
+    paragraphs = []
+    for n, line in enumerate(text.split("\n")):
+        reference = _ANNOTATION_REFERENCE if n == 0 else ""
+        run = f'<w:r><w:t xml:space="preserve">{_escaped(line, _TEXT_ESCAPES)}</w:t></w:r>' if line else ""
+        paragraphs.append(f'<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>{reference}{run}</w:p>')
+    attributes = f'w:id="{comment_id}" w:author="{_escaped(author, _ATTRIBUTE_ESCAPES)}" w:date="{date}"'
+    return f"<w:comment {attributes}>{''.join(paragraphs)}</w:comment>"
+
+
+_ANNOTATION_REFERENCE = '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r>'
+#: How lxml escapes text and attribute values when it serializes them.
+_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
+_ATTRIBUTE_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"}
+)
+#: Characters XML 1.0 cannot hold (lxml refuses them with this message).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _escaped(value: str, escapes: dict[int, str]) -> str:
+    """``value`` as XML text or attribute value; ValueError, as from lxml, for what XML cannot hold."""
+    if _NOT_XML.search(value):
+        raise ValueError("All strings must be XML compatible: Unicode or ASCII, no NULL bytes or control characters")
+    return value.translate(escapes)

@@ -133,6 +133,37 @@ def test_tracked_change_markup_author_date_ids_and_comment(letter: Path, tmp_pat
     assert "/word/comments.xml" in parts["[Content_Types].xml"].decode()
 
 
+def test_comment_text_and_author_keep_every_character(letter: Path, tmp_path: Path) -> None:
+    author = 'R&D <team> "Ü"\ttab\nregel\r'
+    explanation = 'Zie "artikel 3:2" & <bijlage> > 1 \u20ac\r\n\nregel\ttab  '
+    out = tmp_path / "out.docx"
+    report = save_document(
+        open_document(letter), [Edit("p0", 8, 19, "mevrouw", explanation=explanation, author=author)], out
+    )
+    assert report.comments == 1
+    (comment,) = parse(_parts(out)["word/comments.xml"])
+    assert comment.get(f"{W}author") == author
+    lines = ["".join(p.itertext()) for p in comment.iter(f"{W}p")]
+    assert lines == explanation.split("\n")
+    # The same markup as lxml writes for a comment built element by element.
+    expected = etree.Element(
+        f"{W}comment", {f"{W}id": comment.get(f"{W}id"), f"{W}author": author}, nsmap={"w": W[1:-1]}
+    )
+    expected.set(f"{W}date", comment.get(f"{W}date"))
+    for n, line in enumerate(explanation.split("\n")):
+        paragraph = etree.SubElement(expected, f"{W}p")
+        etree.SubElement(etree.SubElement(paragraph, f"{W}pPr"), f"{W}pStyle", {f"{W}val": "CommentText"})
+        if n == 0:
+            reference = etree.SubElement(paragraph, f"{W}r")
+            etree.SubElement(etree.SubElement(reference, f"{W}rPr"), f"{W}rStyle", {f"{W}val": "CommentReference"})
+            etree.SubElement(reference, f"{W}annotationRef")
+        if line:
+            node = etree.SubElement(etree.SubElement(paragraph, f"{W}r"), f"{W}t")
+            node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            node.text = line
+    assert etree.tostring(comment) == etree.tostring(expected)
+
+
 def test_deleted_bold_text_keeps_its_formatting_and_insertion_copies_it(letter: Path, tmp_path: Path) -> None:
     doc = open_document(letter)
     out = tmp_path / "out.docx"
