@@ -333,6 +333,8 @@ def _split_before(
     Returns the new run and the new text node holding ``node``'s text from ``k`` (None when
     ``node`` moved whole), or None when nothing moved.
     """
+    if k == 0 and node.getprevious() is None:
+        return None  # the common case, decided without listing the run's content
     content = _content(run)
     index = content.index(node)
     if index == 0 and k == 0:
@@ -340,9 +342,10 @@ def _split_before(
     fresh = _new_run_like(run, new)
     rest = None
     if node.tag == W_T and k > 0:
-        rest = new.text(node.text[k:])
+        text = node.text
+        rest = new.text(text[k:])
         fresh.append(rest)
-        node.text = node.text[:k]
+        node.text = text[:k]
         _keep_spaces(node)
         moving = content[index + 1 :]
     else:
@@ -360,17 +363,20 @@ def _split_after(
     Returns the new run and the new text node holding ``node``'s text from ``k`` (None when the
     node was not split), or None when nothing moved.
     """
+    rest_of_node = node.tag == W_T and k < len(node.text or "")
+    if not rest_of_node and node.getnext() is None:
+        return None  # the common case, decided without listing the run's content
     content = _content(run)
     index = content.index(node)
-    rest_of_node = node.tag == W_T and k < len(node.text or "")
     if index == len(content) - 1 and not rest_of_node:
         return None
     fresh = _new_run_like(run, new)
     rest = None
     if rest_of_node:
-        rest = new.text(node.text[k:])
+        text = node.text
+        rest = new.text(text[k:])
         fresh.append(rest)
-        node.text = node.text[:k]
+        node.text = text[:k]
         _keep_spaces(node)
     for child in content[index + 1 :]:
         fresh.append(child)

@@ -276,11 +276,17 @@ def save_document(
     pending_comments: list[tuple[str, str, str]] = []
     anchors: list[tuple[etree._Element, etree._Element, str]] = []
     new = NewElements()
+    revisions: dict[str, Revision] = {}  # one per author: a thousand edits have one or two
+
+    def revision_by(author: str) -> Revision:
+        if author not in revisions:
+            revisions[author] = Revision(author, date)
+        return revisions[author]
 
     for accepted in plan.by_paragraph.values():
         paragraph = accepted[0].paragraph
         element = working.paragraph(paragraph)
-        changes = [PlannedChange(a.hunks, Revision(a.edit.author or options.author, date)) for a in accepted]
+        changes = [PlannedChange(a.hunks, revision_by(a.edit.author or options.author)) for a in accepted]
         apply_changes(element, changes, fields=paragraph.fields, clean=options.clean, ids=ids, new=new)
         for a, change in zip(accepted, changes, strict=True):
             if options.clean or not options.comments or not a.explanations:
