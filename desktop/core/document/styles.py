@@ -59,6 +59,9 @@ class StyleSheet:
     """The styles and numbering parts of one document (either may be missing)."""
 
     def __init__(self, styles: etree._Element | None, numbering: etree._Element | None) -> None:
+        # Style elements by id; a style's name and basedOn are read when a paragraph first uses it
+        # (a template defines a hundred or more styles, a document uses a few).
+        self._elements: dict[str, etree._Element] = {}
         self._styles: dict[str, _Style] = {}
         self.default_paragraph: str | None = None
         self._defaults: etree._Element | None = None
@@ -67,17 +70,9 @@ class StyleSheet:
                 style_id = element.get(W_STYLE_ID)
                 if style_id is None:
                     continue
-                name_el = element.find(W_NAME)
-                based = element.find(W_BASED_ON)
-                kind = element.get(W_TYPE, "paragraph")
-                self._styles[style_id] = _Style(
-                    name=name_el.get(W_VAL, style_id) if name_el is not None else style_id,
-                    kind=kind,
-                    based_on=based.get(W_VAL) if based is not None else None,
-                    element=element,
-                )
+                self._elements[style_id] = element
                 is_default = element.get(W_DEFAULT) in ("1", "true", "on")
-                if kind == "paragraph" and is_default and self.default_paragraph is None:
+                if is_default and self.default_paragraph is None and element.get(W_TYPE, "paragraph") == "paragraph":
                     self.default_paragraph = style_id
             self._defaults = styles.find(f"{w('docDefaults')}/{w('rPrDefault')}/{W_RPR}")
         self._numbering = _Numbering(numbering)
@@ -86,12 +81,31 @@ class StyleSheet:
         self._looks: dict[tuple[str | None, int | None, str | None, str | None], ParagraphLook] = {}
         self._formatters: dict[str | None, Callable[[etree._Element | None], tuple[bool, bool, bool]]] = {}
 
+    def _style(self, style_id: str) -> _Style | None:
+        """The style with ``style_id``, None when the document defines none."""
+        style = self._styles.get(style_id)
+        if style is None:
+            element = self._elements.get(style_id)
+            if element is None:
+                return None
+            name_el = element.find(W_NAME)
+            based = element.find(W_BASED_ON)
+            style = self._styles[style_id] = _Style(
+                name=name_el.get(W_VAL, style_id) if name_el is not None else style_id,
+                kind=element.get(W_TYPE, "paragraph"),
+                based_on=based.get(W_VAL) if based is not None else None,
+                element=element,
+            )
+        return style
+
     def _chain(self, style_id: str | None) -> list[_Style]:
         chain: list[_Style] = []
         seen: set[str] = set()
-        while style_id is not None and style_id not in seen and style_id in self._styles:
+        while style_id is not None and style_id not in seen:
+            style = self._style(style_id)
+            if style is None:
+                break
             seen.add(style_id)
-            style = self._styles[style_id]
             chain.append(style)
             style_id = style.based_on
         return chain
@@ -158,7 +172,7 @@ class StyleSheet:
         """The display name of a style (the id when the style is not defined)."""
         if style_id is None:
             return None
-        style = self._styles.get(style_id)
+        style = self._style(style_id)
         return style.name if style is not None else style_id
 
     def formatter(self, paragraph_style: str | None) -> Callable[[etree._Element | None], tuple[bool, bool, bool]]:
