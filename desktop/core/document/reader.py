@@ -457,7 +457,7 @@ class _StoryWalker:
                 list_level=look.list_level,
                 list_format=look.list_format,
                 table=table,
-                spans=tuple(_spans(walk.segments, walk.formats)),
+                spans=_spans(walk.segments, walk.formats),
                 story=self.story,
                 element=element,
                 segments=walk.segments,
@@ -491,8 +491,9 @@ def _int_val(element: etree._Element | None, default: int) -> int:
         return default
 
 
-def _spans(segments: tuple[Segment, ...], formats: tuple[tuple[bool, bool, bool], ...]) -> Iterator[Span]:
+def _spans(segments: tuple[Segment, ...], formats: tuple[tuple[bool, bool, bool], ...]) -> tuple[Span, ...]:
     """Merged stretches of bold, italic or underlined live text."""
+    spans = []
     start = end = -1
     current: tuple[bool, bool, bool] | None = None
     for segment, flags in zip(segments, formats, strict=True):
@@ -500,7 +501,8 @@ def _spans(segments: tuple[Segment, ...], formats: tuple[tuple[bool, bool, bool]
             end = segment.end
             continue
         if current is not None and True in current:
-            yield Span(start, end, *current)
+            spans.append(Span(start, end, *current))
         start, end, current = segment.start, segment.end, flags
     if current is not None and True in current:
-        yield Span(start, end, *current)
+        spans.append(Span(start, end, *current))
+    return tuple(spans)
