@@ -45,10 +45,9 @@ from docx.oxml.ns import qn
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from desktop.core.drafting.samples import text_to_docx  # noqa: E402
-
 from desktop.core.document.package import open_package  # noqa: E402
 from desktop.core.document.reader import Document, open_document, read_document  # noqa: E402
+from desktop.core.document.samples import text_to_docx  # noqa: E402
 from desktop.core.document.writer import WriteOptions, plan_edits, save_document  # noqa: E402
 from desktop.core.findings import Edit  # noqa: E402
 
