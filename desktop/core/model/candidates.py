@@ -1,10 +1,10 @@
 """Candidates for a model task: which prompts and samplings to try, and when to give one up early.
 
-A B1 rewrite tries a split of the sentence into two or three (its own prompt, ``splitsen``), a greedy
-rewrite with the closest expert examples, then sampled ones; the guards judge each and the easiest
+A B1 rewrite tries a greedy rewrite with the closest expert example, a split of the sentence into two or
+three (its own prompt, ``splitsen``), then sampled ones; the guards judge each and the easiest
 that passes wins. A candidate is given up while it is being written when it can no longer pass:
 
-- it copies the input word for word (a rewrite past half of the sentence, a split past 80% without a
+- it copies the input word for word (a rewrite past half of the sentence, a split past 60% without a
   split): a copy was never going to pass the level guard, and writing it out cost a minute;
 - it has already lost the form of a list item (another first-letter case, a dropped "dat" or "1").
 """
@@ -23,7 +23,7 @@ from desktop.core.model.structured import partial_text
 
 SPLIT_PROMPT = "splitsen"
 REWRITE_COPY_SHARE = 0.5  # a rewrite that copies more than half the sentence word for word is given up
-SPLIT_COPY_SHARE = 0.8  # a split that has not split by 80% of the sentence is given up
+SPLIT_COPY_SHARE = 0.6  # a split that has not split by 60% of the sentence is given up
 MIN_COPY_WORDS = 8
 
 
@@ -38,10 +38,11 @@ class Attempt:
 
 # Greedy first (most faithful); then two sampled tries that may find an output the guards accept.
 ATTEMPTS: tuple[Attempt, ...] = (Attempt(0.0, 1), Attempt(0.5, 2), Attempt(0.8, 3))
-# A split keeps every word and shortens the sentences, so it comes first; then rewrites with examples.
+# The rewrite with an expert example came through the guards more often than the split prompt on the tuning
+# documents (the 1.5B model mostly copied when asked only to split), so it comes first.
 B1_ATTEMPTS: tuple[Attempt, ...] = (
-    Attempt(0.0, 1, SPLIT_PROMPT),
     Attempt(0.0, 1, "b1"),
+    Attempt(0.0, 1, SPLIT_PROMPT),
     Attempt(0.7, 2, "b1"),
     Attempt(0.7, 3, SPLIT_PROMPT),
 )

@@ -3,7 +3,7 @@
 resources/prompts/b1-voorbeelden.tsv holds City of Amsterdam expert rewrites (EUPL-1.2) from the tuning
 documents only (scripts/b1_examples.py builds it; :func:`is_held_out` names the documents the evaluation
 keeps apart). For a sentence the closest examples are those sharing the most content-word lemmas,
-then those closest in length; the prompt shows two.
+then those closest in length; the prompt shows one of at most 30 words.
 """
 
 from __future__ import annotations
@@ -18,7 +18,10 @@ from desktop.core import paths
 from desktop.core.model.guards.content import content_lemmas
 
 EXAMPLES_FILE = "b1-voorbeelden.tsv"
-EXAMPLE_COUNT = 2
+# One example: each costs its tokens in prompt evaluation for every sentence (no shared prefix), about
+# 2 s on two shared cores.
+EXAMPLE_COUNT = 1
+MAX_EXAMPLE_WORDS = 30
 
 
 def is_held_out(document: int) -> bool:
@@ -61,7 +64,8 @@ def closest_examples(text: str, count: int = EXAMPLE_COUNT) -> list[Example]:
         shared = len(lemmas & example.lemmas) / (len(lemmas | example.lemmas) or 1)
         return -shared, abs(len(example.complex.split()) - length)
 
-    return sorted((e for e in load_examples() if e.complex != text), key=distance)[:count]
+    candidates = (e for e in load_examples() if e.complex != text and len(e.complex.split()) <= MAX_EXAMPLE_WORDS)
+    return sorted(candidates, key=distance)[:count]
 
 
 def render_examples(examples: list[Example]) -> str:
