@@ -64,7 +64,7 @@ def hopeless(original: str, partial: str, prompt: str) -> tuple[str, str] | None
     if before and after and before.islower() != after.islower():
         return "vorm", _("De beginletter veranderde; dit hoort bij een opsomming.")
     marker = MARKER.match(original)
-    if marker and not partial.lstrip().startswith(marker[0].strip()):
+    if marker and not partial.lstrip().lower().startswith(marker[0].strip().lower()[: len(partial.lstrip())]):
         return "vorm", _("De tekst begon met ‘{marker}’; de herschrijving niet meer.").format(marker=marker[0].strip())
     source = original.split()
     copied = 0

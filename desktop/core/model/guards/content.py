@@ -1,7 +1,8 @@
 """The content guard: every content word of the input is kept, or replaced by a listed alternative.
 
 Content words are the words that are not function words (articles, pronouns, prepositions,
-conjunctions, auxiliaries): nouns, verbs, adjectives and adverbs. They are compared by lemma
+conjunctions, auxiliaries, modal particles such as "wel" and "toch", and pronominal adverbs such as
+"daarvoor", which point back to a word the guard does check): nouns, verbs, adjectives and adverbs. They are compared by lemma
 (simplemma's Dutch lemmas: "worden gerealiseerd" and "wordt gerealiseerd" are the same), by a
 rough stem (vraag/vragen), and as parts of compounds and separable verbs ("gehandicaptenparkeerplaats"
 is kept by "parkeerplaats voor gehandicapten", "inrichten" by "richt ... in"). A word of the input may
@@ -48,7 +49,7 @@ FUNCTION_WORDS = frozenset(
         "want", "dus", "omdat", "als", "dan", "doordat", "zodat", "terwijl", "toen", "indien", "mits", "tenzij",
         "hoewel", "zodra", "voordat", "nadat", "totdat", "opdat", "zowel", "alsook", "ofwel", "zoals", "evenals",
         "alsmede", "zijn", "is", "was", "waren", "ben", "bent", "geweest", "hebben", "heeft", "had", "hadden", "heb",
-        "hebt", "gehad", "worden", "wordt", "werd", "werden", "geworden", "word", "te", "ook", "wel", "toch", "even",
+        "hebt", "gehad", "worden", "wordt", "werd", "werden", "geworden", "word", "te", "wel", "toch", "even",
         "eens", "nou", "toe", "af", "mee",
     }
 )  # fmt: skip

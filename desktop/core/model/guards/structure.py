@@ -55,7 +55,7 @@ def structure_guard(source: str, output: str, alternatives: B1WordList | None = 
     """Reasons why ``output`` does not keep the form of ``source`` (empty when it does)."""
     reasons = []
     marker = MARKER.match(source)
-    if marker and not output.lstrip().startswith(marker[0].strip()):
+    if marker and not output.lstrip().lower().startswith(marker[0].strip().lower()):  # case: see below
         reasons.append(
             _("De tekst begon met ‘{marker}’; de herschrijving niet meer.").format(marker=marker[0].strip())
         )
