@@ -47,9 +47,11 @@ def test_an_offered_rewrite_lists_what_each_guard_checked(qtbot) -> None:
 def test_a_refused_rewrite_says_per_guard_why_in_plain_words(qtbot) -> None:
     preview = B1Preview()
     qtbot.addWidget(preview)
+    case = "De beginletter veranderde van ‘d’ naar ‘D’; dit hoort bij een opsomming."
+    missing = "Deze woorden uit de oorspronkelijke tekst ontbreken: ‘bouwactiviteiten’."
     refusals = (
-        Verdict((GuardOutcome("vorm", "…", ("De beginletter veranderde van ‘d’ naar ‘D’; dit hoort bij een opsomming.",)),)),
-        Verdict((GuardOutcome("inhoud", "…", ("Deze woorden uit de oorspronkelijke tekst ontbreken: ‘bouwactiviteiten’.",)),)),
+        Verdict((GuardOutcome("vorm", "…", (case,)),)),
+        Verdict((GuardOutcome("inhoud", "…", (missing,)),)),
     )
     preview.finish(_result(None, None, refusals))
     assert preview.heading.text() == "Geen veilige herschrijving gevonden."

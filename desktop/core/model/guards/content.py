@@ -2,8 +2,8 @@
 
 Content words are the words that are not function words (articles, pronouns, prepositions,
 conjunctions, auxiliaries, modal particles such as "wel" and "toch", and pronominal adverbs such as
-"daarvoor", which point back to a word the guard does check): nouns, verbs, adjectives and adverbs. They are compared by lemma
-(simplemma's Dutch lemmas: "worden gerealiseerd" and "wordt gerealiseerd" are the same), by a
+"daarvoor", which point back to a word the guard does check): nouns, verbs, adjectives and adverbs.
+They are compared by lemma (simplemma's Dutch lemmas: "worden gerealiseerd" and "wordt gerealiseerd" are the same), by a
 rough stem (vraag/vragen), and as parts of compounds and separable verbs ("gehandicaptenparkeerplaats"
 is kept by "parkeerplaats voor gehandicapten", "inrichten" by "richt ... in"). A word of the input may
 be replaced only by an alternative the B1 list names for it ("reeds" → "al").
