@@ -34,7 +34,7 @@ from desktop.core.language.readability import LevelEstimate, ReadabilityChecker,
 from desktop.core.language.sentences import split_sentences
 from desktop.core.language.spelling import SpellChecker, default_dictionary_dir
 from desktop.core.language.wordlists import B1WordChecker, WordLists
-from desktop.core.model.guards import GuardContext, Task
+from desktop.core.model.guards import GuardContext, RuleMatch, Task
 from desktop.core.model.jobs import ModelJob
 from desktop.core.policy.settings import Settings
 
@@ -156,9 +156,12 @@ class LanguageTools:
             misspelt=self.spelling.misspelt,
         )
 
-    def grammar_matches(self, text: str) -> list[tuple[str, str, str]]:
-        """(rule, matched text, message) of LanguageTool's findings in ``text``, for the grammar guard."""
-        return [(f.rule, f.original, f.message) for f in self.grammar.check("guard", text)]
+    def grammar_matches(self, text: str) -> list[RuleMatch]:
+        """LanguageTool's findings in ``text``, for the grammar guard (and its officialese alternatives)."""
+        return [
+            RuleMatch(f.rule, f.original, f.message, f.suggestions, f.category is Category.STYLE)
+            for f in self.grammar.check("guard", text)
+        ]
 
 
 def _writable(paragraph: Paragraph, finding: Finding) -> Finding:

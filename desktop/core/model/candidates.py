@@ -6,13 +6,15 @@ that passes wins. A candidate is given up while it is being written when it can 
 
 - it copies the input word for word (a rewrite past half of the sentence, a split past 60% without a
   split): a copy was never going to pass the level guard, and writing it out cost a minute;
-- it has already lost the form of a list item (another first-letter case, a dropped "dat" or "1").
+- it has already lost the form of a list item (another first-letter case, a dropped "dat" or "1");
+- the sentence's time is up (tasks.B1_LIMIT_SECONDS).
 """
 
 from __future__ import annotations
 
 import math
 import threading
+import time
 from dataclasses import dataclass
 
 from desktop.core.i18n import _
@@ -88,9 +90,15 @@ class EarlyStop:
     """
 
     def __init__(
-        self, original: str, prompt: str, cancel: threading.Event | None, on_text: TextCallback | None
+        self,
+        original: str,
+        prompt: str,
+        cancel: threading.Event | None,
+        on_text: TextCallback | None,
+        give_up_at: float | None = None,
     ) -> None:
         self.original = original
+        self.give_up_at = give_up_at  # time.monotonic() after which the candidate is stopped
         self.prompt = prompt
         self.cancel = cancel
         self.on_text = on_text
@@ -103,10 +111,12 @@ class EarlyStop:
         if self.cancel is not None and self.cancel.is_set():
             self.stop.set()
             return
+        if self.reason is None and self.give_up_at is not None and time.monotonic() > self.give_up_at:
+            self.reason = "tijd", _("Geen herschrijving binnen de tijd voor één zin; het model is gestopt.")
         if self.reason is None:
             self.reason = hopeless(self.original, partial_text(raw), self.prompt)
-            if self.reason is not None:
-                self.stop.set()
+        if self.reason is not None:
+            self.stop.set()
 
     @property
     def user_cancelled(self) -> bool:

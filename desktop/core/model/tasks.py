@@ -31,6 +31,9 @@ B1_RULE = "model-b1"  # the rule of a guarded B1 rewrite's findings
 # A B1 candidate is not started after this many seconds: a sentence that gets no rewrite costs at most
 # about this plus one given-up candidate (the target: 15 s).
 B1_BUDGET_SECONDS = 6.0
+# A B1 candidate still writing after this many seconds of its sentence is stopped (the target for a
+# sentence that gets no rewrite is 15 s).
+B1_LIMIT_SECONDS = 14.0
 CORRECTION_BUDGET_SECONDS = 60.0
 
 
@@ -162,12 +165,17 @@ def run_task(
     passed: list[tuple[float, str, Verdict, int]] = []  # (difficulty, output, verdict, prompt version)
     version = 0
     deadline = time.monotonic() + budget
+    limit = time.monotonic() + max(budget, B1_LIMIT_SECONDS)
     for attempt in tries:
         if (cancel is not None and cancel.is_set()) or (completions and time.monotonic() > deadline):
             break
         prompt_values = {**values, "examples": examples} if (attempt.prompt or task.value) == "b1" else values
         request, version = _request(task, prompt_values, attempt, _max_tokens(original))
-        watch = EarlyStop(original, attempt.prompt or task.value, cancel, on_text) if task is Task.B1 else None
+        watch = (
+            EarlyStop(original, attempt.prompt or task.value, cancel, on_text, limit)
+            if task is Task.B1
+            else None
+        )
         try:
             if watch is not None:
                 completion = engine.complete(request, watch.stop, watch)

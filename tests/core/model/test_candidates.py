@@ -131,3 +131,16 @@ def test_a_split_that_keeps_every_word_is_offered_with_what_was_checked(context:
     # no LanguageTool in this context: the grammar was not checked, so nothing claims all facts are kept
     assert all("grammatica niet gecontroleerd" in f.message for f in result.findings)
     assert not any("feiten zijn behouden" in f.message for f in result.findings)
+
+
+def test_a_candidate_past_the_sentences_time_is_stopped() -> None:
+    import time
+
+    from desktop.core.model.candidates import EarlyStop
+
+    watch = EarlyStop(CULEMBORG, "b1", None, None, give_up_at=time.monotonic() - 1)
+    watch('{"tekst": "Onze')
+    assert watch.stop.is_set() and watch.reason is not None and watch.reason[0] == "tijd"
+    fresh = EarlyStop(CULEMBORG, "b1", None, None, give_up_at=time.monotonic() + 3600)
+    fresh('{"tekst": "Onze')
+    assert not fresh.stop.is_set()

@@ -180,3 +180,14 @@ def test_all_facts_kept_is_said_only_when_every_guard_ran_and_passed(
     assert partial.ok and not partial.complete
     text = summary(partial, Task.B1, "B2", "B1")
     assert "grammatica niet gecontroleerd" in text and "feiten zijn behouden" not in text
+
+
+def test_languagetools_officialese_suggestions_count_as_listed_alternatives(full_context: GuardContext) -> None:
+    source = "Voorafgaand aan de werkzaamheden plaatsen wij borden. Alvorens u begint, belt u ons."
+    # LanguageTool suggests "voordat" for "alvorens"; for "voorafgaand aan" it names no replacement
+    kept = check_output(Task.B1, source, "Voorafgaand aan de werkzaamheden plaatsen wij borden. Voordat u begint, "
+                        "belt u ons.", full_context)
+    assert "inhoud" not in kept.guards, kept.reasons
+    dropped = check_output(Task.B1, source, "Voor de werkzaamheden plaatsen wij borden. Voordat u begint, belt u ons.",
+                           full_context)
+    assert any("‘Voorafgaand’" in r for g, r in dropped.reasons if g == "inhoud")

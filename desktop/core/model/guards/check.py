@@ -13,13 +13,14 @@ feiten zijn behouden" only when every guard ran and passed.
 from __future__ import annotations
 
 from desktop.core.i18n import _
+from desktop.core.language.grammar import GrammarUnavailableError
 from desktop.core.model.guards.content import content_guard, content_recall
 from desktop.core.model.guards.facts import fact_guard
 from desktop.core.model.guards.grammar import grammar_guard
 from desktop.core.model.guards.language import language_guard
 from desktop.core.model.guards.level import level_guard, levels, purpose_guard
 from desktop.core.model.guards.structure import describe_form, structure_guard
-from desktop.core.model.guards.verdict import GuardContext, GuardOutcome, Task, Verdict
+from desktop.core.model.guards.verdict import GuardContext, GuardOutcome, RuleMatch, Task, Verdict
 
 
 def _facts(task: Task, source: str, output: str, context: GuardContext) -> GuardOutcome:
@@ -38,6 +39,17 @@ def _facts(task: Task, source: str, output: str, context: GuardContext) -> Guard
     return GuardOutcome("feiten", checked, tuple(reasons))
 
 
+def style_alternatives(source: str, context: GuardContext) -> tuple[RuleMatch, ...]:
+    """LanguageTool's officialese findings in ``source`` with their suggestions: a list of alternatives the
+    content guard accepts next to the B1 list (none when LanguageTool is not available)."""
+    if context.grammar is None:
+        return ()
+    try:
+        return tuple(m for m in context.grammar(source) if m.style and m.suggestions)
+    except GrammarUnavailableError:
+        return ()
+
+
 def check_output(task: Task, source: str, output: str, context: GuardContext) -> Verdict:
     """Run the guards for ``task`` on ``output`` (the model's answer to ``source``)."""
     outcomes = [
@@ -49,15 +61,17 @@ def check_output(task: Task, source: str, output: str, context: GuardContext) ->
         ),
     ]
     if task is Task.B1:
-        kept, total = content_recall(source, output, context.alternatives)
+        style = style_alternatives(source, context)
+        kept, total = content_recall(source, output, context.alternatives, style)
         outcomes.append(
             GuardOutcome(
                 "inhoud",
                 _(
-                    "Alle {total} inhoudswoorden staan er nog (of een alternatief uit de B1-woordenlijst); vaste "
-                    "uitdrukkingen, ontkenningen en hulpwerkwoorden als ‘moet’ en ‘kan’ zijn gelijk."
+                    "Alle {total} inhoudswoorden staan er nog (of een alternatief uit de B1-woordenlijst of "
+                    "LanguageTool); vaste uitdrukkingen, ontkenningen en hulpwerkwoorden als ‘moet’ en ‘kan’ "
+                    "zijn gelijk."
                 ).format(total=total, kept=kept),
-                tuple(content_guard(source, output, context.alternatives)),
+                tuple(content_guard(source, output, context.alternatives, style)),
             )
         )
     if task in (Task.B1, Task.CORRECTION):
@@ -67,7 +81,7 @@ def check_output(task: Task, source: str, output: str, context: GuardContext) ->
             GuardOutcome(
                 "vorm",
                 _("Opbouw gelijk ({form}); geen zin van het model zelf.").format(form=describe_form(source)),
-                tuple(structure_guard(source, output, context.alternatives)),
+                tuple(structure_guard(source, output, context.alternatives, style)),
             )
         )
         before, after = levels(source, output, context.max_sentence_words)

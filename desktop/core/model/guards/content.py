@@ -6,7 +6,8 @@ conjunctions, auxiliaries, modal particles such as "wel" and "toch", and pronomi
 They are compared by lemma (simplemma's Dutch lemmas: "worden gerealiseerd" and "wordt gerealiseerd" are the same), by a
 rough stem (vraag/vragen), and as parts of compounds and separable verbs ("gehandicaptenparkeerplaats"
 is kept by "parkeerplaats voor gehandicapten", "inrichten" by "richt ... in"). A word of the input may
-be replaced only by an alternative the B1 list names for it ("reeds" → "al").
+be replaced only by an alternative that a list names for it: the B1 list ("reeds" → "al") or
+LanguageTool's officialese rules for a phrase they flag in the input ("alvorens" → "voordat").
 
 Besides the words, the guard refuses:
 
@@ -19,7 +20,7 @@ Besides the words, the guard refuses:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -28,6 +29,7 @@ import simplemma
 from desktop.core.i18n import _
 from desktop.core.language.wordlists import B1WordList, normalise
 from desktop.core.model.guards.facts import NUMBER_WORDS, ORDINALS
+from desktop.core.model.guards.verdict import RuleMatch
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+(?:['’-][A-Za-zÀ-ÖØ-öø-ÿ]+)*")
 _PLACEHOLDER = re.compile(r"\[[^\]\n]{1,40}\]")
@@ -207,15 +209,35 @@ def _quoted(words: Iterable[str]) -> str:
     return ", ".join(f"‘{w}’" for w in words)
 
 
+def _listed(
+    source: str, alternatives: B1WordList | None, style: Sequence[RuleMatch]
+) -> list[tuple[int, int, tuple[str, ...]]]:
+    """(start, end, alternatives) for every word or phrase of ``source`` that a list names alternatives
+    for: the B1 list, and LanguageTool's officialese rules (``style``: its style findings in ``source``)."""
+    found = []
+    if alternatives is not None:
+        found = [(start, end, entry.alternatives) for start, end, entry in alternatives.find(source)]
+    lowered = normalise(source).lower()
+    for match in style:
+        start = lowered.find(normalise(match.text).lower())
+        if start >= 0 and match.suggestions:
+            found.append((start, start + len(match.text), match.suggestions))
+    return found
+
+
 def _replacements(
-    source: str, source_words: list[Word], kept_in_output: _Vocabulary, alternatives: B1WordList | None
+    source: str,
+    source_words: list[Word],
+    kept_in_output: _Vocabulary,
+    alternatives: B1WordList | None,
+    style: Sequence[RuleMatch] = (),
 ) -> tuple[set[int], list[Word]]:
     """The starts of the input's words that a listed alternative in the output replaces, and the
     words of those alternatives."""
     replaced: set[int] = set()
     used_alternatives: list[Word] = []
-    for start, end, entry in alternatives.find(source) if alternatives is not None else ():
-        used = [a for a in entry.alternatives if _phrase_in(a, kept_in_output)]
+    for start, end, listed in _listed(source, alternatives, style):
+        used = [a for a in listed if _phrase_in(a, kept_in_output)]
         if used:
             replaced.update(w.start for w in source_words if start <= w.start < end)
             used_alternatives += [w for alternative in used for w in _words(alternative)]
@@ -244,20 +266,24 @@ def content_words(text: str) -> list[str]:
     return [w.text for w in _words(text) if is_content(w)]
 
 
-def added_words(source: str, output: str, alternatives: B1WordList | None = None) -> list[str]:
+def added_words(
+    source: str, output: str, alternatives: B1WordList | None = None, style: Sequence[RuleMatch] = ()
+) -> list[str]:
     """The content words of ``output`` that are not in ``source`` nor a listed alternative of one of its words."""
     source_words = _words(source)
     output_words = _words(output)
-    _replaced, used = _replacements(source, source_words, _Vocabulary(output_words), alternatives)
+    _replaced, used = _replacements(source, source_words, _Vocabulary(output_words), alternatives, style)
     return _added(output_words, _Vocabulary(source_words), _Vocabulary(used))
 
 
-def content_guard(source: str, output: str, alternatives: B1WordList | None = None) -> list[str]:
+def content_guard(
+    source: str, output: str, alternatives: B1WordList | None = None, style: Sequence[RuleMatch] = ()
+) -> list[str]:
     """Reasons why ``output`` loses or changes a content word, expression, negation or modal of ``source``."""
     reasons: list[str] = []
     source_words, output_words = _words(source), _words(output)
     kept_in_output, kept_in_source = _Vocabulary(output_words), _Vocabulary(source_words)
-    replaced, used_alternatives = _replacements(source, source_words, kept_in_output, alternatives)
+    replaced, used_alternatives = _replacements(source, source_words, kept_in_output, alternatives, style)
     missing = [
         w.text
         for w in source_words
@@ -273,7 +299,9 @@ def content_guard(source: str, output: str, alternatives: B1WordList | None = No
         if not _contains_phrase(source, expression) or _contains_phrase(output, expression):
             continue
         entry = alternatives.lookup(expression) if alternatives is not None else None
-        if entry is None or not any(_contains_phrase(output, a) for a in entry.alternatives):
+        listed = list(entry.alternatives) if entry is not None else []
+        listed += [a for m in style if expression in normalise(m.text).lower() for a in m.suggestions]
+        if not any(_contains_phrase(output, a) for a in listed):
             reasons.append(
                 _("De vaste uitdrukking ‘{expression}’ is weggelaten of veranderd; dat kan de betekenis veranderen.")
                 .format(expression=expression)
@@ -302,11 +330,13 @@ def content_guard(source: str, output: str, alternatives: B1WordList | None = No
     return reasons
 
 
-def content_recall(source: str, output: str, alternatives: B1WordList | None = None) -> tuple[int, int]:
+def content_recall(
+    source: str, output: str, alternatives: B1WordList | None = None, style: Sequence[RuleMatch] = ()
+) -> tuple[int, int]:
     """(kept, total): how many content words of ``source`` ``output`` keeps, counting listed alternatives."""
     source_words = _words(source)
     kept_in_output = _Vocabulary(_words(output))
-    replaced, _used = _replacements(source, source_words, kept_in_output, alternatives)
+    replaced, _used = _replacements(source, source_words, kept_in_output, alternatives, style)
     content = [w for w in source_words if is_content(w)]
     origin = _Vocabulary(source_words)
     kept = [w for w in content if w.start in replaced or kept_in_output.keeps(w, origin)]

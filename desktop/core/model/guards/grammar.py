@@ -22,11 +22,13 @@ def grammar_guard(source: str, output: str, grammar: GrammarMatches | None) -> G
         before, after = grammar(source), grammar(output)
     except GrammarUnavailableError as exc:
         return GuardOutcome("grammatica", _("Niet gecontroleerd: {reason}").format(reason=exc), ran=False)
-    allowed = Counter(rule for rule, _text, _message in before)
+    allowed = Counter(match.rule for match in before)
     reasons = []
-    for rule, text, message in after:
-        if allowed[rule] > 0:
-            allowed[rule] -= 1
+    for match in after:
+        if allowed[match.rule] > 0:
+            allowed[match.rule] -= 1
             continue
-        reasons.append(_("Nieuwe taalfout: ‘{text}’ — {message}").format(text=text, message=message.rstrip(".")))
+        reasons.append(
+            _("Nieuwe taalfout: ‘{text}’ — {message}").format(text=match.text, message=match.message.rstrip("."))
+        )
     return GuardOutcome("grammatica", _("Geen nieuwe taalfouten volgens LanguageTool."), tuple(reasons))

@@ -11,11 +11,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from desktop.core.i18n import _
 from desktop.core.language.sentences import split_sentences
 from desktop.core.language.wordlists import B1WordList
 from desktop.core.model.guards.content import added_words, content_words
+from desktop.core.model.guards.verdict import RuleMatch
 
 MAX_SPLIT = 3  # a sentence may become at most three
 LIST_ENDINGS = (";", ":", ",")
@@ -51,7 +53,9 @@ def describe_form(source: str) -> str:
     return "; ".join(parts)
 
 
-def structure_guard(source: str, output: str, alternatives: B1WordList | None = None) -> list[str]:
+def structure_guard(
+    source: str, output: str, alternatives: B1WordList | None = None, style: Sequence[RuleMatch] = ()
+) -> list[str]:
     """Reasons why ``output`` does not keep the form of ``source`` (empty when it does)."""
     reasons = []
     marker = MARKER.match(source)
@@ -88,7 +92,7 @@ def structure_guard(source: str, output: str, alternatives: B1WordList | None = 
     if len(sentences) > 1:
         for sentence in sentences:
             words = content_words(sentence.text)
-            foreign = added_words(source, sentence.text, alternatives)
+            foreign = added_words(source, sentence.text, alternatives, style)
             if words and 2 * len(foreign) > len(words):
                 reasons.append(_("Het model voegde een eigen zin toe: ‘{sentence}’").format(sentence=sentence.text))
     return reasons

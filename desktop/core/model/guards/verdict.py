@@ -41,9 +41,20 @@ class Speller(Protocol):
         ...
 
 
-# (rule id, matched text, message) for every LanguageTool finding in a text. It may raise
-# desktop.core.language.grammar.GrammarUnavailableError: then the grammar guard says it did not run.
-GrammarMatches = Callable[[str], Sequence[tuple[str, str, str]]]
+@dataclass(frozen=True)
+class RuleMatch:
+    """One LanguageTool finding as the guards see it; ``style`` for an officialese or style rule."""
+
+    rule: str
+    text: str
+    message: str
+    suggestions: tuple[str, ...] = ()
+    style: bool = False
+
+
+# LanguageTool's findings in a text. It may raise desktop.core.language.grammar.GrammarUnavailableError:
+# then the grammar guard says it did not run.
+GrammarMatches = Callable[[str], Sequence[RuleMatch]]
 
 
 @dataclass(frozen=True)
@@ -74,6 +85,7 @@ def guard_label(guard: str) -> str:
         "vorm": _("Opbouw"),
         "niveau": _("Taalniveau"),
         "doel": _("Doel"),
+        "tijd": _("Tijd"),
     }
     return labels.get(guard, guard)
 
