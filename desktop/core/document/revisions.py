@@ -137,14 +137,17 @@ class NewElements:
     ``makeelement``, so the written XML is the same.
     """
 
-    #: Copies parsed at a time: large enough to spread the parser's start-up, small enough to waste little.
-    _BATCH = 256
+    #: Copies parsed at a time: the first batch of a kind is small (a letter needs a few), each next
+    #: one twice as large up to the last size, which spreads the parser's start-up and wastes little.
+    _FIRST_BATCH = 16
+    _LARGEST_BATCH = 512
     _BATCH_START = b'<batch xmlns:w="' + W_NS.encode() + b'">'
     _W_DECLARATION = b' xmlns:w="' + W_NS.encode() + b'"'
 
     def __init__(self) -> None:
         self._templates: dict[tuple[str, ...], bytes] = {}
         self._stock: dict[tuple[str, ...], list[etree._Element]] = {}
+        self._batch: dict[tuple[str, ...], int] = {}
 
     def _take(self, key: tuple[str, ...], attrib: dict[str, str]) -> etree._Element:
         """A new element with tag ``key[0]`` and ``attrib`` (the same for every ``key``; an id
@@ -155,7 +158,9 @@ class NewElements:
             if template is None:
                 built = etree.tostring(etree.Element(key[0], attrib, nsmap={"w": W_NS}))
                 template = self._templates[key] = built.replace(self._W_DECLARATION, b"", 1)
-            batch = etree.fromstring(self._BATCH_START + template * self._BATCH + b"</batch>", SAFE_PARSER)
+            size = self._batch.get(key, self._FIRST_BATCH)
+            self._batch[key] = min(2 * size, self._LARGEST_BATCH)
+            batch = etree.fromstring(self._BATCH_START + template * size + b"</batch>", SAFE_PARSER)
             stock = self._stock[key] = list(batch)
         return stock.pop()
 
