@@ -130,7 +130,7 @@ class NewElements:
 
     lxml takes 2-7 µs to build a WordprocessingML element with namespaced attributes, and a save
     with a thousand suggestions builds ten thousand of them. Parsing copies of a template in
-    batches and moving each one into place costs about 1 µs. Each template is built and serialized
+    batches and moving each one into place costs 1-2 µs. Each template is built and serialized
     by lxml itself (so escaping, and the refusal of text XML cannot hold, are lxml's). A copy
     refers to the batch's ``w`` namespace declaration; when it joins the document lxml points it
     at the document's own declaration of that namespace, as it does for an element built with
