@@ -20,7 +20,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
@@ -30,6 +30,8 @@ T = TypeVar("T")
 Item = TypeVar("Item")
 Report = TypeVar("Report")
 ErrorCallback = Callable[[Exception], None]
+# How a job hands back its work: the return value, each value the generator yields, or values it reports.
+Mode = Literal["run", "stream", "report"]
 
 
 @dataclass(frozen=True)
@@ -71,13 +73,13 @@ class _Relay(QObject):
 class _Job(QRunnable):
     """Runs the work on a pool thread and emits what it returns, yields or reports; touches nothing else."""
 
-    def __init__(self, handle: JobHandle, work: Callable[..., Any], relay: _Relay, mode: str) -> None:
+    def __init__(self, handle: JobHandle, work: Callable[..., Any], relay: _Relay, mode: Mode) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._handle = handle
         self._work = work
         self._relay = relay
-        self._mode = mode  # "run", "stream" or "report"
+        self._mode = mode
 
     def _report(self, value: object) -> None:
         self._relay.item.emit(self._handle.job_id, value)
@@ -195,7 +197,7 @@ class Workers(QObject):
             timer.start()
         return handle
 
-    def _start(self, lane: Lane, work: Callable[..., Any], callbacks: _Callbacks, *, mode: str,
+    def _start(self, lane: Lane, work: Callable[..., Any], callbacks: _Callbacks, *, mode: Mode,
                model: bool) -> JobHandle:
         handle = self._new_handle(lane)
         self._callbacks[handle.job_id] = callbacks
