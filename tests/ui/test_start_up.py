@@ -52,6 +52,47 @@ def test_the_first_paint_needs_none_of_the_review(tmp_path: Path) -> None:
     assert qt_namespace == "False"
 
 
+START_UP = """
+import sys, threading
+from PySide6.QtWidgets import QApplication
+HEAVY = ("keyring", "cryptography", "llama_cpp", "chunspell", "lingotweaker", "wordfreq", "docx", "lxml",
+         "desktop.core.analysis", "desktop.core.document", "desktop.core.privacy.secure_store")
+on_gui_thread = set()
+
+class Spy:
+    def find_spec(self, name, path=None, target=None):
+        if threading.current_thread() is threading.main_thread() and name.startswith(HEAVY):
+            on_gui_thread.add(name.split(".")[0] if not name.startswith("desktop") else name)
+        return None
+
+sys.meta_path.insert(0, Spy())
+app = QApplication([])
+from desktop.ui.main_window import MainWindow
+window = MainWindow()
+window.show()
+app.processEvents()
+window.start_up()
+app.processEvents()
+print(sorted(on_gui_thread))
+window.workers.shutdown()
+"""
+
+
+def test_start_up_work_loads_nothing_heavy_on_the_gui_thread(tmp_path: Path) -> None:
+    """After the first paint, start_up hands the language tools, retention (the keyring) and the model to
+    worker threads: none of their modules is imported on the GUI thread, so the window is usable at once.
+    (The first-run screen, acknowledged here by the organisation, is a dialog of its own.)"""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
+    for name in ("USER_CONFIG", "USER_DATA", "MACHINE_CONFIG", "MACHINE_DATA"):
+        env[f"SCHRIJFHULP_{name}_DIR"] = str(tmp_path / name.lower())
+    (tmp_path / "machine_config").mkdir()
+    (tmp_path / "machine_config" / "defaults.toml").write_text(
+        "[first_run]\nacknowledged_by_organisation = true\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-c", START_UP], capture_output=True, text=True, env=env,
+                            timeout=120, check=True)
+    assert result.stdout.splitlines()[-1] == "[]"
+
+
 def test_the_review_pane_is_built_when_a_document_opens(qtbot, window: MainWindow, letter_docx) -> None:
     assert window._review is None and window.pages.currentWidget() is window.start_page
     assert not window.next_action.isEnabled() and not window.accept_action.isEnabled()
