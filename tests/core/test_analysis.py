@@ -126,7 +126,7 @@ def test_a_wrong_term_in_a_decision_becomes_a_finding(
     [review] = [item.review for item in items if isinstance(item, ReviewReport)]
     assert review.kind == "besluit"
     term = next(i for i in review.items if i.check == "bezwaartermijn")
-    assert term.status == "doubtful" and "vier weken" in (term.quote or "")
+    assert term.status == "wrong" and "vier weken" in (term.quote or "")
     findings = [f for fs in _final(items).values() for f in fs]
     assert any(f.category is Category.DECISION and "vier weken" in f.original for f in findings)
 
