@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QV
 
 from desktop.core.i18n import _
 from desktop.core.language.word_diff import diff_segments
-from desktop.core.model.guards import Verdict, guard_label, summary
 from desktop.core.model.structured import partial_text
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the guards load with the model's first rewrite, not when the review pane is built
+    from desktop.core.model.guards import Verdict
     from desktop.core.model.tasks import ModelResult
 
 
@@ -38,6 +38,8 @@ def diff_html(original: str, rewritten: str) -> str:
 
 def checks_html(verdict: Verdict) -> str:
     """Per guard what was checked, as a short list (a guard that could not run says so)."""
+    from desktop.core.model.guards import guard_label
+
     items = []
     for outcome in verdict.outcomes:
         mark = "✓" if outcome.passed else "–"
@@ -47,6 +49,8 @@ def checks_html(verdict: Verdict) -> str:
 
 def refusal_html(result: ModelResult) -> str:
     """Why the candidates were refused, per guard, in the guards' own words (at most three reasons a guard)."""
+    from desktop.core.model.guards import guard_label
+
     by_guard: dict[str, list[str]] = {}
     for verdict in result.refusals:
         for guard, reason in verdict.reasons:
@@ -144,6 +148,8 @@ class B1Preview(QWidget):
             self.accept_button.setEnabled(False)
             self.discard_button.setEnabled(True)
             return
+        from desktop.core.model.guards import summary
+
         self.heading.setText(
             summary(result.verdict, result.task,
                     result.level_before.level if result.level_before else "",

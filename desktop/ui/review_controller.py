@@ -70,8 +70,10 @@ class ReviewController(QObject):
         # Decisions from before the document changed on disk, re-applied as findings reappear.
         self._carried: dict[str, tuple[Decision, int]] = {}
         self._reloading: ReviewSession | None = None
+        # Findings arriving in a burst are shown at most every REFRESH_MS; the first of a burst at once.
         self._refresh = QTimer(self, singleShot=True, interval=REFRESH_MS)
-        self._refresh.timeout.connect(self.findings_changed)
+        self._refresh.timeout.connect(self._refresh_due)
+        self._refresh_pending = False
         self._autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self._autosave.timeout.connect(self.keep_session)
 
@@ -234,8 +236,12 @@ class ReviewController(QObject):
             self.session.replace_paragraph(item.paragraph, item.findings)
             if self._carried:
                 self.session.adopt(self._carried)
-            if not self._refresh.isActive():
-                self._refresh.start()
+            if self._refresh.isActive():
+                self._refresh_pending = True
+            else:
+                self.findings_changed.emit()
+                if item.findings:  # paragraphs without findings (headings) never hold back the first ones
+                    self._refresh.start()
         elif isinstance(item, Progress):
             self.progress.emit(item.stage, item.done, item.total)
         elif isinstance(item, LevelReport):
@@ -247,8 +253,15 @@ class ReviewController(QObject):
         elif isinstance(item, Notice):
             self.notice.emit(item.message)
 
+    def _refresh_due(self) -> None:
+        if self._refresh_pending:
+            self._refresh_pending = False
+            self.findings_changed.emit()
+            self._refresh.start()
+
     def _on_analysis_done(self) -> None:
         self._refresh.stop()
+        self._refresh_pending = False
         self.findings_changed.emit()
         self.analysis_done.emit()
 
