@@ -27,12 +27,22 @@ INSTALLED_MODELS = paths.user_models_dir()
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def session_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The user's cache folder of session-wide fixtures (set up before them): a temporary one, never the real one."""
+    folder = tmp_path_factory.mktemp("user-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(paths.ENV_USER_CACHE, str(folder))
+        yield folder
+
+
 @pytest.fixture(autouse=True)
 def isolated_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
-    """Point the four Schrijfhulp folders at fresh temporary folders for every test."""
+    """Point the five Schrijfhulp folders at fresh temporary folders for every test."""
     folders = {
         paths.ENV_USER_CONFIG: tmp_path / "user-config",
         paths.ENV_USER_DATA: tmp_path / "user-data",
+        paths.ENV_USER_CACHE: tmp_path / "user-cache",
         paths.ENV_MACHINE_CONFIG: tmp_path / "machine-config",
         paths.ENV_MACHINE_DATA: tmp_path / "machine-data",
     }

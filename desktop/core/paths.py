@@ -1,10 +1,11 @@
 """Where Schrijfhulp finds its resources and keeps its files.
 
-Four folders matter, each redirectable by an environment variable so tests (and IT's own
+Five folders matter, each redirectable by an environment variable so tests (and IT's own
 acceptance tests) can point them at temporary folders:
 
 - user config  (settings.toml, personal word list)      SCHRIJFHULP_USER_CONFIG_DIR
 - user data    (embedded model, history, logs)          SCHRIJFHULP_USER_DATA_DIR
+- user cache   (derived from shipped files, to start faster; nothing personal)  SCHRIJFHULP_USER_CACHE_DIR
 - machine config (IT: defaults.toml, policy.toml)       SCHRIJFHULP_MACHINE_CONFIG_DIR
 - machine data (IT: models, templates, word lists)      SCHRIJFHULP_MACHINE_DATA_DIR
 """
@@ -21,6 +22,7 @@ APP_DIR_NAME = "Schrijfhulp"
 
 ENV_USER_CONFIG = "SCHRIJFHULP_USER_CONFIG_DIR"
 ENV_USER_DATA = "SCHRIJFHULP_USER_DATA_DIR"
+ENV_USER_CACHE = "SCHRIJFHULP_USER_CACHE_DIR"
 ENV_MACHINE_CONFIG = "SCHRIJFHULP_MACHINE_CONFIG_DIR"
 ENV_MACHINE_DATA = "SCHRIJFHULP_MACHINE_DATA_DIR"
 
@@ -56,6 +58,12 @@ def user_config_dir() -> Path:
 def user_data_dir() -> Path:
     """The user's data folder (embedded model, encrypted history, logs)."""
     return _from_env(ENV_USER_DATA) or Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
+
+
+def user_cache_dir() -> Path:
+    """The user's cache folder: files derived from what Schrijfhulp ships (LanguageTool's prepared rules,
+    compiled patterns, the model's cache of the shipped prompts); deleting it only costs a slower start."""
+    return _from_env(ENV_USER_CACHE) or Path(platformdirs.user_cache_dir(APP_DIR_NAME, appauthor=False))
 
 
 def _program_data() -> Path:
