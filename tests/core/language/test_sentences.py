@@ -72,5 +72,6 @@ def test_a_damaged_cache_file_only_costs_time(fresh_splitter: None) -> None:
     key = sentences._pattern_key(sentences._document)
     disk_cache.write(sentences.PATTERN_CACHE, key, b"not a pickle")
     sentences._document = None
-    assert [s.text for s in sentences.split_sentences("Zie dhr. Jansen. Dat geldt.")] == ["Zie dhr. Jansen.", "Dat geldt."]
+    split = sentences.split_sentences("Zie dhr. Jansen. Dat geldt.")
+    assert [s.text for s in split] == ["Zie dhr. Jansen.", "Dat geldt."]
     assert sentences._cached_patterns(key)
