@@ -65,3 +65,13 @@ def test_splits_and_typos_from_word_frequencies(speller) -> None:
     assert analyser.typo("bessluit") == ("besluit",)
     assert analyser.typo("rijkswaterstaatswerken") == ()
     assert "besluit" in set(one_edit("bessluit")) and "bessluit" not in set(one_edit("bessluit"))
+
+
+def test_the_word_frequencies_are_the_table_wordfreq_already_loaded() -> None:
+    """One Dutch frequency table per process: the compounds read the very table zipf_frequency uses."""
+    from wordfreq import get_frequency_dict, zipf_frequency
+
+    from desktop.core.language.compounds import _frequencies
+
+    zipf_frequency("besluit", "nl")
+    assert _frequencies() is get_frequency_dict("nl", "best")
