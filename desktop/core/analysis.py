@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING
 import psutil
 
 from desktop.core import paths
-from desktop.core.document.markup import Preview, preview
 from desktop.core.document.reader import Document, Paragraph
 from desktop.core.findings import Category, Checker, Edit, Finding, merge_findings
 from desktop.core.i18n import _
@@ -34,12 +33,13 @@ from desktop.core.language.readability import LevelEstimate, ReadabilityChecker,
 from desktop.core.language.sentences import split_sentences
 from desktop.core.language.spelling import SpellChecker, default_dictionary_dir
 from desktop.core.language.wordlists import B1WordChecker, WordLists
-from desktop.core.model.guards import GuardContext, RuleMatch, Task
-from desktop.core.model.jobs import ModelJob
 from desktop.core.policy.settings import Settings
 
-if TYPE_CHECKING:  # llama.cpp loads only when the model stage runs
+if TYPE_CHECKING:  # llama.cpp and the model's guards load when they are first used, after the first findings
+    from desktop.core.document.markup import Preview
     from desktop.core.model.engine import Engine
+    from desktop.core.model.guards import GuardContext, RuleMatch
+    from desktop.core.model.jobs import ModelJob
     from desktop.core.model.tasks import ModelResult
 
 LANGUAGETOOL_CACHE = "languagetool"
@@ -119,7 +119,7 @@ class LanguageTools:
         spelling = SpellChecker(default_dictionary_dir(), lists.organisation, lists.personal, lists.protected)
 
         def backend():  # noqa: ANN202 - a GrammarBackend
-            return select_backend(settings.grammar.backend, paths.user_data_dir() / LANGUAGETOOL_CACHE,
+            return select_backend(settings.grammar.backend, paths.user_cache_dir() / LANGUAGETOOL_CACHE,
                                   server_url=server)
 
         return cls(
@@ -141,6 +141,8 @@ class LanguageTools:
 
     def guard_context(self, settings: Settings) -> GuardContext:
         """What the model guards need: spelling, LanguageTool (loaded on first use), the B1 list."""
+        from desktop.core.model.guards import GuardContext
+
         return GuardContext(
             self.spelling,
             self.protected_terms,
@@ -158,6 +160,8 @@ class LanguageTools:
 
     def grammar_matches(self, text: str) -> list[RuleMatch]:
         """LanguageTool's findings in ``text``, for the grammar guard (and its officialese alternatives)."""
+        from desktop.core.model.guards import RuleMatch
+
         return [
             RuleMatch(f.rule, f.original, f.message, f.suggestions, f.category is Category.STYLE)
             for f in self.grammar.check("guard", text)
@@ -333,6 +337,9 @@ def model_jobs(paragraph: Paragraph, findings: Sequence[Finding]) -> list[ModelJ
     A B1 rewrite for every sentence the readability check flags; a correction for every other
     sentence with a grammar or spelling finding that has no suggestion.
     """
+    from desktop.core.model.guards import Task
+    from desktop.core.model.jobs import ModelJob
+
     jobs: list[ModelJob] = []
     long_sentences = [(f.start, f.end) for f in findings if f.category is Category.READABILITY]
     for start, end in long_sentences:
@@ -382,6 +389,8 @@ def model_stage(
 
 def levels_as_saved(document: Document, edits: Sequence[Edit]) -> tuple[Preview, list[LevelReport]]:
     """What a save of ``edits`` would write, and the levels measured on that text (not on the text as opened)."""
+    from desktop.core.document.markup import preview
+
     saved = preview(document, edits)
     texts = ((p.id, saved.final_text(p.id, p.text)) for p in document.paragraphs)
     return saved, level_reports(texts)

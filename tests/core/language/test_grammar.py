@@ -134,6 +134,16 @@ def test_data_folder_is_prepared_once(cache_root):
     assert (first / "nl" / "rules" / "grammar.xml").is_symlink()
 
 
+def test_the_rules_load_once_per_process(lingotweaker, cache_root):
+    """A second checker of the process (new settings, the draft dialog, the CLI) shares the loaded engine."""
+    again = GrammarChecker(lambda: select_backend("auto", cache_root))
+    assert again.load()._engine is lingotweaker.load()._engine
+    other_rules = LingoTweakerBackend(cache_root, ("EINDE_KOMMA",))
+    assert other_rules._engine is not lingotweaker.load()._engine
+    again.close()
+    assert GrammarChecker(lambda: select_backend("auto", cache_root)).load()._engine is lingotweaker.load()._engine
+
+
 def test_language_tool_server_backend_gives_the_same_findings(lingotweaker, server):
     remote = GrammarChecker(lambda: select_backend("languagetool", Path("/unused"), server_url=server))
     assert "LanguageTool-server op http://127.0.0.1" in remote.describe()
