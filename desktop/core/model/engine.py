@@ -4,20 +4,30 @@ The engine loads a GGUF from the model folders after checking its sha256 (model.
 memory-maps it, formats prompts with the chat template from the GGUF's own metadata, and
 generates with streaming and a cancel flag checked between tokens. Prompt-lookup decoding
 (speculative decoding with drafts taken from the prompt, their length adapted to how well they
-fare) serves requests whose output copies their input, such as corrections; the KV cache of a
-shared prompt prefix (the system prompt) is reused between requests. The JSON grammar is checked
-on the chosen token first (llama_sampling). It never downloads: there is no hub code path, only
-``Llama(model_path=...)``.
+fare) serves requests whose output copies their input, such as corrections. The JSON grammar is
+checked on the chosen token first (llama_sampling). It never downloads: there is no hub code path,
+only ``Llama(model_path=...)``.
+
+The KV cache of a prompt's system part is evaluated once per prompt, not once per request: the
+longest prefix shared with the previous request stays in the cache, and the state of each system
+prompt (its keys and values, ~10 MB) is kept, in memory for the last few and in the user's cache
+folder (desktop/core/disk_cache.py) for the next start. A B1 task alternates the rewrite and the
+split prompt and the analysis alternates rewrites and corrections, so without the kept states every
+switch evaluated a system prompt of 180-340 tokens again: 4-8 s on two cores.
 
 An engine is used from one thread at a time (the UI's one-thread model pool; the CLI's main thread).
 """
 
 from __future__ import annotations
 
+import ctypes
+import hashlib
 import json
+import logging
 import os
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -25,6 +35,7 @@ from typing import Any, Protocol
 import numpy as np
 import psutil
 
+from desktop.core import disk_cache
 from desktop.core.i18n import _
 from desktop.core.model import structured
 from desktop.core.model.catalog import ModelCard, ModelError, ModelFile, choose_model, find_models, verify
@@ -36,8 +47,11 @@ LOOKUP_TOKENS = 6  # the longest draft
 LOOKUP_FIRST = 2  # the first draft's length
 LOOKUP_PAUSE = 6  # tokens without drafts after a draft that was wrong from its first token
 LOOKUP_NGRAM = 3
+PREFIX_STATES = 4  # system prompts whose KV state is kept in memory (b1, splitsen, correctie, one more)
+PREFIX_CACHE = "kv-prompts"
 
 TextCallback = Callable[[str], None]
+log = logging.getLogger(__name__)
 
 
 class EngineError(Exception):
@@ -72,6 +86,8 @@ class Completion:
     prompt_seconds: float
     seconds: float
     finish: str  # "stop", "length" or "cancelled"
+    cached_tokens: int = 0  # prompt tokens whose keys and values came from the cache, not evaluated
+    cpu_seconds: float = 0.0  # the process's CPU time during the generation (all of llama.cpp's threads)
 
 
 @dataclass(frozen=True)
@@ -159,6 +175,8 @@ class LlamaEngine:
         self._api = llama_cpp
         self.info = info
         self._cached: list[int] = []  # tokens whose keys and values are in the KV cache, in order
+        self._system_heads: dict[str, tuple[int, ...]] = {}  # system prompt -> tokens up to the user's text
+        self._prefix_states: OrderedDict[tuple[int, ...], bytes] = OrderedDict()  # prefix -> its KV state
         template = llama.metadata.get("tokenizer.chat_template")
         if not template:
             raise EngineError(
@@ -251,6 +269,90 @@ class LlamaEngine:
         self._llama._ctx.kv_cache_seq_rm(-1, length, -1)
         del self._cached[length:]
 
+    def _system_length(self, request: Request, prompt: Sequence[int]) -> int:
+        """How many of ``prompt``'s tokens are its system part (up to where the user's text starts)."""
+        head = self._system_heads.get(request.system)
+        if head is None:
+            head = tuple(self.prompt_tokens(Request(system=request.system, user="")))
+            self._system_heads[request.system] = head
+        return common_prefix_length(head, prompt)
+
+    def _state_key(self, prefix: tuple[int, ...]) -> str:
+        import llama_cpp
+
+        return disk_cache.entry_key("kv", llama_cpp.__version__, self.info.sha256, self.info.context, prefix)
+
+    def _stored_state(self, prefix: tuple[int, ...]) -> bytes | None:
+        """The KV state of ``prefix`` from the cache folder, if it is there and unchanged (its sha256 leads)."""
+        stored = disk_cache.read(PREFIX_CACHE, self._state_key(prefix))
+        if stored is None:
+            return None
+        digest, data = stored[:32], stored[32:]
+        if hashlib.sha256(data).digest() != digest:
+            log.warning("a kept KV state in the cache folder is damaged; its prompt is evaluated again")
+            return None
+        return data
+
+    def _restore_prefix(self, prefix: tuple[int, ...]) -> bool:
+        """Put the kept KV state of ``prefix`` in the cache (from memory or the cache folder); False if none."""
+        data = self._prefix_states.get(prefix)
+        from_disk = data is None
+        if data is None:
+            data = self._stored_state(prefix)
+            if data is None:
+                return False
+        self._truncate(0)
+        ctx = self._llama._ctx.ctx
+        source = (ctypes.c_uint8 * len(data)).from_buffer_copy(data)
+        read = self._api.llama_state_seq_set_data(ctx, source, len(data), 0)
+        memory = self._api.llama_get_memory(ctx)
+        if read != len(data) or (self._api.llama_memory_seq_pos_min(memory, 0),
+                                 self._api.llama_memory_seq_pos_max(memory, 0)) != (0, len(prefix) - 1):
+            log.warning("a kept KV state of %d prompt tokens does not fit this model; it is evaluated again",
+                        len(prefix))
+            self._llama._ctx.kv_cache_clear()
+            self._cached = []
+            self._prefix_states.pop(prefix, None)
+            return False
+        self._cached = list(prefix)
+        self._keep_state(prefix, data, write=False)
+        if from_disk:
+            log.info("KV state of %d prompt tokens read from the cache folder", len(prefix))
+        return True
+
+    def _keep_prefix(self, prefix: tuple[int, ...]) -> None:
+        """Keep the KV state of ``prefix``, which is exactly what the cache holds now."""
+        ctx = self._llama._ctx.ctx
+        size = int(self._api.llama_state_seq_get_size(ctx, 0))
+        buffer = (ctypes.c_uint8 * size)()
+        written = int(self._api.llama_state_seq_get_data(ctx, buffer, size, 0))
+        self._keep_state(prefix, bytes(buffer)[:written], write=True)
+
+    def _keep_state(self, prefix: tuple[int, ...], data: bytes, *, write: bool) -> None:
+        self._prefix_states[prefix] = data
+        self._prefix_states.move_to_end(prefix)
+        while len(self._prefix_states) > PREFIX_STATES:
+            self._prefix_states.popitem(last=False)
+        if write:
+            disk_cache.write(PREFIX_CACHE, self._state_key(prefix), hashlib.sha256(data).digest() + data)
+
+    def _evaluate_prompt(self, request: Request, prompt: list[int]) -> int:
+        """Bring the KV cache to ``prompt``, with logits for its last token; return how many of its tokens
+        came from the cache instead of being evaluated. The last token is always evaluated (its logits are
+        the first sample's)."""
+        shared = common_prefix_length(self._cached, prompt[:-1])
+        system = min(self._system_length(request, prompt), len(prompt) - 1)
+        if shared < system and self._restore_prefix(tuple(prompt[:system])):
+            shared = system
+        reused = shared
+        self._truncate(shared)
+        if shared < system:
+            self._eval(prompt[shared:system], all_logits=False)
+            self._keep_prefix(tuple(prompt[:system]))
+            shared = system
+        self._eval(prompt[shared:], all_logits=False)
+        return reused
+
     def tokenize(self, text: str) -> list[int]:
         """The tokens of plain ``text`` (no chat template, no special tokens)."""
         return list(self._llama.tokenize(text.encode("utf-8"), add_bos=False, special=False))
@@ -307,11 +409,8 @@ class LlamaEngine:
         if len(prompt) + request.max_tokens + LOOKUP_TOKENS > self.info.context:
             raise EngineError(_("De tekst is te lang voor het model; kies een kortere alinea."))
         started = time.perf_counter()
-        # Reuse the cached prefix (typically the system prompt); at least the last prompt token is
-        # evaluated again so there are logits to sample from.
-        shared = common_prefix_length(self._cached, prompt[:-1])
-        self._truncate(shared)
-        self._eval(prompt[shared:], all_logits=False)
+        cpu_started = time.process_time()
+        reused = self._evaluate_prompt(request, prompt)
         output: list[int] = []
         data = bytearray()
         finish = "length"
@@ -381,6 +480,8 @@ class LlamaEngine:
             prompt_seconds=first_token_at - started,
             seconds=ended - started,
             finish=finish,
+            cached_tokens=reused,
+            cpu_seconds=time.process_time() - cpu_started,
         )
 
 
