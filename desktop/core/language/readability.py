@@ -61,6 +61,11 @@ _ABBREVIATIONS = frozenset(
 
 Level = str  # "A2" | "B1" | "B2" | "C1+"
 LEVELS: tuple[Level, ...] = ("A2", "B1", "B2", "C1+")
+# The highest difficulty score of A2, B1 and B2. At the B1 norms (20 words a sentence, 1.6 syllables a
+# word, 10% rare words, no passive) the score is 0.89; ten-word sentences of short common words score
+# about 0.45. A C1+ text is drawn up to 1.6 on a scale.
+LEVEL_BOUNDS = (0.5, 0.9, 1.25)
+_SCALE_TOP = 1.6
 
 
 @lru_cache(maxsize=50_000)
@@ -181,10 +186,12 @@ class SentenceMetrics:
 
 @dataclass(frozen=True)
 class LevelEstimate:
-    """An estimated language level with the (Dutch) reasons that weigh most."""
+    """An estimated language level with the (Dutch) reasons that weigh most, and the :func:`difficulty`
+    score it was read from (so a display can show a text getting easier within its level)."""
 
     level: Level
     reasons: tuple[str, ...]
+    score: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -333,16 +340,7 @@ def difficulty(counts: Counts, max_sentence_words: int = B1_SENTENCE_WORDS) -> f
 def estimate_level(counts: Counts, max_sentence_words: int = B1_SENTENCE_WORDS) -> LevelEstimate:
     """The estimated level (A2, B1, B2, C1+) with the three reasons that weigh most."""
     score = difficulty(counts, max_sentence_words)
-    # At the B1 norms (20 words a sentence, 1.6 syllables a word, 10% rare words, no passive) the
-    # score is 0.89; ten-word sentences of short common words score about 0.45.
-    if score <= 0.5:
-        level = "A2"
-    elif score <= 0.9:
-        level = "B1"
-    elif score <= 1.25:
-        level = "B2"
-    else:
-        level = "C1+"
+    level = next((name for name, bound in zip(LEVELS, LEVEL_BOUNDS, strict=False) if score <= bound), "C1+")
     # A text far past the norm for sentence or word length, or with twice the rare words, is
     # not B1 however short its other measures are.
     far_past = (
@@ -353,7 +351,17 @@ def estimate_level(counts: Counts, max_sentence_words: int = B1_SENTENCE_WORDS) 
     if far_past and level in ("A2", "B1"):
         level = "B2"
     ranked = sorted(_pressures(counts, max_sentence_words), key=lambda item: item[0], reverse=True)
-    return LevelEstimate(level, tuple(reason for _pressure, reason in ranked[:3]))
+    return LevelEstimate(level, tuple(reason for _pressure, reason in ranked[:3]), score)
+
+
+def scale_position(estimate: LevelEstimate) -> float:
+    """Where ``estimate`` stands on a scale from 0 to 4, one unit per level (A2 0–1, B1 1–2, B2 2–3, C1+
+    3–4): within its level by its score, so a text that gets easier moves even when its level stays."""
+    index = LEVELS.index(estimate.level)
+    low = LEVEL_BOUNDS[index - 1] if index else 0.0
+    high = LEVEL_BOUNDS[index] if index < len(LEVEL_BOUNDS) else _SCALE_TOP
+    within = (estimate.score - low) / (high - low)
+    return index + min(1.0, max(0.0, within))  # a level raised for a far-past measure starts at its floor
 
 
 def sentence_reasons(sentence: SentenceMetrics, max_sentence_words: int = B1_SENTENCE_WORDS) -> list[str]:
