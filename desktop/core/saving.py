@@ -19,7 +19,7 @@ from desktop.core.i18n import _
 from desktop.core.policy.disclosure import DisclosureError, ModelUse, build, earlier_disclosure, save_check
 from desktop.core.policy.settings import Settings
 from desktop.core.privacy import audit_log
-from desktop.core.privacy.secure_store import StoreUnavailableError, open_store
+from desktop.core.privacy.secure_store import StoreUnavailableError, credential_store, open_store
 
 
 class SaveBlockedError(Exception):
@@ -84,6 +84,8 @@ def _record(settings: Settings, report: WriteReport, model: ModelUse, disclosure
     try:
         store = open_store(settings.privacy.allow_unsafe_store)
     except StoreUnavailableError as exc:
+        if not credential_store()[1]:
+            return ""  # no key store on this computer: said once (first-run screen, About), not at every save
         return _("Het logboek is niet bijgehouden: {reason}").format(reason=exc)
     audit_log.record(
         store,

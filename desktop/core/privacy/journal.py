@@ -7,8 +7,8 @@ same decisions again on the same file, and nothing of its text:
 - per decision: the paragraph id ("b12"), the character offsets, where the suggestion came from
   (rule, word list or model), accepted or rejected, the number of the chosen suggestion, and a
   *check*: a keyed digest of the rule code, the original and the chosen text;
-- a keyed digest of each rule the user chose to ignore, when the journal was written and whether
-  the review was saved since.
+- a keyed digest of each rule the user chose to ignore, whether the user said the document is a
+  decision or a letter, when the journal was written and whether the review was saved since.
 
 Rule codes are not written in the clear, because some name the word they found ("B1:inzake"). The
 checks, the ignored rules and the document's *mark* (which document this journal belongs to) are
@@ -66,6 +66,7 @@ class Journal:
     saved: bool
     entries: tuple[JournalEntry, ...]
     ignored_rules: frozenset[str]  # keyed digests of the rule codes
+    document_kind: str | None = None  # the user's "besluit" or "brief", if they chose
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,7 @@ def write(session: ReviewSession, *, saved: bool = False) -> Path:
         "saved": saved,
         "decisions": entries,
         "ignored_rules": sorted(_rule(sha, rule) for rule in session.ignored_rules),
+        "document_kind": session.document_kind,
     }
     target = _file_for(session.document_path)
     target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -172,7 +174,9 @@ def _parse(data: dict[str, object]) -> tuple[str, Journal]:
     saved_at = data["saved_at"]
     if not isinstance(saved_at, int | float):
         raise TypeError("no time")
-    journal = Journal(float(saved_at), bool(data["saved"]), entries, frozenset(str(rule) for rule in raw_rules))
+    kind = data.get("document_kind")
+    journal = Journal(float(saved_at), bool(data["saved"]), entries, frozenset(str(rule) for rule in raw_rules),
+                      kind if kind in ("besluit", "brief") else None)
     return str(data["document"]), journal
 
 

@@ -63,7 +63,7 @@ def test_decisions_come_back_on_the_same_file_without_its_text(
     raw = path.read_text(encoding="utf-8")
     # No document text, no suggested text, no rule code, no path or name: only ids, offsets and digests.
     record = json.loads(raw)
-    assert set(record) == {"version", "document", "saved_at", "saved", "decisions", "ignored_rules"}
+    assert set(record) == {"version", "document", "saved_at", "saved", "decisions", "ignored_rules", "document_kind"}
     assert all(set(entry) == {"paragraph", "start", "end", "source", "decision", "choice", "check"}
                for entry in record["decisions"])
     for finding in findings:
@@ -82,6 +82,10 @@ def test_decisions_come_back_on_the_same_file_without_its_text(
     matched = journal.match(kept, again, document.sha256)
     assert matched.decisions == session.decisions and matched.left == ()
     assert journal.ignored_rules(kept, again, document.sha256) == session.ignored_rules
+    assert kept.document_kind is None
+    session.document_kind = "brief"  # the user said it is no decision
+    journal.write(session)
+    assert (journal.load(str(document.path), document.sha256) or kept).document_kind == "brief"
 
 
 def test_nothing_is_taken_over_by_another_version_or_a_changed_suggestion(
