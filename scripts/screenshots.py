@@ -5,15 +5,20 @@ Usage: .venv/bin/python scripts/screenshots.py [--out screenshots/] [--no-model]
 Runs Qt offscreen (or on the display in $DISPLAY, e.g. under xvfb-run) with temporary settings
 folders, opens the document (by default the shipped sample decision, a real decision), and saves:
 startpagina.png (the start page, the document as a recent file), hoofdvenster.png (suggestions),
-besluit-eisen.png (the Awb checklist), b1-voorbeeld.png (a guarded B1 rewrite by the installed
+markeringen.png and eindversie.png (the document after accepting three suggestions: all marks, and the
+final text), besluit-eisen.png (the Awb checklist), b1-voorbeeld.png (a guarded B1 rewrite by the installed
 model), opslaan.png (the save dialog with the disclosure preview), instellingen.png, teamleider.png,
-over.png and eerste-start.png.
+over.png and eerste-start.png; and rapport.html, the html report of ``schrijfhulp-cli check`` on the same
+document (with rapport.png beside it where a headless Chromium is installed).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -39,6 +44,25 @@ def _isolate(with_model: bool) -> None:
         (base / "user_config" / "settings.toml").write_text("[model]\nenabled = false\n", encoding="utf-8")
     if not os.environ.get("DISPLAY"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def html_report(document: Path, out: Path) -> list[Path]:
+    """rapport.html from the real command (without the model), and rapport.png where Chromium can draw it."""
+    from desktop.cli import main as cli
+
+    target = out / "rapport.html"
+    with target.open("w", encoding="utf-8") as handle, contextlib.redirect_stdout(handle):
+        cli(["check", str(document), "--no-model", "--format", "html"])
+    made = [target]
+    browser = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if browser:
+        picture = out / "rapport.png"
+        subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                        "--window-size=1100,2400", f"--screenshot={picture}", target.as_uri()],
+                       capture_output=True, timeout=120, check=False)
+        if picture.is_file():
+            made.append(picture)
+    return made
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -112,6 +136,24 @@ def main(argv: list[str] | None = None) -> int:
 
     def main_view() -> None:
         grab(window, "hoofdvenster")
+        session = window.controller.session
+        assert session is not None
+        chosen = [f for f in session.pending() if f.suggestions and not f.group][:3]
+        for finding in chosen:
+            window.review.select_finding(finding.id)
+            window.review.accept_current()
+        if chosen:
+            window.review.view.reveal(chosen[0])
+        later(marked)
+
+    def marked() -> None:
+        grab(window, "markeringen")
+        window.review.final_button.click()
+        later(final)
+
+    def final() -> None:
+        grab(window, "eindversie")
+        window.review.marked_button.click()
         window.review.tabs.setCurrentWidget(window.review.checklist)
         later(checklist)
 
@@ -164,6 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     window.start_up()
     later(first_run, 500)
     app.exec()
+    saved += html_report(document, out)
     for path in saved:
         print(path)
     return 0

@@ -163,6 +163,15 @@ class B1Preview(QWidget):
         self.accept_button.setEnabled(bool(result.findings))
         self.discard_button.setEnabled(True)
 
+    def reset(self) -> None:
+        """Empty, as before any rewrite (another document was opened)."""
+        self.result = None
+        self.heading.setText(_("Herschrijf in B1: kies een alinea en druk op Ctrl+B."))
+        self.original.clear()
+        self.rewrite.clear()
+        self.status.setText("")
+        self._idle()
+
     def cancelled(self) -> None:
         """The rewrite was cancelled."""
         self.heading.setText(_("Herschrijven geannuleerd."))

@@ -43,8 +43,9 @@ from desktop.core.i18n import _
 from desktop.core.model.catalog import ModelCard, ModelError, known_models
 from desktop.core.model.engine import EngineInfo
 from desktop.core.policy import network_guard
+from desktop.core.policy.display_name import system_full_name
 from desktop.core.policy.policy_files import TEMPLATE_KEYS, choice_label
-from desktop.core.policy.settings import Setting
+from desktop.core.policy.settings import Setting, Settings
 from desktop.core.privacy.secure_store import credential_store
 from desktop.core.user_state import RESPONSIBLE_USE, UserState, load_state, save_state
 
@@ -328,10 +329,7 @@ class AboutDialog(QDialog):
                 "systeem ({store})."
             ).format(store=store)
         else:
-            key = _(
-                "Deze computer heeft geen beveiligde sleutelopslag ({store}). Schrijfhulp bewaart daarom geen "
-                "geschiedenis of logboek, tenzij uw organisatie dat uitdrukkelijk toestaat."
-            ).format(store=store)
+            key = no_key_store_text() + " " + _("(Gevonden: {store}.)").format(store=store)
         folders = _("Uw instellingen staan in {config}; uw versleutelde gegevens en foutmeldingen in {data}.").format(
             config=paths.user_config_dir(), data=paths.user_data_dir()
         )
@@ -410,18 +408,31 @@ def _bullets(items: list[str]) -> str:
     return "<ul>" + "".join(f"<li>{html.escape(item)}</li>" for item in items) + "</ul>"
 
 
+def no_key_store_text() -> str:
+    """What a computer without a key store means for the user (said once: first-run screen, About)."""
+    return _(
+        "Deze computer heeft geen beveiligde sleutelopslag. Schrijfhulp bewaart daarom niets versleuteld en "
+        "houdt geen logboek bij. Wel onthoudt het uw beslissingen (zonder tekst uit het document), zodat u na "
+        "een storing verder kunt; herschrijvingen door het taalmodel moet u dan opnieuw laten maken."
+    )
+
+
 class FirstRunDialog(QDialog):
-    """The first-run screen on responsible use; "Ik begrijp het" records the acknowledgement.
+    """The first-run screen on responsible use, "Mijn naam" for the AI disclosure, and (on a computer
+    without a key store) what is kept; "Ik begrijp het" records the acknowledgement and the name.
 
     Pass the main window's ``state`` so its later saves keep the acknowledgement; without it the
-    state is read from disk. Closing the dialog otherwise (Esc) records nothing.
+    state is read from disk. Pass ``settings`` to ask for "Mijn naam" (stored as ``user_name`` when it
+    differs from the name the system knows). Closing the dialog otherwise (Esc) records nothing.
     """
 
     acknowledged = Signal()
 
-    def __init__(self, parent: QWidget | None = None, *, state: UserState | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, state: UserState | None = None,
+                 settings: Settings | None = None) -> None:
         super().__init__(parent)
         self.state = state
+        self.settings = settings
         self.setWindowTitle(_("Verantwoord gebruik van Schrijfhulp"))
         intro = text_label(_("Voordat u begint: Schrijfhulp is een hulpmiddel, geen vervanging van uw oordeel."))
         points = [
@@ -434,10 +445,27 @@ class FirstRunDialog(QDialog):
             _("Er verlaat niets deze computer: geen internet, geen telemetrie, geen downloads terwijl u werkt."),
             _("Uw organisatie kan een AI-vermelding vragen in documenten waaraan het taalmodel meeschreef."),
         ]
+        _store, safe = credential_store()
+        if not safe and not (settings is not None and settings.privacy.allow_unsafe_store):
+            points.append(no_key_store_text())
         self.points = text_label(_bullets(points))
         self.points.setTextFormat(Qt.TextFormat.RichText)
         self.points.setAccessibleName(_("Verantwoord gebruik"))
         self.points.setAccessibleDescription(" ".join(points))
+        self.name = QLineEdit(self)
+        self.name.setAccessibleName(_("Mijn naam"))
+        self.name.setPlaceholderText(_("Voornaam en achternaam"))
+        self._system_name = system_full_name() or ""
+        self.name.setText((settings.user_name if settings is not None else "") or self._system_name)
+        name_row = QFormLayout()
+        name_label = QLabel(_("&Mijn naam:"), self)
+        name_label.setBuddy(self.name)
+        name_row.addRow(name_label, self.name)
+        name_help = text_label(_("Zo staat u in de AI-vermelding, als uw organisatie die vraagt. U kunt dit later "
+                                 "wijzigen onder Instellingen."))
+        self.name.setVisible(settings is not None)
+        name_label.setVisible(settings is not None)
+        name_help.setVisible(settings is not None)
         self.understood = QPushButton(_("Ik begrijp het"), self)
         self.understood.setDefault(True)
         self.understood.setAccessibleName(_("Ik begrijp het"))
@@ -447,12 +475,20 @@ class FirstRunDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.points)
+        layout.addLayout(name_row)
+        layout.addWidget(name_help)
         layout.addStretch(1)
         layout.addWidget(buttons)
-        self.resize(560, 320)
+        self.resize(600, 420)
 
     def acknowledge(self) -> None:
-        """Record "verantwoord-gebruik-v1" in the user state, emit ``acknowledged`` and close."""
+        """Record "verantwoord-gebruik-v1" in the user state and "Mijn naam" in the settings, emit
+        ``acknowledged`` and close."""
+        name = " ".join(self.name.text().split())
+        settings = self.settings
+        if settings is not None and name != (settings.user_name or self._system_name):
+            # The name the system knows is not stored: it follows the system when that changes.
+            settings.set_user_value("user_name", "" if name == self._system_name else name)
         state = self.state if self.state is not None else load_state()
         if RESPONSIBLE_USE not in state.acknowledged:
             state.acknowledged.append(RESPONSIBLE_USE)

@@ -1,15 +1,26 @@
-"""The read-only view of the opened document, with the findings highlighted.
+"""The read-only view of the opened document as it will be saved, with the open findings highlighted.
 
 Paragraphs are rendered from :class:`desktop.core.document.reader.Document` (headings, bold/italic/
-underline, lists, tables, headers/footers/notes after the body), and for every paragraph id the
-view keeps the position of its first character, so highlights use the core's character offsets.
+underline, lists, tables, headers/footers/notes after the body). Accepted changes are shown as
+Word shows them with "Alle markeringen": deleted text struck through in red, inserted text
+underlined in blue, and the reason on hover; "Eindversie" shows the text with every accepted change
+applied and no marks. What is shown comes from :func:`desktop.core.document.markup.preview`, the
+writer's own plan, so it is what a save will write.
+
+For every paragraph the view keeps where each stretch of its current text is shown, so highlights
+and jumps use the core's character offsets whatever was inserted or left out before them.
 Highlights differ by colour *and* underline style, and the selected one is framed, so colour is
-never the only signal. Hovering a paragraph shows its estimated language level.
+never the only signal; a deletion is struck through and an insertion underlined for the same reason.
+Hovering a paragraph shows its estimated language level (measured on the text as it will be saved).
 """
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from html import escape
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
@@ -33,6 +44,7 @@ from desktop.core.i18n import N_, _
 
 if TYPE_CHECKING:  # the heavy core modules load in the background after the window shows
     from desktop.core.analysis import LevelReport
+    from desktop.core.document.markup import Piece, Preview
     from desktop.core.document.reader import Document, Paragraph
 
 HEADING_SCALE = {1: 1.6, 2: 1.35, 3: 1.2, 4: 1.1}
@@ -53,6 +65,9 @@ CATEGORY_STYLE: dict[Category, tuple[str, QTextCharFormat.UnderlineStyle]] = {
     Category.READABILITY: ("#e4dcf3", QTextCharFormat.UnderlineStyle.DotLine),
     Category.DECISION: ("#d4edda", QTextCharFormat.UnderlineStyle.SingleUnderline),
 }
+# Word's colours for one reviewer's changes: deletions red and struck through, insertions underlined.
+DELETED_COLOUR = "#c00000"
+INSERTED_COLOUR = "#1f4fb4"
 BODY_KINDS = ("body", "table_cell")
 
 
@@ -61,8 +76,41 @@ def utf16_length(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
+@dataclass
+class _Shown:
+    """Where one paragraph is in the view: its first position, its length there, and for each stretch of
+    its current text that is shown, (start, end, view position) in document order."""
+
+    text: str
+    start: int
+    length: int = 0
+    stretches: list[tuple[int, int, int]] = field(default_factory=list)
+
+    def view_position(self, offset: int) -> int:
+        """The view position of character ``offset`` of the current text; a character that is not shown
+        (deleted, in the final version) maps to the next one that is."""
+        starts = [stretch[0] for stretch in self.stretches]
+        index = bisect.bisect_right(starts, offset) - 1
+        if index >= 0:
+            start, end, view = self.stretches[index]
+            if offset <= end:
+                return view + utf16_length(self.text[start:offset])
+        if index + 1 < len(self.stretches):
+            return self.stretches[index + 1][2]
+        return self.start + self.length
+
+
+@dataclass(frozen=True)
+class _Change:
+    """An accepted change as shown: its view range and what it was."""
+
+    start: int
+    end: int
+    piece: Piece
+
+
 class DocumentView(QTextEdit):
-    """Shows a document read-only; ``positions`` maps paragraph id -> offset of its text in the view.
+    """Shows a document read-only, as it will be saved, marked ("Alle markeringen") or final ("Eindversie").
 
     Signals: ``finding_clicked(id)`` when the user clicks a highlighted finding.
     """
@@ -77,22 +125,81 @@ class DocumentView(QTextEdit):
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.document().setDocumentMargin(24)
-        self.positions: dict[str, int] = {}
-        self._texts: dict[str, str] = {}
+        self.final = False
+        self._document: Document | None = None
+        self._markup: Preview | None = None
+        self._shown: dict[str, _Shown] = {}
+        self._changes: list[_Change] = []
         self._spans: list[tuple[int, int, str]] = []  # view start, view end, finding id
+        self._highlighted: tuple[list[Finding], str | None, set[str]] = ([], None, set())
         self._levels: dict[str, LevelReport] = {}
         self._base_size = self.font().pointSizeF()
         self.viewport().installEventFilter(self)
 
     # -- rendering ------------------------------------------------------------------------------
 
-    def show_document(self, document: Document) -> None:
-        """Render ``document``; the previous content, highlights and levels are replaced."""
-        self.clear()
-        self.positions = {}
-        self._texts = {p.id: p.text for p in document.paragraphs}
-        self._spans = []
+    @property
+    def shown_document(self) -> Document | None:
+        """The document on screen."""
+        return self._document
+
+    def show_document(self, document: Document, markup: Preview | None = None) -> None:
+        """Render ``document`` with the accepted changes in ``markup``; highlights and levels are reset."""
+        self._document = document
+        self._markup = markup
         self._levels = {}
+        self._highlighted = ([], None, set())
+        self._render()
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def show_markup(self, markup: Preview | None) -> None:
+        """Show the accepted changes in ``markup`` (after a decision), keeping the reading place and highlights."""
+        self._markup = markup
+        self._rerender()
+
+    def set_final(self, final: bool) -> None:
+        """Show the final version (every accepted change applied, no marks) or all marks."""
+        if final != self.final:
+            self.final = final
+            self._rerender()
+
+    def _rerender(self) -> None:
+        if self._document is None:
+            return
+        scroll = self.verticalScrollBar().value()
+        cursor = self.textCursor()
+        place = self._place_of(cursor.selectionStart())
+        self._render()
+        if place is not None:
+            moved = self.textCursor()
+            moved.setPosition(self.view_position(*place) or 0)
+            self.setTextCursor(moved)
+        self.verticalScrollBar().setValue(scroll)
+        self.set_highlights(*self._highlighted)
+
+    def _place_of(self, position: int) -> tuple[str, int] | None:
+        """(paragraph id, offset in its current text) shown at ``position``, for keeping the reading place."""
+        paragraph = self.paragraph_at(position)
+        if paragraph is None:
+            return None
+        shown = self._shown[paragraph]
+        for start, end, view in shown.stretches:
+            if view <= position <= view + utf16_length(shown.text[start:end]):
+                prefix = position - view
+                offset = start
+                while offset < end and utf16_length(shown.text[start:offset]) < prefix:
+                    offset += 1
+                return paragraph, offset
+        return paragraph, 0
+
+    def _render(self) -> None:
+        document = self._document
+        assert document is not None
+        self.setUpdatesEnabled(False)
+        self.clear()
+        self._shown = {}
+        self._changes = []
+        self._spans = []
         cursor = QTextCursor(self.document())
         body = [p for p in document.paragraphs if p.kind in BODY_KINDS]
         others = [p for p in document.paragraphs if p.kind not in BODY_KINDS]
@@ -103,7 +210,7 @@ class DocumentView(QTextEdit):
                 kind = paragraph.kind
                 self._insert_section_title(cursor, _(SECTION_TITLES.get(kind, str(kind))))
             self._insert_paragraph(cursor, paragraph, first=False)
-        self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.setUpdatesEnabled(True)
 
     def _insert_flow(self, cursor: QTextCursor, paragraphs: list[Paragraph]) -> None:
         first = True
@@ -174,46 +281,109 @@ class DocumentView(QTextEdit):
             cursor.createList(list_format)
         self._insert_text(cursor, paragraph)
 
-    def _insert_text(self, cursor: QTextCursor, paragraph: Paragraph) -> None:
-        self.positions[paragraph.id] = cursor.position()
+    def _base_format(self, paragraph: Paragraph) -> QTextCharFormat:
         base = QTextCharFormat()
         if paragraph.heading_level:
             base.setFontWeight(QFont.Weight.Bold)
             if self._base_size > 0:
                 base.setFontPointSize(self._base_size * HEADING_SCALE.get(paragraph.heading_level, 1.0))
-        text = paragraph.text
-        position = 0
+        return base
+
+    @staticmethod
+    def _styled(base: QTextCharFormat, paragraph: Paragraph, offset: int) -> QTextCharFormat:
+        """``base`` with the formatting (bold, italic, underline) the document gives character ``offset``."""
+        styled = QTextCharFormat(base)
         for span in paragraph.spans:
-            if span.start > position:
-                cursor.insertText(text[position : span.start], base)
-            styled = QTextCharFormat(base)
-            if span.bold:
-                styled.setFontWeight(QFont.Weight.Bold)
-            styled.setFontItalic(span.italic)
-            styled.setFontUnderline(span.underline)
-            cursor.insertText(text[span.start : span.end], styled)
-            position = span.end
-        if position < len(text):
-            cursor.insertText(text[position:], base)
+            if span.start <= offset < span.end:
+                if span.bold:
+                    styled.setFontWeight(QFont.Weight.Bold)
+                styled.setFontItalic(span.italic)
+                styled.setFontUnderline(span.underline)
+                break
+        return styled
+
+    def _insert_original(self, cursor: QTextCursor, paragraph: Paragraph, base: QTextCharFormat,
+                         start: int, end: int) -> None:
+        """Characters ``[start, end)`` of the paragraph's current text, each stretch with its formatting."""
+        cuts = sorted({start, end, *(s.start for s in paragraph.spans if start < s.start < end),
+                       *(s.end for s in paragraph.spans if start < s.end < end)})
+        for left, right in pairwise(cuts):
+            cursor.insertText(paragraph.text[left:right], self._styled(base, paragraph, left))
+
+    def _insert_text(self, cursor: QTextCursor, paragraph: Paragraph) -> None:
+        shown = _Shown(paragraph.text, cursor.position())
+        base = self._base_format(paragraph)
+        pieces = self._markup.pieces.get(paragraph.id) if self._markup is not None else None
+        if not pieces:
+            self._insert_original(cursor, paragraph, base, 0, len(paragraph.text))
+            shown.stretches.append((0, len(paragraph.text), shown.start))
+        else:
+            for piece in pieces:
+                view = cursor.position()
+                if piece.kind == "inserted":
+                    inserted = self._styled(base, paragraph, max(0, piece.start - 1))
+                    if not self.final:
+                        inserted.setForeground(QColor(INSERTED_COLOUR))
+                        inserted.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                        inserted.setUnderlineColor(QColor(INSERTED_COLOUR))
+                    cursor.insertText(piece.text, inserted)
+                elif piece.kind == "deleted" and self.final:
+                    continue
+                elif piece.kind == "deleted":
+                    deleted = QTextCharFormat(base)
+                    deleted.setFontStrikeOut(True)
+                    deleted.setForeground(QColor(DELETED_COLOUR))
+                    self._insert_original(cursor, paragraph, deleted, piece.start, piece.end)
+                    shown.stretches.append((piece.start, piece.end, view))
+                else:
+                    self._insert_original(cursor, paragraph, base, piece.start, piece.end)
+                    shown.stretches.append((piece.start, piece.end, view))
+                if piece.kind != "text" and not self.final:
+                    self._changes.append(_Change(view, cursor.position(), piece))
+        shown.length = cursor.position() - shown.start
+        self._shown[paragraph.id] = shown
+
+    # -- what is shown --------------------------------------------------------------------------
+
+    def shown_text(self, paragraph_id: str) -> str:
+        """The text the view shows for a paragraph (marked or final), as the user reads it."""
+        shown = self._shown.get(paragraph_id)
+        if shown is None:
+            return ""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(shown.start)
+        cursor.setPosition(shown.start + shown.length, QTextCursor.MoveMode.KeepAnchor)
+        return cursor.selectedText().replace("\u2029", "\n")
+
+    def marks(self, paragraph_id: str) -> list[tuple[str, str]]:
+        """The accepted changes shown in a paragraph, as ("deleted" | "inserted", text), in reading order."""
+        shown = self._shown.get(paragraph_id)
+        if shown is None:
+            return []
+        end = shown.start + shown.length
+        return [(c.piece.kind, c.piece.text) for c in self._changes if shown.start <= c.start < end]
 
     # -- positions ------------------------------------------------------------------------------
 
+    def view_position(self, paragraph_id: str, offset: int) -> int | None:
+        """Where character ``offset`` of a paragraph's current text is shown (None: paragraph not shown)."""
+        shown = self._shown.get(paragraph_id)
+        return shown.view_position(offset) if shown is not None else None
+
     def view_span(self, finding: Finding) -> tuple[int, int] | None:
         """The finding's start and end as positions in the view (None when its paragraph is not shown)."""
-        base = self.positions.get(finding.paragraph)
-        text = self._texts.get(finding.paragraph)
-        if base is None or text is None:
+        start = self.view_position(finding.paragraph, finding.start)
+        end = self.view_position(finding.paragraph, finding.end)
+        if start is None or end is None:
             return None
-        start = base + utf16_length(text[: finding.start])
-        return start, start + max(1, utf16_length(finding.original))
+        return start, max(start + 1, end)
 
     def paragraph_at(self, position: int) -> str | None:
         """The id of the paragraph that holds view position ``position``."""
         best: tuple[int, str] | None = None
-        for paragraph_id, start in self.positions.items():
-            end = start + utf16_length(self._texts[paragraph_id])
-            if start <= position <= end and (best is None or start > best[0]):
-                best = (start, paragraph_id)
+        for paragraph_id, shown in self._shown.items():
+            if shown.start <= position <= shown.start + shown.length and (best is None or shown.start > best[0]):
+                best = (shown.start, paragraph_id)
         return best[1] if best else None
 
     def finding_at(self, position: int) -> str | None:
@@ -221,35 +391,56 @@ class DocumentView(QTextEdit):
         hits = [(end - start, fid) for start, end, fid in self._spans if start <= position < end]
         return min(hits)[1] if hits else None
 
+    def change_at(self, position: int) -> Piece | None:
+        """The accepted change (deletion or insertion) shown at view position ``position``."""
+        return next((c.piece for c in self._changes if c.start <= position < c.end), None)
+
     # -- highlights -----------------------------------------------------------------------------
 
     def set_highlights(self, findings: Iterable[Finding], selected: str | None, decided: set[str]) -> None:
-        """Highlight open findings; decided ones are not highlighted; the selected one is framed."""
+        """Highlight open findings; decided ones are shown as changes (or not at all); the selected one is framed."""
+        findings = list(findings)
+        self._highlighted = (findings, selected, decided)
         selections = []
         self._spans = []
+        last = max(0, self.document().characterCount() - 1)
         for finding in findings:
             span = self.view_span(finding)
             if span is None or finding.id in decided:
                 continue
             self._spans.append((*span, finding.id))
             colour, underline = CATEGORY_STYLE[finding.category]
-            selection = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(span[0])
-            cursor.setPosition(min(span[1], self.document().characterCount() - 1), QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor
             char_format = QTextCharFormat()
             if finding.category is not Category.READABILITY or finding.id == selected:
                 char_format.setBackground(QColor(colour))
             char_format.setUnderlineStyle(underline)
             char_format.setUnderlineColor(QColor(colour).darker(170))
-            char_format.setForeground(QColor("#1a1a1a"))
             if finding.id == selected:
                 char_format.setProperty(QTextFormat.Property.OutlinePen, self.palette().color(QPalette.ColorRole.Text))
                 char_format.setFontWeight(QFont.Weight.DemiBold)
-            selection.format = char_format
-            selections.append(selection)
+            for start, end in self._around_changes(*span):
+                selection = QTextEdit.ExtraSelection()
+                cursor = QTextCursor(self.document())
+                cursor.setPosition(min(start, last))
+                cursor.setPosition(min(end, last), QTextCursor.MoveMode.KeepAnchor)
+                selection.cursor = cursor
+                selection.format = char_format
+                selections.append(selection)
         self.setExtraSelections(selections)
+
+    def _around_changes(self, start: int, end: int) -> list[tuple[int, int]]:
+        """``[start, end)`` without the accepted changes in it, so a note on a whole sentence never hides
+        their strike-through and underline."""
+        parts: list[tuple[int, int]] = []
+        for change in self._changes:
+            if change.end <= start or change.start >= end:
+                continue
+            if change.start > start:
+                parts.append((start, change.start))
+            start = max(start, change.end)
+        if start < end:
+            parts.append((start, end))
+        return parts
 
     def reveal(self, finding: Finding) -> None:
         """Scroll to ``finding`` and put the cursor on it."""
@@ -265,13 +456,23 @@ class DocumentView(QTextEdit):
         """The per-paragraph level reports shown on hover."""
         self._levels = {level.paragraph: level for level in levels if level.paragraph is not None}
 
+    def tooltip_at(self, point: QPoint) -> str | None:
+        """The tooltip for viewport ``point``: an accepted change's reason, else the paragraph's level."""
+        position = self.cursorForPosition(point).position()
+        change = self.change_at(position)
+        if change is not None:
+            what = _("Verwijderd") if change.kind == "deleted" else _("Ingevoegd")
+            reason = f"<br/>{escape(change.reason)}" if change.reason else ""
+            return f"<b>{escape(what)}: ‘{escape(change.text)}’</b>{reason}"
+        return self.level_tooltip(point)
+
     def level_tooltip(self, point: QPoint) -> str | None:
-        """The tooltip text for the paragraph under viewport ``point``."""
+        """The level of the paragraph under viewport ``point``, as it will be saved."""
         paragraph = self.paragraph_at(self.cursorForPosition(point).position())
         level = self._levels.get(paragraph or "")
         if level is None:
             return None
-        reasons = "".join(f"<li>{reason}</li>" for reason in level.estimate.reasons)
+        reasons = "".join(f"<li>{escape(reason)}</li>" for reason in level.estimate.reasons)
         return _("<b>Taalniveau van deze alinea: {level}</b> (doel: B1)<ul>{reasons}</ul>").format(
             level=level.estimate.level, reasons=reasons
         )
@@ -279,10 +480,10 @@ class DocumentView(QTextEdit):
     # -- events ---------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Tooltips with the paragraph level; clicks on highlights select the finding."""
+        """Tooltips with a change's reason or the paragraph level; clicks on highlights select the finding."""
         if watched is self.viewport():
             if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-                text = self.level_tooltip(event.pos())
+                text = self.tooltip_at(event.pos())
                 if text:
                     QToolTip.showText(event.globalPos(), text, self.viewport())
                 else:

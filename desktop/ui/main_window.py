@@ -53,8 +53,10 @@ def open_with_system(path: Path) -> None:
 class MainWindow(QMainWindow):
     """Schrijfhulp's main window.
 
-    ``confirm_close`` is asked ("save", "discard" or "cancel") when the window closes with
-    decisions that were not saved; tests replace it instead of answering a modal dialog.
+    ``confirm_close`` is asked ("save", "discard" or "cancel") when decisions that were not saved
+    would go: the window closes, or another document, a recent file, a dropped file or a new letter
+    takes its place. "save" opens the save dialog and goes on once the copy is saved. Tests replace
+    it instead of answering a modal dialog.
     """
 
     def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
@@ -69,6 +71,8 @@ class MainWindow(QMainWindow):
         self.model = ModelService(self.workers, self)
         self.save_dialog: SaveDialog | None = None
         self._review: ReviewPane | None = None
+        self._after_save: Callable[[], None] | None = None  # what waits for the save the user chose
+        self._saved_note = ""  # that save's outcome, said when the next document opens
 
         self.start_page = StartPage(self)
         self.pages = QStackedWidget(self)
@@ -204,16 +208,15 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         c = self.controller
         c.opened.connect(self._on_opened)
-        c.open_failed.connect(lambda message: self.show_message(_("Dit document kan niet worden geopend"), message))
+        c.open_failed.connect(self._on_open_failed)
         c.findings_changed.connect(self._refresh_state)
         c.progress.connect(self._on_progress)
         c.analysis_done.connect(self._on_analysis_done)
         c.notice.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         c.saved.connect(self._on_saved)
-        c.save_failed.connect(lambda message: self.show_message(_("Opslaan is niet gelukt"), message))
+        c.save_failed.connect(self._on_save_failed)
         c.source_changed.connect(self._on_source_changed)
-        c.restored.connect(lambda n: self.statusBar().showMessage(
-            _("Uw eerdere beoordeling is hersteld ({count} beslissingen).").format(count=n), 10_000))
+        c.restored.connect(self._on_restored)
         self.workers.busy.connect(self._on_busy)
         self.model.state_changed.connect(self._on_model_state)
         self.model.failed.connect(lambda message: self.show_message(_("Herschrijven is niet gelukt"), message))
@@ -326,7 +329,7 @@ class MainWindow(QMainWindow):
         if needs_first_run(self.settings, self.state):
             from desktop.ui.dialogs import FirstRunDialog
 
-            self.first_run = FirstRunDialog(self, state=self.state)
+            self.first_run = FirstRunDialog(self, state=self.state, settings=self.settings)
             self.first_run.open()
         if document is not None:
             self.open_path(document)
@@ -362,7 +365,11 @@ class MainWindow(QMainWindow):
         self._fill_recent_menu()
 
     def new_letter(self) -> None:
-        """Draft a new letter or decision from a template; the draft opens here for review."""
+        """Draft a new letter or decision from a template; the draft opens here for review. Unsaved decisions
+        on the open document are settled first."""
+        self.settle(self._draft)
+
+    def _draft(self) -> None:
         from desktop.ui.draft_dialog import DraftDialog
 
         dialog = DraftDialog(self.settings, self, workers=self.workers, engine=self.model.engine,
@@ -407,13 +414,43 @@ class MainWindow(QMainWindow):
         self.open_path(path)
 
     def open_path(self, path: Path) -> None:
-        """Open ``path`` in the background; problems are shown as a clear Dutch message."""
+        """Open ``path`` in the background. Once it is read, unsaved decisions on the open document are
+        settled (:meth:`settle`) before it is replaced; a file that cannot be opened changes nothing and
+        is explained in Dutch."""
         if self.controller.dirty:
             self.controller.keep_session()
         self.statusBar().showMessage(_("{name} openen…").format(name=path.name))
-        self.controller.open(path)
+        self.controller.open(path, self.settle)
         if self._review is None:
             self._build_review()  # while the document loads in the background
+
+    def settle(self, proceed: Callable[[], None]) -> None:
+        """Run ``proceed`` (another document replaces this one) once unsaved decisions are saved or let go,
+        as the user answers "Opslaan / Niet opslaan / Annuleren"; nothing happens on Annuleren."""
+        if not self.controller.dirty:
+            proceed()
+            return
+        answer = self.confirm_close()
+        if answer == "discard":
+            self.controller.discard_session()
+            proceed()
+        elif answer == "save":
+            self._after_save = proceed
+            self.save(clean=self.settings.save.mode == "clean")
+        else:
+            self.statusBar().showMessage(_("Niets geopend; uw beslissingen staan nog open."), 8000)
+
+    def _on_open_failed(self, name: str, reason: str) -> None:
+        """The file was not opened; what was open stays, and the status bar says what happened."""
+        self.statusBar().showMessage(_("{name} is niet geopend: {reason}").format(name=name, reason=reason))
+        self.show_message(_("Dit document kan niet worden geopend"), reason)
+
+    def _on_restored(self, count: int, saved: bool) -> None:
+        if saved:
+            text = _("Uw beslissingen van de vorige keer staan er weer ({count}); ze zijn al opgeslagen.")
+        else:
+            text = _("Uw eerdere beoordeling is hersteld ({count} beslissingen).")
+        self.statusBar().showMessage(text.format(count=count), 10_000)
 
     def _on_opened(self, document: Document) -> None:
         self.statusBar().clearMessage()
@@ -423,8 +460,10 @@ class MainWindow(QMainWindow):
         self._fill_recent_menu()
         self._update_title()
         self._update_actions()
-        self.statusBar().showMessage(_("{paragraphs} alinea's, {words} woorden; controleren…").format(
-            paragraphs=len(document.paragraphs), words=document.word_count), 8000)
+        opened = _("{paragraphs} alinea's, {words} woorden; controleren…").format(
+            paragraphs=len(document.paragraphs), words=document.word_count)
+        note, self._saved_note = self._saved_note, ""
+        self.statusBar().showMessage(f"{note} {opened}" if note else opened, 10_000)
 
     def cancel_work(self) -> None:
         """Cancel opening, the analysis and any rewrite (within a second: between paragraphs or tokens)."""
@@ -456,12 +495,24 @@ class MainWindow(QMainWindow):
         dialog = SaveDialog(self.settings, edits, self.model_use(), default_target(document, self.settings, clean),
                             clean, self, earlier_disclosure(document))
         dialog.chosen.connect(self._save_chosen)
+        dialog.rejected.connect(self._save_abandoned)
         dialog.open()
         self.save_dialog = dialog
+
+    def _save_abandoned(self) -> None:
+        """The save dialog was closed without saving: what waited for the save does not happen."""
+        if self._after_save is not None:
+            self._after_save = None
+            self.statusBar().showMessage(_("Niet opgeslagen; uw beslissingen staan nog open."), 8000)
+
+    def _on_save_failed(self, message: str) -> None:
+        self._after_save = None
+        self.show_message(_("Opslaan is niet gelukt"), message)
 
     def _save_chosen(self, choices: SaveChoices) -> None:
         if self.document is not None and choices.target.resolve() == self.document.path.resolve():
             never = _("Schrijfhulp overschrijft nooit het origineel; kies een andere naam.")
+            self._after_save = None
             self.show_message(_("Niet opgeslagen"), never)
             return
         self.controller.save(choices.target, self.model_use(), clean=choices.clean, visible=choices.visible,
@@ -478,8 +529,14 @@ class MainWindow(QMainWindow):
             text += "\n" + _("Niet geschreven:") + "\n" + "\n".join(f"• {reason}" for _edit, reason in report.refused)
         if result.audit_note:
             text += "\n" + result.audit_note
-        self.show_message(_("Opgeslagen"), text, QMessageBox.Icon.Information,
-                          [(_("Openen in Word"), self.open_in_word)])
+        proceed, self._after_save = self._after_save, None
+        if proceed is not None and not report.refused and not result.audit_note:
+            self._saved_note = text  # the user is on the way elsewhere: said in the status bar, no box to close
+        else:
+            self.show_message(_("Opgeslagen"), text, QMessageBox.Icon.Information,
+                              [(_("Openen in Word"), self.open_in_word)])
+        if proceed is not None:
+            proceed()
 
     def open_in_word(self) -> None:
         """Open the last saved document with the system's default application."""
@@ -487,6 +544,7 @@ class MainWindow(QMainWindow):
             open_with_system(self.last_saved.report.target)
 
     def _on_source_changed(self, message: str) -> None:
+        self._after_save = None
         self.show_message(_("Het origineel is gewijzigd"), message + "\n" + _(
             "Laad het document opnieuw; uw beslissingen over ongewijzigde tekst blijven bewaard."),
             buttons=[(_("Opnieuw laden"), self.controller.reload)])
@@ -504,6 +562,10 @@ class MainWindow(QMainWindow):
         clicked = box.clickedButton()
         return "save" if clicked is save else "discard" if clicked is discard else "cancel"
 
+    def _close_saved(self) -> None:
+        """Close after the save the user asked for on closing."""
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask before closing with unsaved decisions; stop background work."""
         if self.controller.dirty:
@@ -513,6 +575,7 @@ class MainWindow(QMainWindow):
                 return
             if answer == "save":
                 event.ignore()
+                self._after_save = self._close_saved
                 self.save(clean=self.settings.save.mode == "clean")
                 return
             self.controller.discard_session()

@@ -38,7 +38,7 @@ class LevelMeter(QWidget):
         self.label = QLabel(_("Taalniveau: nog niet bepaald (doel: B1)"), self)
         self.label.setAccessibleName(_("Taalniveau van het document"))
         self.bar = QProgressBar(self)
-        self.bar.setRange(0, len(LEVELS))
+        self.bar.setRange(0, 100 * len(LEVELS))  # a level is 100 steps: the bar moves within a level too
         self.bar.setTextVisible(True)
         self.bar.setAccessibleName(_("Taalniveau als balk: A2, B1, B2, C1+"))
         self.reasons = QLabel("", self)
@@ -58,12 +58,18 @@ class LevelMeter(QWidget):
         self.bar.setFormat("")
         self.reasons.setText(_("Beweeg over een alinea om het niveau van die alinea te zien."))
 
-    def show_level(self, report: LevelReport) -> None:
-        """Show the document level ``report``."""
+    def show_level(self, report: LevelReport, opened: LevelReport | None = None) -> None:
+        """Show the document level ``report`` (of the text as it will be saved), and the level it had when
+        it was opened (``opened``) when the accepted changes moved it."""
         level = report.estimate.level
         verdict = _("op of onder B1") if level in ("A2", "B1") else _("boven B1")
-        self.label.setText(_("Taalniveau: <b>{level}</b> (doel: B1, {verdict})").format(level=level, verdict=verdict))
-        self.bar.setValue(LEVELS.index(level) + 1)
+        text = _("Taalniveau: <b>{level}</b> (doel: B1, {verdict})").format(level=level, verdict=verdict)
+        if opened is not None and opened.estimate.level != level:
+            text += " " + _("— was {level} vóór uw wijzigingen").format(level=opened.estimate.level)
+        self.label.setText(text)
+        from desktop.core.language.readability import scale_position
+
+        self.bar.setValue(round(100 * scale_position(report.estimate)))
         self.bar.setFormat(level)
         self.reasons.setText("\n".join(f"• {reason}" for reason in report.estimate.reasons))
 

@@ -2,13 +2,16 @@
 
 Opens the document and runs the analysis through the workers, keeps the core's ReviewSession up
 to date as findings arrive, applies the user's decisions (the session decides what is allowed),
-keeps the session encrypted on disk as the user works (so a crash loses nothing), and saves.
+keeps what the document will look like when saved and its levels up to date after every decision,
+keeps the review on disk as the user works (encrypted, or only the decisions where there is no key
+store; so a crash loses nothing), and saves. A review is kept after saving too, so reopening the
+document shows what was decided.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,12 +23,13 @@ from desktop.ui.workers import Lane, Workers
 
 if TYPE_CHECKING:  # the core loads in the background or once a document is open, never before the window shows
     from desktop.core.analysis import AnalysisItem, LanguageTools, LevelReport
+    from desktop.core.document.markup import Preview
     from desktop.core.document.reader import Document
     from desktop.core.findings import Finding
     from desktop.core.language.awb import Kind, Review
     from desktop.core.policy.disclosure import ModelUse
-    from desktop.core.privacy.history import SavedSession
-    from desktop.core.privacy.kept_reviews import KeptReviews
+    from desktop.core.privacy.journal import Journal
+    from desktop.core.privacy.kept_reviews import KeptReview, KeptReviews
     from desktop.core.privacy.retention import RetentionReport
     from desktop.core.saving import SaveResult
     from desktop.core.session import Decision, ReviewSession
@@ -38,13 +42,19 @@ RETENTION_LANE = Lane("opruimen")
 AUTOSAVE_MS = 400
 REFRESH_MS = 120
 
+# What opening found: the document, its kept review, and a first-time problem with the key store.
+Opened = tuple["Document", "KeptReview | None", "str | None"]
+# Asked before an opened document replaces one with unsaved decisions: call ``proceed`` to go on.
+Settle = Callable[[Callable[[], None]], None]
+
 
 class ReviewController(QObject):
     """State of the open document's review; the widgets listen to its signals."""
 
     opened = Signal(object)  # Document
-    open_failed = Signal(str)
+    open_failed = Signal(str, str)  # file name, Dutch reason
     findings_changed = Signal()
+    markup_changed = Signal()  # the document as it will be saved (``markup``) changed
     levels_changed = Signal()
     review_changed = Signal()
     progress = Signal(str, int, int)
@@ -53,7 +63,7 @@ class ReviewController(QObject):
     saved = Signal(object)  # SaveResult
     save_failed = Signal(str)
     source_changed = Signal(str)
-    restored = Signal(int)  # number of decisions restored
+    restored = Signal(int, bool)  # decisions restored, and whether they were saved already
 
     def __init__(self, workers: Workers, settings: Settings, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -62,7 +72,10 @@ class ReviewController(QObject):
         self.tools: LanguageTools | None = None
         self.document: Document | None = None
         self.session: ReviewSession | None = None
+        # Levels measured on the text as it will be saved (``levels``), and on the text as opened.
         self.levels: list[LevelReport] = []
+        self.opened_levels: list[LevelReport] = []
+        self.markup: Preview | None = None  # the accepted changes as a save will write them
         self.review: Review | None = None
         self.dirty = False
         # The kept reviews are used from the open job, the retention job and the GUI thread (it serialises them).
@@ -70,6 +83,8 @@ class ReviewController(QObject):
         # Decisions from before the document changed on disk, re-applied as findings reappear.
         self._carried: dict[str, tuple[Decision, int]] = {}
         self._reloading: ReviewSession | None = None
+        # Kept decisions without their findings (no key store): taken over as the analysis finds them again.
+        self._journal: Journal | None = None
         # Findings arriving in a burst are shown at most every REFRESH_MS; the first of a burst at once.
         self._refresh = QTimer(self, singleShot=True, interval=REFRESH_MS)
         self._refresh.timeout.connect(self._refresh_due)
@@ -122,17 +137,31 @@ class ReviewController(QObject):
         self.tools = None
         self.prepare()
 
-    def open(self, path: Path) -> None:
-        """Open ``path`` and find its kept review in the background (the keyring can take a while)."""
+    def open(self, path: Path, settle: Settle | None = None) -> None:
+        """Open ``path`` and find its kept review in the background (the keyring can take a while).
+
+        Once it is read, and only then, ``settle(proceed)`` is asked when the current review has unsaved
+        decisions: the new document replaces it when ``proceed`` is called. A file that cannot be opened
+        leaves the current review as it is (``open_failed``).
+        """
         settings, kept = self.settings, self.kept
 
-        def work(_cancel: threading.Event) -> tuple[Document, SavedSession | None, str | None]:
+        def work(_cancel: threading.Event) -> Opened:
             from desktop.core.document.reader import open_document
 
             document = open_document(path)
-            return (document, *kept.load(settings, str(document.path)))
+            return (document, *kept.load(settings, str(document.path), document.sha256))
 
-        self.workers.run(OPEN_LANE, work, self._on_opened, self._on_open_failed)
+        def failed(error: Exception) -> None:
+            self._on_open_failed(path, error)
+
+        def opened(result: Opened) -> None:
+            if settle is not None and self.dirty and self.document is not None:
+                settle(lambda: self._on_opened(result))
+            else:
+                self._on_opened(result)
+
+        self.workers.run(OPEN_LANE, work, opened, failed)
 
     def cancel_open(self) -> bool:
         """Stop opening a document; True when one was being opened."""
@@ -172,11 +201,13 @@ class ReviewController(QObject):
         """Stop the running analysis (its late results are dropped); True when one was running or waiting."""
         return self.workers.cancel(ANALYSIS_LANE)
 
-    def _start_review(self, document: Document, kept: SavedSession | None) -> None:
+    def _start_review(self, document: Document, kept: KeptReview | None) -> None:
         from desktop.core.session import ReviewSession
 
+        self.cancel_analysis()
         self.document = document
-        self.levels, self.review, self.dirty, self._carried = [], None, False, {}
+        self.levels, self.opened_levels, self.markup, self.review = [], [], None, None
+        self.dirty, self._carried, self._journal = False, {}, None
         previous = self._reloading
         self._reloading = None
         self.session = ReviewSession(str(document.path), document.sha256)
@@ -188,44 +219,50 @@ class ReviewController(QObject):
             restored = 0
         else:
             restored = self._restore(kept)
+        self._update_markup()
         self.opened.emit(document)
         self.findings_changed.emit()
-        if restored:
-            self.restored.emit(restored)
+        self.review_changed.emit()
+        if restored and kept is not None:
+            self.restored.emit(restored, kept.saved)
         self.analyse()
 
-    def _restore(self, kept: SavedSession | None) -> int:
+    def _restore(self, kept: KeptReview | None) -> int:
         """Restore the kept review of this file: whole when the file is unchanged; otherwise its
-        decisions are carried over to the findings that reappear on unchanged text."""
+        decisions are carried over to the findings that reappear on unchanged text. Without a key
+        store only the decisions were kept: they are taken over as the analysis finds them again."""
         if kept is None or self.session is None:
             return 0
-        if kept.session.document_sha256 == self.session.document_sha256:
+        if kept.session is not None and kept.session.document_sha256 == self.session.document_sha256:
             self.session = kept.session
-        else:
+        elif kept.session is not None:
             self._carried = dict(kept.session.decisions)
             self.session.ignored_rules = set(kept.session.ignored_rules)
             self.session.document_kind = kept.session.document_kind
-        self.dirty = bool(kept.session.decisions)
-        return len(kept.session.decisions)
+        elif kept.journal is not None:
+            self._journal = kept.journal
+            self.session.document_kind = kept.journal.document_kind
+        self.dirty = bool(kept.decisions) and not kept.saved
+        return kept.decisions
 
     # -- results --------------------------------------------------------------------------------
 
-    def _on_opened(self, opened: tuple[Document, SavedSession | None, str | None]) -> None:
+    def _on_opened(self, opened: Opened) -> None:
         document, kept, problem = opened
         self._start_review(document, kept)
         if problem:  # after the document shows, so the window's own "opened" message does not hide it
             self.notice.emit(problem)
 
-    def _on_open_failed(self, error: Exception) -> None:
+    def _on_open_failed(self, path: Path, error: Exception) -> None:
         from desktop.core.document.reader import DocumentError
 
         if not isinstance(error, DocumentError):
             raise error
-        self.open_failed.emit(str(error))
+        self.open_failed.emit(path.name, str(error))
 
-    def _on_retention(self, report: RetentionReport) -> None:
-        if report.unavailable and self.settings.privacy.history:
-            self.notice.emit(report.unavailable)
+    def _on_retention(self, _report: RetentionReport) -> None:
+        """Nothing to tell: a computer without a key store is said once (first-run screen, About), and a
+        key store that fails is told when the review is first kept."""
 
     def _on_analysis_item(self, item: AnalysisItem) -> None:
         if self.session is None:
@@ -234,8 +271,11 @@ class ReviewController(QObject):
 
         if isinstance(item, ParagraphFindings):
             self.session.replace_paragraph(item.paragraph, item.findings)
-            if self._carried:
-                self.session.adopt(self._carried)
+            taken = self.session.adopt(self._carried) if self._carried else 0
+            if self._journal is not None:
+                taken += self._take_from_journal(self._journal)
+            if taken:
+                self._update_markup()
             if self._refresh.isActive():
                 self._refresh_pending = True
             else:
@@ -245,8 +285,9 @@ class ReviewController(QObject):
         elif isinstance(item, Progress):
             self.progress.emit(item.stage, item.done, item.total)
         elif isinstance(item, LevelReport):
-            self.levels.append(item)
-            self.levels_changed.emit()
+            self.opened_levels.append(item)
+            if item.paragraph is None:  # the last one: measure the text as it will be saved
+                self._update_markup()
         elif isinstance(item, ReviewReport):
             self.review = item.review
             self.review_changed.emit()
@@ -262,8 +303,40 @@ class ReviewController(QObject):
     def _on_analysis_done(self) -> None:
         self._refresh.stop()
         self._refresh_pending = False
+        self._report_journal_left()
         self.findings_changed.emit()
         self.analysis_done.emit()
+
+    def _take_from_journal(self, kept: Journal) -> int:
+        """Take over the journal's decisions (and ignored rules) on the findings there are now."""
+        assert self.session is not None
+        from desktop.core.privacy import journal
+
+        findings = list(self.session.findings.values())
+        sha = self.session.document_sha256
+        self.session.ignored_rules |= journal.ignored_rules(kept, findings, sha)
+        new = {fid: value for fid, value in journal.match(kept, findings, sha).decisions.items()
+               if fid not in self.session.decisions}
+        return self.session.adopt(new)
+
+    def _report_journal_left(self) -> None:
+        """After the analysis: say which kept decisions could not be taken over (and why), once."""
+        kept, self._journal = self._journal, None
+        if kept is None or self.session is None:
+            return
+        from desktop.core.privacy import journal
+
+        left = journal.match(kept, self.session.findings.values(), self.session.document_sha256)
+        if not left.left:
+            return
+        if left.model_left == len(left.left):
+            text = _("{count} beslissing(en) over herschrijvingen van het taalmodel konden niet worden hersteld: "
+                     "zonder beveiligde sleutelopslag bewaart Schrijfhulp geen tekst. Laat die alinea's zo nodig "
+                     "opnieuw herschrijven.").format(count=len(left.left))
+        else:
+            text = _("{count} eerdere beslissing(en) konden niet worden hersteld, omdat de suggestie er niet meer "
+                     "is (bijvoorbeeld na een nieuwe woordenlijst).").format(count=len(left.left))
+        self.notice.emit(text)
 
     # -- decisions ------------------------------------------------------------------------------
 
@@ -274,7 +347,25 @@ class ReviewController(QObject):
     def _changed(self) -> None:
         self.dirty = True
         self.findings_changed.emit()
+        self._update_markup()
         self._autosave.start()
+
+    def _update_markup(self) -> None:
+        """Work out the document as it will be saved and, once the analysis measured the document as
+        opened (so the word frequencies are loaded), its levels: a few milliseconds after every decision."""
+        if self.document is None or self.session is None:
+            return
+        edits = self.session.accepted_edits(self.settings.author)
+        if self.opened_levels:
+            from desktop.core.analysis import levels_as_saved
+
+            self.markup, self.levels = levels_as_saved(self.document, edits)
+            self.levels_changed.emit()
+        else:
+            from desktop.core.document.markup import preview
+
+            self.markup = preview(self.document, edits)
+        self.markup_changed.emit()
 
     def decide(self, finding_ids: list[str], decision: Decision, choice: int = 0) -> bool:
         """Accept or reject; a refusal (overlap, no suggestion) is told to the user. True when taken."""
@@ -371,20 +462,20 @@ class ReviewController(QObject):
 
     # -- keeping work ---------------------------------------------------------------------------
 
-    def keep_session(self) -> None:
-        """Write the session (encrypted) now."""
+    def keep_session(self, saved: bool = False) -> None:
+        """Keep the review now (encrypted, or only the decisions without a key store)."""
+        self._autosave.stop()
         if self.session is None:
             return
-        problem = self.kept.save(self.settings, self.session)
+        problem = self.kept.save(self.settings, self.session, saved=saved)
         if problem:
             self.notice.emit(problem)
 
     def discard_session(self) -> None:
-        """Forget the kept session (the user chose not to keep the decisions)."""
-        from desktop.core.privacy import history
-
+        """Forget the kept review (the user chose not to keep the decisions)."""
+        self._autosave.stop()
         if self.session is not None:
-            history.discard(self.session.document_path)
+            self.kept.discard(self.session.document_path)
         self.dirty = False
 
     # -- saving ---------------------------------------------------------------------------------
@@ -404,11 +495,8 @@ class ReviewController(QObject):
         self.workers.run(SAVE_LANE, work, self._on_saved, self._on_save_failed)
 
     def _on_saved(self, result: SaveResult) -> None:
-        from desktop.core.privacy import history
-
         self.dirty = False
-        if self.session is not None:
-            history.discard(self.session.document_path)
+        self.keep_session(saved=True)  # reopening the document shows what was decided and saved
         self.saved.emit(result)
 
     def _on_save_failed(self, error: Exception) -> None:

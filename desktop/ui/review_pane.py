@@ -11,7 +11,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.core.i18n import _
 from desktop.core.policy.settings import Settings
@@ -45,6 +54,27 @@ class ReviewPane(QSplitter):
         self.rewriting: str | None = None  # paragraph id of the rewrite in the preview
 
         self.view = DocumentView(self)
+        self.marked_button = self._view_button(_("Alle &markeringen"),
+                                               _("Geaccepteerde wijzigingen zoals Word ze toont: doorgehaald en "
+                                                 "onderstreept, met de reden als u erop wijst"))
+        self.final_button = self._view_button(_("&Eindversie"), _("De tekst zoals hij wordt na uw wijzigingen"))
+        self.marked_button.setChecked(True)
+        modes = QButtonGroup(self)
+        modes.setExclusive(True)
+        modes.addButton(self.marked_button)
+        modes.addButton(self.final_button)
+        self.final_button.toggled.connect(self.view.set_final)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(QLabel(_("Weergave:"), self))
+        bar.addWidget(self.marked_button)
+        bar.addWidget(self.final_button)
+        bar.addStretch(1)
+        document = QWidget(self)
+        column = QVBoxLayout(document)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(bar)
+        column.addWidget(self.view, 1)
         self.level_meter = LevelMeter(self)
         self.suggestions = SuggestionPanel(self)
         self.checklist = ChecklistPanel(self)
@@ -58,15 +88,26 @@ class ReviewPane(QSplitter):
         self.tabs.addTab(review, _("Suggesties"))
         self.tabs.addTab(self.checklist, _("Besluit-eisen"))
         self.tabs.addTab(self.preview, _("Herschrijven (B1)"))
-        self.addWidget(self.view)
+        self.addWidget(document)
         self.addWidget(self.tabs)
         self.setStretchFactor(0, 3)
         self.setStretchFactor(1, 2)
         self._connect()
 
+    def _view_button(self, text: str, tip: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAccessibleName(text.replace("&", ""))
+        button.setAccessibleDescription(tip)
+        button.setCheckable(True)
+        button.setAutoRaise(True)
+        return button
+
     def _connect(self) -> None:
         c = self.controller
         c.opened.connect(self._on_opened)
+        c.markup_changed.connect(self._on_markup)
         c.findings_changed.connect(self.refresh_findings)
         c.levels_changed.connect(self._refresh_levels)
         c.review_changed.connect(lambda: self.checklist.show_review(c.review))
@@ -86,9 +127,18 @@ class ReviewPane(QSplitter):
     # -- what the controller holds --------------------------------------------------------------
 
     def _on_opened(self, document: Document) -> None:
-        self.view.show_document(document)
+        """Every pane shows the new document: its text, no level yet, no checklist, an empty B1 preview."""
+        if self.rewriting is not None:
+            self.cancel_rewrite()
+        self.view.show_document(document, self.controller.markup)
         self.level_meter.clear()
-        self.checklist.show_review(None)
+        self.checklist.show_review(self.controller.review)
+        self.preview.reset()
+        self.tabs.setCurrentIndex(0)
+
+    def _on_markup(self) -> None:
+        if self.view.shown_document is self.controller.document:  # not the last one's changes on a new one
+            self.view.show_markup(self.controller.markup)
 
     def refresh_findings(self) -> None:
         """Show the session's visible findings in the panel and as highlights."""
@@ -98,10 +148,12 @@ class ReviewPane(QSplitter):
             self.view.set_highlights(session.visible(), self.suggestions.current_id(), set(session.decisions))
 
     def _refresh_levels(self) -> None:
+        """The levels of the text as it will be saved, beside the document's level as it was opened."""
         self.view.set_levels(self.controller.levels)
         whole = next((level for level in self.controller.levels if level.paragraph is None), None)
+        opened = next((level for level in self.controller.opened_levels if level.paragraph is None), None)
         if whole is not None:
-            self.level_meter.show_level(whole)
+            self.level_meter.show_level(whole, opened)
 
     # -- selecting and deciding -----------------------------------------------------------------
 
@@ -172,16 +224,12 @@ class ReviewPane(QSplitter):
 
     def _jump_to(self, paragraph: str, start: int, end: int) -> None:
         """Show and select the quoted text ``[start, end)`` of ``paragraph``."""
-        document = self.controller.document
-        if document is None:
-            return
-        text = document.paragraph(paragraph).text
-        position = self.view.positions.get(paragraph)
-        if position is None:
+        first, last = self.view.view_position(paragraph, start), self.view.view_position(paragraph, end)
+        if first is None or last is None:
             return
         cursor = self.view.textCursor()
-        cursor.setPosition(position + len(text[:start].encode("utf-16-le")) // 2)
-        cursor.setPosition(position + len(text[:end].encode("utf-16-le")) // 2, cursor.MoveMode.KeepAnchor)
+        cursor.setPosition(first)
+        cursor.setPosition(last, cursor.MoveMode.KeepAnchor)
         self.view.setTextCursor(cursor)
         self.view.ensureCursorVisible()
         self.view.setFocus()

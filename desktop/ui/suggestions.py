@@ -1,7 +1,8 @@
 """The side panel with the suggestions: grouped by category and counted, with a detail card.
 
 Each suggestion shows original → suggestion, the reason in plain Dutch and where it came from
-(a language rule, one of our word lists, or the local model). The panel only shows and asks: it
+(a language rule, one of our word lists, or the local model); the rule's code and how sure the
+check is sit behind a "Details" line, for whoever asks. The panel only shows and asks: it
 emits what the user wants, and the main window lets the core's ReviewSession decide.
 """
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -89,6 +91,19 @@ class SuggestionPanel(QWidget):
         self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.source = QLabel("", self)
         self.source.setAccessibleName(_("Bron"))
+        self.details_button = QToolButton(self)
+        self.details_button.setText(_("Details"))
+        self.details_button.setAccessibleName(_("Details tonen"))
+        self.details_button.setCheckable(True)
+        self.details_button.setAutoRaise(True)
+        self.details_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.details_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.details_button.toggled.connect(self._toggle_details)
+        self.details = QLabel("", self)
+        self.details.setWordWrap(True)
+        self.details.setAccessibleName(_("Details"))
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.hide()
         self.choice = QComboBox(self)
         self.choice.setAccessibleName(_("Kies een suggestie"))
         self.choice.currentIndexChanged.connect(self._update_title)
@@ -122,7 +137,12 @@ class SuggestionPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.choice)
         layout.addWidget(self.reason)
-        layout.addWidget(self.source)
+        source = QHBoxLayout()
+        source.addWidget(self.source)
+        source.addWidget(self.details_button)
+        source.addStretch(1)
+        layout.addLayout(source)
+        layout.addWidget(self.details)
         layout.addLayout(buttons)
         layout.addLayout(more)
         layout.addWidget(self.word_button)
@@ -199,6 +219,8 @@ class SuggestionPanel(QWidget):
             self.title.setText(_("Geen suggestie gekozen"))
             self.reason.setText(_("Kies een suggestie in de lijst of klik op een gemarkeerd woord."))
             self.source.setText("")
+            self.details.setText("")
+            self.details_button.setVisible(False)
             self.choice.hide()
             self.word_button.setEnabled(False)
             return
@@ -211,10 +233,18 @@ class SuggestionPanel(QWidget):
         self._update_title()
         self.reason.setText("\n".join(finding.reasons))
         origin = _(SOURCE_LABELS[finding.source])
-        self.source.setText(_("Bron: {origin} ({rule})").format(origin=origin, rule=finding.rule))
+        self.source.setText(_("Bron: {origin}").format(origin=origin))
+        rules = ", ".join([finding.rule, *(rule for rule, _message in finding.also)])
+        self.details.setText(_("Regel: {rules} · zekerheid van de controle: {confidence:.0%}").format(
+            rules=rules, confidence=finding.confidence))
+        self.details_button.setVisible(True)
         self.accept_button.setEnabled(bool(finding.suggestions))
         self.kind_button.setEnabled(bool(finding.suggestions) and not finding.group)
         self.word_button.setEnabled(finding.category is Category.SPELLING and " " not in finding.original)
+
+    def _toggle_details(self, shown: bool) -> None:
+        self.details.setVisible(shown)
+        self.details_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
     def _update_title(self) -> None:
         finding = self._finding(self.current_id())

@@ -73,7 +73,9 @@ def test_about_says_how_privacy_is_enforced_as_it_is_now(
     assert "PySide6.QtNetwork" not in sys.modules
     assert "netwerkonderdelen van Qt worden niet gebruikt en zijn niet geladen" in text
     assert "downloadt niets" in text
-    assert "geen beveiligde sleutelopslag (keyring.backends.fail.Keyring)" in text
+    assert "Deze computer heeft geen beveiligde sleutelopslag." in text
+    assert "onthoudt het uw beslissingen (zonder tekst uit het document)" in text
+    assert "(Gevonden: keyring.backends.fail.Keyring.)" in text
     assert str(paths.user_config_dir()) in text and str(paths.user_data_dir()) in text
 
     monkeypatch.setattr(network_guard, "installed", lambda: True)

@@ -182,7 +182,7 @@ def test_work_is_restored_after_a_crash(qtbot, secret_service, letter_docx, lang
     qtbot.addWidget(second)
     with qtbot.waitSignal(second.controller.restored, timeout=30_000) as restored:
         second.open_path(source)
-    assert restored.args == [3]
+    assert restored.args == [3, False]  # three decisions, not saved yet
     qtbot.waitUntil(lambda: not second.workers.is_running(ANALYSIS_LANE), timeout=120_000)
     assert all(second.controller.session.decision(fid) == (Decision.REJECTED, 0) for fid in chosen)
     second.workers.shutdown()
