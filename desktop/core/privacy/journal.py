@@ -37,9 +37,9 @@ from pathlib import Path
 
 from desktop.core import paths
 from desktop.core.findings import Finding, Source
-from desktop.core.privacy.secure_store import DAY
 from desktop.core.session import Decision, ReviewSession
 
+DAY = 86_400  # as secure_store's, without loading the key store's modules for it
 JOURNAL_DIR = "beslissingen"
 SUFFIX = ".json"
 VERSION = 1
