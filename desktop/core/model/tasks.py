@@ -172,7 +172,7 @@ def run_task(
         prompt_values = {**values, "examples": examples} if (attempt.prompt or task.value) == "b1" else values
         request, version = _request(task, prompt_values, attempt, _max_tokens(original))
         watch = (
-            EarlyStop(original, attempt.prompt or task.value, cancel, on_text, limit)
+            EarlyStop(original, cancel, on_text, limit)
             if task is Task.B1
             else None
         )

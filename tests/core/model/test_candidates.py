@@ -74,34 +74,32 @@ def _job(text: str) -> ModelJob:
     return ModelJob(Task.B1, "p1", text, 0, len(text))
 
 
-def test_a_copy_is_given_up_at_half_the_sentence_a_split_later() -> None:
-    words = CULEMBORG.split()  # 18 words: a rewrite gives up at 9 copied words, a split at 11
+def test_a_copy_is_given_up_at_70_percent_of_the_sentence() -> None:
+    words = CULEMBORG.split()  # 18 words: given up at 13 copied words
     assert len(words) == 18
-    assert hopeless(CULEMBORG, " ".join(words[:8]) + " ", "b1") is None
-    assert hopeless(CULEMBORG, " ".join(words[:9]) + " ", "b1") is not None
-    assert hopeless(CULEMBORG, " ".join(words[:10]) + " ", SPLIT_PROMPT) is None
-    assert hopeless(CULEMBORG, " ".join(words[:11]) + " ", SPLIT_PROMPT) is not None
+    assert hopeless(CULEMBORG, " ".join(words[:12]) + " ") is None
+    assert hopeless(CULEMBORG, " ".join(words[:13]) + " ") is not None
     # a split that has split is not a copy, however much it keeps
-    split = "Het zijn de Culemborgers. Zij geven onze stad haar ziel en maken "
-    assert hopeless(CULEMBORG, split, SPLIT_PROMPT) is None
+    split = "Het zijn de Culemborgers die onze stad haar ziel geven. Zij maken de stad elke dag weer "
+    assert hopeless(CULEMBORG, split) is None
     # the last word may still grow: "Culem" is not yet a word
-    assert hopeless(CULEMBORG, "Het zijn de Culem", "b1") is None
+    assert hopeless(CULEMBORG, "Het zijn de Culem") is None
 
 
 def test_a_list_item_that_lost_its_form_is_given_up_at_its_first_word() -> None:
-    assert hopeless(HAARLEMMERMEER, "Dat ", "b1") == ("vorm", "De beginletter veranderde; dit hoort bij een opsomming.")
-    assert hopeless(HAARLEMMERMEER, "In de gemeente ", "b1") is not None
-    assert hopeless(HAARLEMMERMEER, "dat in de gemeente ", "b1") is None
+    assert hopeless(HAARLEMMERMEER, "Dat ") == ("vorm", "De beginletter veranderde; dit hoort bij een opsomming.")
+    assert hopeless(HAARLEMMERMEER, "In de gemeente ") is not None
+    assert hopeless(HAARLEMMERMEER, "dat in de gemeente ") is None
 
 
-def test_a_copying_model_costs_half_a_sentence_per_candidate_and_says_why(context: GuardContext) -> None:
+def test_a_copying_model_costs_70_percent_of_a_sentence_per_candidate_and_says_why(context: GuardContext) -> None:
     # the 1.5B model's greedy answers on this sentence were the sentence itself (captured)
     engine = FakeEngine({"b1": [CULEMBORG, CULEMBORG], SPLIT_PROMPT: [CULEMBORG, CULEMBORG]})
     result = run_task(engine, _job(CULEMBORG), context)
     assert result.text is None and result.message == "Geen veilige herschrijving gevonden."
     assert len(engine.requests) == 4
     full = len(json.dumps({"tekst": CULEMBORG}, ensure_ascii=False))
-    assert all(count < 0.7 * full for count in engine.streamed)
+    assert all(count < 0.8 * full for count in engine.streamed)
     reasons = [reason for verdict in result.refusals for _guard, reason in verdict.reasons]
     assert all("woord voor woord" in reason for reason in reasons), reasons
 
@@ -138,9 +136,9 @@ def test_a_candidate_past_the_sentences_time_is_stopped() -> None:
 
     from desktop.core.model.candidates import EarlyStop
 
-    watch = EarlyStop(CULEMBORG, "b1", None, None, give_up_at=time.monotonic() - 1)
+    watch = EarlyStop(CULEMBORG, None, None, give_up_at=time.monotonic() - 1)
     watch('{"tekst": "Onze')
     assert watch.stop.is_set() and watch.reason is not None and watch.reason[0] == "tijd"
-    fresh = EarlyStop(CULEMBORG, "b1", None, None, give_up_at=time.monotonic() + 3600)
+    fresh = EarlyStop(CULEMBORG, None, None, give_up_at=time.monotonic() + 3600)
     fresh('{"tekst": "Onze')
     assert not fresh.stop.is_set()

@@ -191,3 +191,19 @@ def test_languagetools_officialese_suggestions_count_as_listed_alternatives(full
     dropped = check_output(Task.B1, source, "Voor de werkzaamheden plaatsen wij borden. Voordat u begint, belt u ons.",
                            full_context)
     assert any("‘Voorafgaand’" in r for g, r in dropped.reasons if g == "inhoud")
+
+
+def test_a_lost_preposition_that_turns_the_meaning_around_is_refused(context: GuardContext) -> None:
+    # Amsterdam document 31 and the 1.5B model's rewrite (captured): every content word is still there, but now
+    # the location depends on something instead of the effects depending on the location
+    source = (
+        "Meer informatie hierover kunt u vinden op: De effecten voor de natuur hangen sterk af van de specifieke "
+        "locatie."
+    )
+    output = "U kunt meer informatie vinden over de effecten voor de natuur op: De specifieke locatie hangt sterk af."
+    assert content_recall(source, output, context.alternatives) == (9, 9)
+    reasons = content_guard(source, output, context.alternatives)
+    assert any("voorzetsels zijn weggevallen: ‘van’" in r for r in reasons), reasons
+    # "hierover" holds "over": moving it is no loss
+    moved = source.replace("Meer informatie hierover kunt u vinden", "U kunt hierover meer informatie vinden")
+    assert content_guard(source, moved, context.alternatives) == []

@@ -12,6 +12,7 @@ LanguageTool's officialese rules for a phrase they flag in the input ("alvorens"
 Besides the words, the guard refuses:
 
 - a changed fixed prepositional expression ("in het kader van" → "onder");
+- a lost preposition ("de effecten hangen af van de locatie" → "de locatie hangt af": "van" is gone);
 - a lost or added negation (the number of "niet", "geen", "nooit", ... must stay the same);
 - a changed modal verb ("moet" → "kan"; "dient te" and "moet" are the same);
 - content words of the model's own that are not in the input and not an alternative from the list.
@@ -20,6 +21,7 @@ Besides the words, the guard refuses:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -86,6 +88,17 @@ FIXED_EXPRESSIONS = (
     "met uitzondering van", "in opdracht van", "namens", "ingevolge",
 )  # fmt: skip
 _LINKERS = ("", "s", "e", "en", "n")
+# Prepositions that tie a word to another ("hangen af van", "effecten voor de natuur"): a rewrite keeps each
+# of them (as many times) unless a listed alternative replaced its phrase. Not "door" (an active sentence
+# drops the agent's "door"), "om" ("om te") and "zonder" (a negation, counted there).
+PREPOSITIONS = frozenset(
+    {
+        "aan", "achter", "bij", "binnen", "boven", "buiten", "in", "met", "na", "naar", "naast", "onder", "op",
+        "over", "per", "sinds", "tegen", "tot", "tussen", "uit", "van", "voor", "vanaf", "vanuit", "via", "tijdens",
+        "volgens", "wegens", "vanwege", "rond", "langs", "behalve", "ondanks",
+    }
+)  # fmt: skip
+_PRONOMINAL = re.compile(r"(?:er|daar|hier|waar)(\w+)")
 
 
 @lru_cache(maxsize=65536)
@@ -201,6 +214,19 @@ def _modals(words: Iterable[Word], text: str) -> set[str]:
     return found
 
 
+def _prepositions(words: Iterable[Word], skip: set[int] | None = None) -> Counter[str]:
+    """The prepositions of a text, also inside pronominal adverbs (daarvoor: voor), minus the words at ``skip``."""
+    found: Counter[str] = Counter()
+    for word in words:
+        if skip and word.start in skip:
+            continue
+        match = _PRONOMINAL.fullmatch(word.lower)
+        bare = match[1] if match else word.lower
+        if bare in PREPOSITIONS:
+            found[bare] += 1
+    return found
+
+
 def _negations(words: Iterable[Word]) -> int:
     return sum(1 for w in words if w.lower in NEGATIONS)
 
@@ -306,6 +332,13 @@ def content_guard(
                 _("De vaste uitdrukking ‘{expression}’ is weggelaten of veranderd; dat kan de betekenis veranderen.")
                 .format(expression=expression)
             )
+    lost = _prepositions(source_words, replaced) - _prepositions(output_words)
+    if lost:
+        reasons.append(
+            _("Deze voorzetsels zijn weggevallen: {words}; dat kan veranderen wie wat met wie doet.").format(
+                words=_quoted(sorted(lost))
+            )
+        )
     before, after = _negations(source_words), _negations(output_words)
     if after != before:
         reasons.append(
