@@ -7,7 +7,9 @@ that passes wins. A candidate is given up while it is being written when it can 
 - it copies the input word for word past 70% of the sentence (a rewrite that has not changed anything, a
   split that has not split): a copy was never going to pass the level guard, and writing it out cost a minute;
 - it has already lost the form of a list item (another first-letter case, a dropped "dat" or "1");
-- the sentence's time is up (tasks.B1_LIMIT_SECONDS).
+- the sentence's time is up (tasks.B1_LIMIT_SECONDS);
+- (a correction too) a guard can already tell it will refuse the answer: markup, English, a fact the
+  input does not have (guards/partial.py).
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from dataclasses import dataclass
 
 from desktop.core.i18n import _
 from desktop.core.model.engine import TextCallback
-from desktop.core.model.guards import GuardOutcome, Verdict
+from desktop.core.model.guards import GuardContext, GuardOutcome, Verdict
+from desktop.core.model.guards.partial import partial_refusal
 from desktop.core.model.guards.structure import MARKER, first_letter
 from desktop.core.model.structured import partial_text
 
@@ -58,6 +61,14 @@ def _complete_words(text: str) -> list[str]:
     return words
 
 
+def _complete_text(text: str) -> str:
+    """``text`` up to its last complete word (the last word may still grow)."""
+    if not text or text[-1].isspace():
+        return text.strip()
+    cut = max(text.rfind(" "), text.rfind("\n"))
+    return text[:cut].strip() if cut >= 0 else ""
+
+
 def hopeless(original: str, partial: str) -> tuple[str, str] | None:
     """(guard, Dutch reason) when the output so far can no longer pass; None while it still can."""
     words = _complete_words(partial)
@@ -86,7 +97,9 @@ def hopeless(original: str, partial: str) -> tuple[str, str] | None:
 class EarlyStop:
     """Watches a candidate as it streams; stops it when it is hopeless or the user cancels.
 
-    Pass :attr:`stop` as the engine's cancel event and the instance as its text callback.
+    Pass :attr:`stop` as the engine's cancel event and the instance as its text callback. With a
+    ``context`` the guards judge the answer so far (:func:`partial_refusal`); ``rewrite`` False (a
+    correction, which copies its input by design) leaves out the copy and form checks.
     """
 
     def __init__(
@@ -95,13 +108,19 @@ class EarlyStop:
         cancel: threading.Event | None,
         on_text: TextCallback | None,
         give_up_at: float | None = None,
+        context: GuardContext | None = None,
+        *,
+        rewrite: bool = True,
     ) -> None:
         self.original = original
         self.give_up_at = give_up_at  # time.monotonic() after which the candidate is stopped
         self.cancel = cancel
         self.on_text = on_text
+        self.context = context
+        self.rewrite = rewrite
         self.stop = threading.Event()
         self.reason: tuple[str, str] | None = None
+        self._judged = ""  # the complete words the guards last judged
 
     def __call__(self, raw: str) -> None:
         if self.on_text is not None:
@@ -112,7 +131,13 @@ class EarlyStop:
         if self.reason is None and self.give_up_at is not None and time.monotonic() > self.give_up_at:
             self.reason = "tijd", _("Geen herschrijving binnen de tijd voor één zin; het model is gestopt.")
         if self.reason is None:
-            self.reason = hopeless(self.original, partial_text(raw))
+            partial = partial_text(raw)
+            if self.rewrite:
+                self.reason = hopeless(self.original, partial)
+            written = _complete_text(partial)
+            if self.reason is None and self.context is not None and written != self._judged:
+                self._judged = written
+                self.reason = partial_refusal(self.original, written, self.context)
         if self.reason is not None:
             self.stop.set()
 

@@ -171,22 +171,16 @@ def run_task(
             break
         prompt_values = {**values, "examples": examples} if (attempt.prompt or task.value) == "b1" else values
         request, version = _request(task, prompt_values, attempt, _max_tokens(original))
-        watch = (
-            EarlyStop(original, cancel, on_text, limit)
-            if task is Task.B1
-            else None
-        )
+        rewrite = task is Task.B1
+        watch = EarlyStop(original, cancel, on_text, limit if rewrite else None, context, rewrite=rewrite)
         try:
-            if watch is not None:
-                completion = engine.complete(request, watch.stop, watch)
-            else:
-                completion = engine.complete(request, cancel, on_text)
+            completion = engine.complete(request, watch.stop, watch)
         except EngineError as exc:
             errors.append(str(exc))
             continue
         completions.append(completion)
         if completion.finish == "cancelled":
-            if watch is None or watch.user_cancelled:
+            if watch.user_cancelled:
                 break
             refusals.append(watch.verdict())
             continue
