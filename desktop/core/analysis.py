@@ -29,7 +29,13 @@ from desktop.core.language.confusion import ConfusionChecker, ConfusionPairs
 from desktop.core.language.fixes import FixCheck, verify_fixes
 from desktop.core.language.grammar import GrammarChecker, GrammarUnavailableError, select_backend
 from desktop.core.language.names import document_names
-from desktop.core.language.readability import LevelEstimate, ReadabilityChecker, measure_document
+from desktop.core.language.readability import (
+    LevelEstimate,
+    ReadabilityChecker,
+    difficulty,
+    measure_document,
+    measure_paragraph,
+)
 from desktop.core.language.sentences import split_sentences
 from desktop.core.language.spelling import SpellChecker, default_dictionary_dir
 from desktop.core.language.wordlists import B1WordChecker, WordLists
@@ -359,6 +365,17 @@ def model_jobs(paragraph: Paragraph, findings: Sequence[Finding]) -> list[ModelJ
     return [job for job in jobs if paragraph.writable(job.start, job.end)]
 
 
+def by_expected_gain(
+    work: Sequence[tuple[Paragraph, ModelJob]], max_sentence_words: int
+) -> list[tuple[Paragraph, ModelJob]]:
+    """The model's tasks, the one whose sentence is hardest to read first (longest sentences, longest and
+    rarest words, passives: readability.difficulty); equal ones in document order."""
+    return sorted(
+        work,
+        key=lambda item: -difficulty(measure_paragraph(item[1].paragraph, item[1].original).counts, max_sentence_words),
+    )
+
+
 def model_stage(
     engine: Engine,
     paragraphs: Sequence[Paragraph],
@@ -367,11 +384,17 @@ def model_stage(
     tools: LanguageTools,
     cancel: threading.Event,
 ) -> Iterator[AnalysisItem]:
-    """Run the model's guarded tasks on what the rules flagged, yielding updated paragraphs."""
+    """Run the model's guarded tasks on what the rules flagged, yielding updated paragraphs.
+
+    The hardest sentences go first (:func:`by_expected_gain`): when the user stops the model or it runs
+    out of time, the work done is the work that helps the reader most.
+    """
     from desktop.core.model.tasks import run_task
 
     context = tools.guard_context(settings)
-    work = [(p, job) for p in paragraphs for job in model_jobs(p, found[p.id])]
+    work = by_expected_gain(
+        [(p, job) for p in paragraphs for job in model_jobs(p, found[p.id])], settings.checks.b1_sentence_length
+    )
     from_model: dict[str, list[Finding]] = {}
     stage = _("Lokaal taalmodel")
     for done, (paragraph, job) in enumerate(work, 1):
