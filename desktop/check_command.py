@@ -231,6 +231,9 @@ def _model_line(engine: LlamaEngine | None, refused: int) -> str:
     line = _("Taalmodel: {name} (alles op deze computer)").format(name=engine.info.name)
     if refused:
         line += " " + _("Geen veilige herschrijving gevonden voor {count} zin(nen).").format(count=refused)
+    cost = engine.meter.total()
+    if cost:
+        line += " " + _("Herschrijvingen en verbeteringen: {cost}.").format(cost=cost.describe())
     return line
 
 
@@ -315,7 +318,8 @@ def _write(
     model = ModelUse(engine.info.name, engine.info.sha256) if engine is not None else ModelUse()
     target = Path(output)
     try:
-        result = save_reviewed(document, session.accepted_edits(), target, settings, model)
+        cost = engine.meter.total() if engine is not None else None
+        result = save_reviewed(document, session.accepted_edits(), target, settings, model, cost=cost)
     except (SaveBlockedError, DocumentError) as exc:
         print(f"schrijfhulp-cli: {exc}", file=err)
         return 1

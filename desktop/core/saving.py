@@ -16,6 +16,7 @@ from desktop.core.document.reader import Document
 from desktop.core.document.writer import WriteOptions, WriteReport, save_document
 from desktop.core.findings import Edit
 from desktop.core.i18n import _
+from desktop.core.model.energy import ModelCost
 from desktop.core.policy.disclosure import DisclosureError, ModelUse, build, earlier_disclosure, save_check
 from desktop.core.policy.settings import Settings
 from desktop.core.privacy import audit_log
@@ -56,8 +57,12 @@ def save_reviewed(
     visible: bool | None = None,
     text: str | None = None,
     when: datetime | None = None,
+    cost: ModelCost | None = None,
 ) -> SaveResult:
-    """Write ``edits`` into a copy of ``document`` at ``target`` with the disclosure policy applied."""
+    """Write ``edits`` into a copy of ``document`` at ``target`` with the disclosure policy applied.
+
+    ``cost`` is what the model's work on the document took; the audit entry keeps it.
+    """
     when = when or datetime.now().astimezone()
     earlier = earlier_disclosure(document)
     try:
@@ -75,10 +80,12 @@ def save_reviewed(
         disclosure=disclosure,
     )
     report = save_document(document, edits, target, options)
-    return SaveResult(report, disclosure, _record(settings, report, model, disclosure, clean))
+    return SaveResult(report, disclosure, _record(settings, report, model, disclosure, clean, cost or ModelCost()))
 
 
-def _record(settings: Settings, report: WriteReport, model: ModelUse, disclosure: Disclosure, clean: bool) -> str:
+def _record(
+    settings: Settings, report: WriteReport, model: ModelUse, disclosure: Disclosure, clean: bool, cost: ModelCost
+) -> str:
     if not settings.privacy.audit_log:
         return ""
     try:
@@ -97,6 +104,10 @@ def _record(settings: Settings, report: WriteReport, model: ModelUse, disclosure
             model_sha256=model.sha256,
             disclosure=bool(disclosure.text),
             mode="clean" if clean else "tracked",
+            model_seconds=round(cost.seconds, 1),
+            model_tokens=cost.tokens,
+            model_cpu_seconds=round(cost.cpu_seconds, 1),
+            model_wh=round(cost.watt_hours, 4),
         ),
     )
     return ""

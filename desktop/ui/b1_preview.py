@@ -84,6 +84,9 @@ class B1Preview(QWidget):
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.RichText)
         self.status.setAccessibleName(_("Uitkomst van de herschrijving"))
+        self.cost = QLabel("", self)
+        self.cost.setWordWrap(True)
+        self.cost.setAccessibleName(_("Rekenwerk van de herschrijving"))
         self.accept_button = QPushButton(_("Herschrijving &overnemen"), self)
         self.accept_button.setAccessibleName(_("Herschrijving overnemen"))
         self.discard_button = QPushButton(_("&Verwerpen"), self)
@@ -110,6 +113,7 @@ class B1Preview(QWidget):
         layout.addWidget(self.heading)
         layout.addLayout(columns, 1)
         layout.addWidget(self.status)
+        layout.addWidget(self.cost)
         layout.addLayout(buttons)
         self.result: ModelResult | None = None
         self._idle()
@@ -126,6 +130,7 @@ class B1Preview(QWidget):
         self.original.setPlainText(original)
         self.rewrite.setPlainText("")
         self.status.setText(_("Bezig; de controles beoordelen de uitkomst voordat u die kunt overnemen."))
+        self.cost.setText("")
         self.accept_button.setEnabled(False)
         self.discard_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
@@ -136,8 +141,11 @@ class B1Preview(QWidget):
 
     def finish(self, result: ModelResult) -> None:
         """Show the guarded outcome: per guard what was checked, or why every candidate was refused."""
+        from desktop.core.model.energy import ModelCost
+
         self.result = result
         self.cancel_button.setEnabled(False)
+        self.cost.setText(_("Taalmodel: {cost}").format(cost=ModelCost.of(result.completions).describe()))
         if result.text is None or result.verdict is None:
             self.heading.setText(_("Geen veilige herschrijving gevonden."))
             self.status.setText(

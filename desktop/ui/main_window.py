@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME
 from desktop.core.i18n import _
+from desktop.core.model.energy import WATTS_PER_BUSY_CORE
 from desktop.core.policy.settings import Settings, load_settings
 from desktop.core.user_state import UserState, load_state, save_state
 from desktop.ui.model_service import ModelService
@@ -193,6 +194,9 @@ class MainWindow(QMainWindow):
         self.cancel_button.clicked.connect(self.cancel_work)
         self.model_label = QLabel(self)
         self.model_label.setAccessibleName(_("Status van het taalmodel"))
+        self.cost_label = QLabel(self)
+        self.cost_label.setAccessibleName(_("Rekenwerk van het taalmodel voor dit document"))
+        self.cost_label.hide()
         self.local_label = QLabel(_("Alles blijft op deze computer"), self)
         self.local_label.setAccessibleName(_("Privacy"))
         bar = self.statusBar()
@@ -200,6 +204,7 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.progress_bar)
         bar.addPermanentWidget(self.cancel_button)
         bar.addPermanentWidget(self.model_label)
+        bar.addPermanentWidget(self.cost_label)
         bar.addPermanentWidget(self.local_label)
         self.progress_bar.hide()
         self.cancel_button.hide()
@@ -219,6 +224,7 @@ class MainWindow(QMainWindow):
         c.restored.connect(self._on_restored)
         self.workers.busy.connect(self._on_busy)
         self.model.state_changed.connect(self._on_model_state)
+        c.model_cost_changed.connect(self._on_model_cost)
         self.model.failed.connect(lambda message: self.show_message(_("Herschrijven is niet gelukt"), message))
         self.start_page.open_requested.connect(self.choose_file)
         self.start_page.new_requested.connect(self.new_letter)
@@ -289,6 +295,14 @@ class MainWindow(QMainWindow):
         self.model_label.setText(text)
         self.model_label.setToolTip(detail)
         self._update_actions()
+
+    def _on_model_cost(self) -> None:
+        """What the model's work on this document cost, beside the model's state (the audit log keeps it too)."""
+        cost = self.controller.model_cost
+        self.cost_label.setVisible(bool(cost))
+        self.cost_label.setText(_("Dit document: {cost}").format(cost=cost.describe()) if cost else "")
+        self.cost_label.setToolTip(_("Geschat met {watts} W per bezette processorkern; zie de documentatie.").format(
+            watts=WATTS_PER_BUSY_CORE))
 
     def show_message(self, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning,
                      buttons: list[tuple[str, Callable[[], object]]] | None = None) -> QMessageBox:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from desktop.core.i18n import _
+from desktop.core.model.energy import ModelCost
 from desktop.core.policy.settings import Settings
 from desktop.ui.workers import Lane, Workers
 
@@ -45,6 +46,7 @@ class ModelService(QObject):
         super().__init__(parent)
         self._workers = workers
         self._engine: LlamaEngine | None = None
+        self._counted = ModelCost()  # the engine's total when take_cost last looked
         self.state = self.UNAVAILABLE
         self.detail = ""
 
@@ -78,8 +80,17 @@ class ModelService(QObject):
         self._set_state(self.LOADING, "")
         self._workers.run(LOAD_LANE, work, self._on_loaded, self._on_load_failed, model=True)
 
+    def take_cost(self) -> ModelCost:
+        """What the engine generated since the last call (rewrites, drafting; stopped ones too)."""
+        if self._engine is None:
+            return ModelCost()
+        total = self._engine.meter.total()
+        cost, self._counted = total - self._counted, total
+        return cost
+
     def _on_loaded(self, engine: LlamaEngine) -> None:
         self._engine = engine
+        self._counted = engine.meter.total()
         self._set_state(self.READY, engine.info.name)
 
     def _on_load_failed(self, error: Exception) -> None:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.core.i18n import _
+from desktop.core.model.energy import ModelCost
 from desktop.core.policy.settings import Settings
 from desktop.ui.workers import Lane, Workers
 
@@ -64,6 +65,7 @@ class ReviewController(QObject):
     save_failed = Signal(str)
     source_changed = Signal(str)
     restored = Signal(int, bool)  # decisions restored, and whether they were saved already
+    model_cost_changed = Signal()
 
     def __init__(self, workers: Workers, settings: Settings, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +80,7 @@ class ReviewController(QObject):
         self.markup: Preview | None = None  # the accepted changes as a save will write them
         self.review: Review | None = None
         self.dirty = False
+        self.model_cost = ModelCost()  # the model's work on the open document (its audit entry keeps it)
         # The kept reviews are used from the open job, the retention job and the GUI thread (it serialises them).
         self._kept: KeptReviews | None = None
         # Decisions from before the document changed on disk, re-applied as findings reappear.
@@ -211,6 +214,9 @@ class ReviewController(QObject):
         previous = self._reloading
         self._reloading = None
         self.session = ReviewSession(str(document.path), document.sha256)
+        if previous is None or previous.document_path != str(document.path):
+            self.model_cost = ModelCost()
+            self.model_cost_changed.emit()
         if previous is not None and previous.document_path == str(document.path):
             self._carried = dict(previous.decisions)
             self.session.ignored_rules = set(previous.ignored_rules)
@@ -448,6 +454,12 @@ class ReviewController(QObject):
         self.review_changed.emit()
         self._changed()
 
+    def add_model_cost(self, cost: ModelCost) -> None:
+        """Count the model's work on the open document (a rewrite, drafting that led to it)."""
+        if cost:
+            self.model_cost += cost
+            self.model_cost_changed.emit()
+
     def undo(self) -> None:
         """Undo the last decision."""
         if self.session is not None and self.session.can_undo():
@@ -484,13 +496,14 @@ class ReviewController(QObject):
         """Write the accepted suggestions to ``target`` in the background."""
         if self.document is None or self.session is None:
             return
-        document, settings = self.document, self.settings
+        document, settings, cost = self.document, self.settings, self.model_cost
         edits = self.session.accepted_edits(settings.author)
 
         def work(_cancel: threading.Event) -> SaveResult:
             from desktop.core.saving import save_reviewed
 
-            return save_reviewed(document, edits, target, settings, model, clean=clean, visible=visible, text=text)
+            return save_reviewed(document, edits, target, settings, model, clean=clean, visible=visible, text=text,
+                                 cost=cost)
 
         self.workers.run(SAVE_LANE, work, self._on_saved, self._on_save_failed)
 

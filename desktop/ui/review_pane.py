@@ -261,6 +261,7 @@ class ReviewPane(QSplitter):
 
     def _on_rewritten(self, result: ModelResult) -> None:
         self.rewriting = None
+        self.controller.add_model_cost(self.model.take_cost())
         self.preview.finish(result)
 
     def _accept_rewrite(self) -> None:
@@ -280,4 +281,5 @@ class ReviewPane(QSplitter):
         """Stop the running rewrite; the preview says nothing changed."""
         self.model.cancel()
         self.rewriting = None
+        self.controller.add_model_cost(self.model.take_cost())  # what was written until the cancel
         self.preview.cancelled()

@@ -39,6 +39,7 @@ from desktop.core import disk_cache
 from desktop.core.i18n import _
 from desktop.core.model import structured
 from desktop.core.model.catalog import ModelCard, ModelError, ModelFile, choose_model, find_models, verify
+from desktop.core.model.energy import CostMeter, ModelCost
 from desktop.core.model.runtime import LlamaRuntimeError, ensure_backends, route_native_log, weights_used_in_place
 from desktop.core.model.sampling import Sampler
 
@@ -177,6 +178,7 @@ class LlamaEngine:
         self._cached: list[int] = []  # tokens whose keys and values are in the KV cache, in order
         self._system_heads: dict[str, tuple[int, ...]] = {}  # system prompt -> tokens up to the user's text
         self._prefix_states: OrderedDict[tuple[int, ...], bytes] = OrderedDict()  # prefix -> its KV state
+        self.meter = CostMeter()  # everything this engine generated, for the energy figures
         template = llama.metadata.get("tokenizer.chat_template")
         if not template:
             raise EngineError(
@@ -465,7 +467,8 @@ class LlamaEngine:
                 if not keep_going:
                     break
         raw = data.decode("utf-8", errors="replace")
-        ended = time.perf_counter()
+        seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started
+        self.meter.add(ModelCost(seconds, len(prompt), len(output), cpu_seconds))  # also when the answer is unusable
         if finish == "cancelled":
             text = ""
         elif request.structured:
@@ -478,10 +481,10 @@ class LlamaEngine:
             prompt_tokens=len(prompt),
             completion_tokens=len(output),
             prompt_seconds=first_token_at - started,
-            seconds=ended - started,
+            seconds=seconds,
             finish=finish,
             cached_tokens=reused,
-            cpu_seconds=time.process_time() - cpu_started,
+            cpu_seconds=cpu_seconds,
         )
 
 

@@ -1,7 +1,9 @@
 """The audit log: one encrypted record per saved document, never its text.
 
 Each record holds the date, the file name or only its sha256 (by policy), the counts of accepted
-suggestions by kind, the model used, whether a disclosure was added and the save mode. Records
+suggestions by kind, the model used, whether a disclosure was added, the save mode, and what the
+model's work on the document cost: seconds, tokens written, CPU seconds and the estimated watt-hours
+(desktop/core/model/energy.py states the assumption), so a team lead can report the footprint. Records
 are appended one per line (see :mod:`desktop.core.privacy.secure_store`), purged after the retention
 period at start-up, and can be exported as CSV for transparency reporting.
 """
@@ -23,7 +25,7 @@ from desktop.core.privacy.secure_store import SecureStore, UnreadableRecordError
 
 AUDIT_FILE = "logboek.enc"
 CSV_COLUMNS = ("datum", "document", "geaccepteerd_totaal", "per_soort", "model", "model_sha256",
-               "vermelding", "opslagwijze")
+               "vermelding", "opslagwijze", "model_seconden", "model_tokens", "model_cpu_seconden", "model_wh")
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,12 @@ class AuditEntry:
     model_sha256: str = ""
     disclosure: bool = False
     mode: str = "tracked"
+    # The model's work on this document (B1 rewrites, corrections, drafting): wall-clock and CPU seconds,
+    # tokens written, and the energy estimate in watt-hours. Zero in records from before these were kept.
+    model_seconds: float = 0.0
+    model_tokens: int = 0
+    model_cpu_seconds: float = 0.0
+    model_wh: float = 0.0
 
 
 def describe_document(path: Path, file_name_policy: str) -> str:
@@ -127,6 +135,10 @@ def export_csv(store: SecureStore, target: Path) -> int:
                     entry.model_sha256,
                     "ja" if entry.disclosure else "nee",
                     entry.mode,
+                    f"{entry.model_seconds:.1f}",
+                    entry.model_tokens,
+                    f"{entry.model_cpu_seconds:.1f}",
+                    f"{entry.model_wh:.4f}",
                 )
             )
     return len(entries)
