@@ -18,8 +18,6 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-import psutil
-
 from desktop.core import paths
 from desktop.core.document.reader import Document, Paragraph
 from desktop.core.findings import Category, Checker, Edit, Finding, merge_findings
@@ -291,6 +289,8 @@ def _grammar_stage(
         yield Notice(_("Grammaticacontrole niet beschikbaar: {reason}").format(reason=exc))
         return
     stage = _("Grammatica en stijl")
+    import psutil  # here, not before the first findings
+
     workers = max(1, min(GRAMMAR_THREADS, psutil.cpu_count(logical=False) or 1))
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="grammatica") as pool:
         futures = [pool.submit(_grammar_findings, tools, p, list(found[p.id])) for p in paragraphs]

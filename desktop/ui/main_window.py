@@ -335,9 +335,6 @@ class MainWindow(QMainWindow):
             if self.settings.policy_invalid:
                 text += "\n\n" + _("Omdat het beleid ongeldig is, gelden de strengste instellingen.")
             self.show_message(_("Problemen in de instellingen"), text)
-        self.controller.prepare()
-        self.controller.enforce_retention()
-        self.model.load(self.settings)
         from desktop.core.user_state import needs_first_run
 
         if needs_first_run(self.settings, self.state):
@@ -345,8 +342,28 @@ class MainWindow(QMainWindow):
 
             self.first_run = FirstRunDialog(self, state=self.state, settings=self.settings)
             self.first_run.open()
+        if document is not None and self._review is None:
+            self._build_review()
+        # The background work last, so the window's own work above never waits for Python's lock while a worker
+        # imports; the language tools first: the first findings wait for them.
+        self.controller.prepare()
         if document is not None:
             self.open_path(document)
+        self.controller.enforce_retention()
+        self._load_model_after_tools()
+
+    def _load_model_after_tools(self) -> None:
+        """Load the model once the cheap checks' language tools are ready: loading it (about a second of two
+        cores, llama.cpp holding Python's lock part of it) would otherwise hold up the first findings."""
+        if self.controller.tools is not None:
+            self.model.load(self.settings)
+            return
+
+        def ready() -> None:
+            self.controller.tools_ready.disconnect(ready)
+            self.model.load(self.settings)
+
+        self.controller.tools_ready.connect(ready)
 
     # -- dialogs --------------------------------------------------------------------------------
 

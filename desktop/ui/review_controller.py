@@ -66,6 +66,7 @@ class ReviewController(QObject):
     source_changed = Signal(str)
     restored = Signal(int, bool)  # decisions restored, and whether they were saved already
     model_cost_changed = Signal()
+    tools_ready = Signal()  # the language tools of the cheap checks are loaded (the first findings can come)
 
     def __init__(self, workers: Workers, settings: Settings, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -125,6 +126,7 @@ class ReviewController(QObject):
 
     def _on_tools(self, tools: LanguageTools) -> None:
         self.tools = tools
+        self.tools_ready.emit()
         if self.workers.is_held(ANALYSIS_LANE):  # an analysis waits for them
             self.analyse()
 

@@ -28,7 +28,7 @@ for item in run_analysis(open_document(sys.argv[1]), settings, threading.Event()
     if isinstance(item, ParagraphFindings) and item.findings:
         print(sorted({finding.category.value for finding in item.findings}))
         break
-print([name for name in ("lt_py", "llama_cpp", "desktop.core.model.guards", "simplemma",
+print([name for name in ("lt_py", "llama_cpp", "desktop.core.model.guards", "simplemma", "psutil",
                          "desktop.core.document.markup") if name in sys.modules])
 """
 

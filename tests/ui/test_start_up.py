@@ -246,3 +246,19 @@ def test_an_analysis_before_the_language_tools_are_ready_waits_visibly_then_runs
     qtbot.wait(50)  # the tools arrive, and no analysis starts: it was cancelled
     assert main.controller.tools is not None and not main.workers.is_running(ANALYSIS_LANE)
     main.workers.shutdown()
+
+
+def test_the_model_loads_once_the_first_findings_can_come(qtbot, language_tools, monkeypatch) -> None:
+    """The model's loading waits for the cheap checks' tools (it would compete with the first findings), once."""
+    main = MainWindow()
+    qtbot.addWidget(main)
+    loads: list[object] = []
+    monkeypatch.setattr(main.model, "load", loads.append)
+    monkeypatch.setattr(main.controller, "prepare", lambda: None)  # the tools arrive when this test says
+    main.start_up()
+    assert loads == []
+    main.controller._on_tools(language_tools)
+    assert loads == [main.settings]
+    main.controller._on_tools(language_tools)  # tools prepared again after a settings change: no second load
+    assert loads == [main.settings]
+    main.workers.shutdown()
