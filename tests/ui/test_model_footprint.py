@@ -52,7 +52,7 @@ def test_the_model_work_is_shown_and_kept_with_the_document(
     document = window.document
     paragraph = next(p for p in document.paragraphs if len(p.text.split()) > 30)
     cursor = window.review.view.textCursor()
-    cursor.setPosition(window.review.view.positions[paragraph.id] + 1)
+    cursor.setPosition(window.review.view.view_position(paragraph.id, 1))
     window.review.view.setTextCursor(cursor)
     window.review.rewrite_b1()
     qtbot.waitUntil(lambda: window.review.preview.result is not None, timeout=30_000)
