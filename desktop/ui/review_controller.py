@@ -195,6 +195,8 @@ class ReviewController(QObject):
             self.prepare()
             return
 
+        self.opened_levels = []  # measured again by this analysis
+
         def work(cancel: threading.Event) -> Iterator[AnalysisItem]:
             from desktop.core.analysis import run_analysis
 
