@@ -211,7 +211,6 @@ class ReviewController(QObject):
     def _start_review(self, document: Document, kept: KeptReview | None) -> None:
         from desktop.core.session import ReviewSession
 
-        self.cancel_analysis()
         self.document = document
         self.levels, self.opened_levels, self.markup, self.review = [], [], None, None
         self.dirty, self._carried, self._journal = False, {}, None
