@@ -717,7 +717,11 @@ def test_every_template_drafts_with_the_embedded_model(
     assert result.review.kind == request.template.kind
     if request.template.kind == "besluit":
         statuses = {item.check: item.status for item in result.review.decision}
-        assert "missing" not in statuses.values(), statuses
+        missing = {check for check, status in statuses.items() if status == "missing"}
+        # A motivation the model could not write safely stays visibly open ("[Schrijf hier: motivering]"),
+        # and the review rightly calls it missing; one the model wrote must be found.
+        left_open = {slot.key for slot in result.slots if slot.text is None}
+        assert missing == ({"motivering"} & left_open), (statuses, left_open)
         doubtful = {check for check, status in statuses.items() if status == "doubtful"}
         # A decision on an objection rightly names only beroep (no second bezwaar).
         assert doubtful == ({"bezwaarclausule"} if name == "besluit-op-bezwaar" else set()), statuses
