@@ -36,6 +36,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part, XmlPart
 from lxml import etree
 
+from desktop.core.document.collector import collector_paused
 from desktop.core.document.errors import (
     CorruptDocumentError,
     DocumentError,
@@ -259,11 +260,12 @@ def open_document(path: Path) -> Document:
     .docx, encrypted, Strict Open XML, macro-enabled, damaged, too large or unsafe.
     """
     path = Path(path)
-    package = open_package(path)
-    try:
-        return read_document(path, package.sha256, package.docx)
-    except RecursionError as exc:
-        raise CorruptDocumentError.for_path(path, "nesting too deep") from exc
+    with collector_paused():
+        package = open_package(path)
+        try:
+            return read_document(path, package.sha256, package.docx)
+        except RecursionError as exc:
+            raise CorruptDocumentError.for_path(path, "nesting too deep") from exc
 
 
 def read_document(path: Path, sha256: str, document: DocxDocument) -> Document:

@@ -33,6 +33,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import XmlPart
 from lxml import etree
 
+from desktop.core.document.collector import collector_paused
 from desktop.core.document.errors import (
     SaveFailedError,
     SaveRefusedError,
@@ -262,8 +263,13 @@ def save_document(
     ``allow_overwrite_original``), :class:`SourceChangedError` when the original changed on disk
     since it was opened, and :class:`SaveFailedError` when writing failed (nothing is replaced).
     """
-    options = options or WriteOptions()
-    target = Path(target)
+    with collector_paused():
+        return _save(doc, edits, Path(target), options or WriteOptions(), allow_overwrite_original)
+
+
+def _save(
+    doc: Document, edits: Sequence[Edit], target: Path, options: WriteOptions, allow_overwrite_original: bool
+) -> WriteReport:
     _check_target(doc, target, allow_overwrite_original)
     source = _verified_source(doc)
     plan = plan_edits(doc, edits)
