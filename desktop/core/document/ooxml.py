@@ -140,6 +140,10 @@ def serialize_part(root: etree._Element) -> bytes:
     return etree.tostring(root, encoding="UTF-8", xml_declaration=True, standalone=True)
 
 
+#: What :func:`serialize_part` writes before the root element.
+XML_DECLARATION = serialize_part(etree.Element("x")).removesuffix(b"<x/>")
+
+
 _OFF = frozenset({"0", "false", "off", "none", "False", "FALSE", "Off", "None"})
 
 

@@ -44,6 +44,7 @@ from desktop.core.document.errors import (
 from desktop.core.document.ooxml import (
     W_COMMENTS,
     W_NS,
+    XML_DECLARATION,
     parse_xml,
     serialize_part,
 )
@@ -365,22 +366,20 @@ def _write_comments(
     The ``w:comment`` markup is the same as python-docx's ``Comments.add_comment`` writes (a
     CommentText paragraph starting with the annotation reference), built here directly because
     python-docx searches all comments for a free id on every call, which makes a thousand
-    comments take seconds. The comments are written as markup and parsed in one go, three times
-    faster than building them element by element.
+    comments take seconds. The comments are written as markup, three times faster than building
+    them element by element. The markup is the bytes lxml would write for it (escaped as lxml
+    escapes), so a new comments part is that markup as it is, without parsing and serializing it;
+    for an existing part the new comments are parsed in one go and appended to it.
     """
     markup = "".join(_comment_markup(comment_id, author, date, text) for comment_id, author, text in comments)
-    parsed = parse_xml(f'<w:comments xmlns:w="{W_NS}">{markup}</w:comments>'.encode())
-    if partname is None:
-        root = parsed
-    else:
-        root.extend(list(parsed))
-    blob = serialize_part(root)
+    part = f'<w:comments xmlns:w="{W_NS}">{markup}</w:comments>'.encode()
     if partname is None:
         partname = builder.free_partname("/word/comments{}.xml")
-        builder.add(partname, CT.WML_COMMENTS, blob)
+        builder.add(partname, CT.WML_COMMENTS, XML_DECLARATION + part)
         builder.relate(str(doc.docx.part.partname), RT.COMMENTS, partname)
     else:
-        builder.replace(partname, blob)
+        root.extend(list(parse_xml(part)))
+        builder.replace(partname, serialize_part(root))
 
 
 def _comment_markup(comment_id: str, author: str, date: str, text: str) -> str:
