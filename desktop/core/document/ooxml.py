@@ -6,6 +6,8 @@ the reader, the revision writer and the tests agree on them.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -142,6 +144,32 @@ def serialize_part(root: etree._Element) -> bytes:
 
 #: What :func:`serialize_part` writes before the root element.
 XML_DECLARATION = serialize_part(etree.Element("x")).removesuffix(b"<x/>")
+
+#: How lxml escapes text and attribute values when it serializes them.
+_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
+_ATTRIBUTE_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"}
+)
+#: Characters XML 1.0 cannot hold (lxml refuses them with this message).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(value: str) -> str:
+    """``value`` as element text in markup, escaped as lxml escapes it (ValueError, as from lxml,
+    for characters XML cannot hold)."""
+    return _checked(value).translate(_TEXT_ESCAPES)
+
+
+def xml_attribute(value: str) -> str:
+    """``value`` as a double-quoted attribute value in markup, escaped as lxml escapes it
+    (ValueError, as from lxml, for characters XML cannot hold)."""
+    return _checked(value).translate(_ATTRIBUTE_ESCAPES)
+
+
+def _checked(value: str) -> str:
+    if _NOT_XML.search(value):
+        raise ValueError("All strings must be XML compatible: Unicode or ASCII, no NULL bytes or control characters")
+    return value
 
 
 _OFF = frozenset({"0", "false", "off", "none", "False", "FALSE", "Off", "None"})

@@ -47,6 +47,8 @@ from desktop.core.document.ooxml import (
     XML_DECLARATION,
     parse_xml,
     serialize_part,
+    xml_attribute,
+    xml_text,
 )
 from desktop.core.document.package import PackageBuilder, atomic_write, read_file, sha256_of
 from desktop.core.document.properties import Disclosure, apply_disclosure
@@ -60,6 +62,7 @@ from desktop.core.document.revisions import (
     apply_changes,
     diff_hunks,
 )
+from desktop.core.document.simple_changes import SimpleChanges
 from desktop.core.document.text import OBJECT
 from desktop.core.document.working_copies import WorkingCopies
 from desktop.core.findings import Edit
@@ -281,7 +284,7 @@ def _save(
     date = revision_date(options.date)
     report = WriteReport(target=target, applied=plan.applied, refused=plan.refused)
     pending_comments: list[tuple[str, str, str]] = []
-    anchors: list[tuple[etree._Element, etree._Element, str]] = []
+    anchors: list[tuple[PlannedChange, str]] = []
     new = NewElements()
     revisions: dict[str, Revision] = {}  # one per author: a thousand edits have one or two
 
@@ -290,20 +293,24 @@ def _save(
             revisions[author] = Revision(author, date)
         return revisions[author]
 
+    simple = SimpleChanges(ids)
     for accepted in plan.by_paragraph.values():
         paragraph = accepted[0].paragraph
         element = working.paragraph(paragraph)
         changes = [PlannedChange(a.hunks, revision_by(a.edit.author or options.author)) for a in accepted]
-        apply_changes(element, changes, fields=paragraph.fields, clean=options.clean, ids=ids, new=new)
+        if options.clean or not simple.add(element, paragraph.element, paragraph.segments, changes):
+            apply_changes(element, changes, fields=paragraph.fields, clean=options.clean, ids=ids, new=new)
         for a, change in zip(accepted, changes, strict=True):
             if options.clean or not options.comments or not a.explanations:
                 continue
-            if paragraph.kind not in _COMMENTABLE or change.first is None or change.last is None:
+            if paragraph.kind not in _COMMENTABLE:
                 report.uncommented.append(a.edit)
                 continue
+            # A tracked change always writes a deletion or an insertion to anchor the comment on.
             comment_id = ids()
-            anchors.append((change.first, change.last, comment_id))
+            anchors.append((change, comment_id))
             pending_comments.append((comment_id, change.revision.author, "\n".join(a.explanations)))
+    simple.write()
 
     _anchor_comments(anchors)
     if pending_comments:
@@ -331,8 +338,9 @@ def _comments_root(doc: Document) -> tuple[str | None, etree._Element]:
     return None, etree.Element(W_COMMENTS, nsmap={"w": W_NS})
 
 
-def _anchor_comments(anchors: list[tuple[etree._Element, etree._Element, str]]) -> None:
-    """Range markers around each ``first``..``last`` and the reference run after the end marker.
+def _anchor_comments(anchors: list[tuple[PlannedChange, str]]) -> None:
+    """Range markers around each change's first..last element and the reference run after the
+    end marker.
 
     The markers of all comments are parsed in one go (their ids are plain numbers): building them
     one by one with lxml cost three times as much. Each comment's markers go only next to its own
@@ -344,12 +352,14 @@ def _anchor_comments(anchors: list[tuple[etree._Element, etree._Element, str]]) 
     markup = "".join(
         f'<w:commentRangeStart w:id="{comment_id}"/><w:commentRangeEnd w:id="{comment_id}"/>'
         f'<w:r><w:commentReference w:id="{comment_id}"/></w:r>'
-        for _first, _last, comment_id in anchors
+        for _change, comment_id in anchors
     )
     markers = iter(parse_xml(f'<anchors xmlns:w="{W_NS}">{markup}</anchors>'.encode()))
-    for (first, last, _comment_id), start, end, reference in zip(anchors, markers, markers, markers, strict=True):
-        first.addprevious(start)
-        last.addnext(end)
+    for (change, comment_id), start, end, reference in zip(anchors, markers, markers, markers, strict=True):
+        if change.first is None or change.last is None:
+            raise AssertionError(f"comment {comment_id} has no tracked change to mark")
+        change.first.addprevious(start)
+        change.last.addnext(end)
         end.addnext(reference)
 
 
@@ -388,24 +398,10 @@ def _comment_markup(comment_id: str, author: str, date: str, text: str) -> str:
     paragraphs = []
     for n, line in enumerate(text.split("\n")):
         reference = _ANNOTATION_REFERENCE if n == 0 else ""
-        run = f'<w:r><w:t xml:space="preserve">{_escaped(line, _TEXT_ESCAPES)}</w:t></w:r>' if line else ""
+        run = f'<w:r><w:t xml:space="preserve">{xml_text(line)}</w:t></w:r>' if line else ""
         paragraphs.append(f'<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>{reference}{run}</w:p>')
-    attributes = f'w:id="{comment_id}" w:author="{_escaped(author, _ATTRIBUTE_ESCAPES)}" w:date="{date}"'
+    attributes = f'w:id="{comment_id}" w:author="{xml_attribute(author)}" w:date="{date}"'
     return f"<w:comment {attributes}>{''.join(paragraphs)}</w:comment>"
 
 
 _ANNOTATION_REFERENCE = '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r>'
-#: How lxml escapes text and attribute values when it serializes them.
-_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
-_ATTRIBUTE_ESCAPES = str.maketrans(
-    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"}
-)
-#: Characters XML 1.0 cannot hold (lxml refuses them with this message).
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def _escaped(value: str, escapes: dict[int, str]) -> str:
-    """``value`` as XML text or attribute value; ValueError, as from lxml, for what XML cannot hold."""
-    if _NOT_XML.search(value):
-        raise ValueError("All strings must be XML compatible: Unicode or ASCII, no NULL bytes or control characters")
-    return value.translate(escapes)
