@@ -53,11 +53,13 @@ _REVISION_PROPERTIES = frozenset({W_RPR_CHANGE, W_INS, W_DEL, W_MOVE_FROM, W_MOV
 class _Run:
     """One run of the original paragraph that hunks cut, and what is written after it."""
 
-    __slots__ = ("attributes", "copy", "hunks", "kept", "segment")
+    __slots__ = ("attributes", "copy", "hunks", "kept", "node", "segment")
 
-    def __init__(self, segment: Segment, attributes: str) -> None:
+    def __init__(self, segment: Segment, attributes: str, node: int) -> None:
         self.segment = segment
         self.attributes = attributes
+        #: The place of the cut ``w:t`` among the run's children.
+        self.node = node
         self.hunks: list[tuple[Hunk, PlannedChange]] = []
         self.copy: etree._Element | None = None
         #: The text of each piece no hunk covers after the first, in order (set after parsing).
@@ -128,33 +130,42 @@ def _simple_runs(segments: Sequence[Segment], changes: Sequence[PlannedChange]) 
             if runs and runs[-1].segment is segment:
                 runs[-1].hunks.append((hunk, change))
                 continue
-            attributes = _plain_run(segment)
-            if attributes is None:
+            shape = _text_run(segment)
+            if shape is None:
                 return None
             if hunk.start == segment.start and index > 0 and not _ends_run(segments[index - 1]):
                 return None
-            run = _Run(segment, attributes)
+            run = _Run(segment, *shape)
             run.hunks.append((hunk, change))
             runs.append(run)
     for run in runs:
-        end = run.hunks[-1][0].end
         segment = run.segment
-        if end == segment.end and end < length and not _starts_run(segments[starts.index(segment.start) + 1]):
+        # A hunk at the text's start or end cuts only where the text starts or ends its run (and
+        # the neighbouring run is not split either); content after the text moves to the last
+        # new run.
+        if run.hunks[0][0].start == segment.start and run.node != (1 if segment.run[0].tag == W_RPR else 0):
+            return None
+        end = run.hunks[-1][0].end
+        if end == segment.end and (
+            len(segment.run) - 1 > run.node
+            or (end < length and not _starts_run(segments[starts.index(segment.start) + 1]))
+        ):
             return None
     return runs
 
 
-def _plain_run(segment: Segment) -> str | None:
-    """The run's attributes as markup if the run holds only its properties and one ``w:t``."""
+def _text_run(segment: Segment) -> tuple[str, int] | None:
+    """The run's attributes as markup and the place of the segment's ``w:t`` among its children,
+    if the run is a ``w:r`` with its properties (if any) first and attributes markup can hold."""
     run, node = segment.run, segment.node
     if run.tag != W_R or node.tag != W_T:
         return None
-    children = len(run)
-    if children == 2:
-        if run[0].tag != W_RPR:
+    place = 0
+    for n, child in enumerate(run):
+        if child.tag == W_RPR and n > 0:
             return None
-    elif children != 1:
-        return None
+        if child is node:
+            place = n
     attributes = []
     for name, value in run.attrib.items():
         if name.startswith(_W_PREFIX):
@@ -163,7 +174,7 @@ def _plain_run(segment: Segment) -> str | None:
             return None
         else:
             attributes.append(f' {name}="{xml_attribute(value)}"')
-    return "".join(attributes)
+    return "".join(attributes), place
 
 
 def _ends_run(segment: Segment) -> bool:
@@ -264,8 +275,9 @@ def _place(run: _Run, elements: list[etree._Element]) -> None:
     copy = run.copy
     assert copy is not None
     segment = run.segment
-    node = copy[len(copy) - 1]
-    rpr = copy[0] if len(copy) == 2 else None
+    node = copy[run.node]
+    rpr = copy[0] if copy[0].tag == W_RPR else None
+    following = list(copy)[run.node + 1 :]
     first_end = min((p for hunk, _c in run.hunks for p in (hunk.start, hunk.end) if p > segment.start), default=0)
     if first_end < segment.end:
         node.text = (node.text or "")[: first_end - segment.start]
@@ -303,6 +315,8 @@ def _place(run: _Run, elements: list[etree._Element]) -> None:
         _keep(rest, kept, rpr)
         anchor.addnext(rest)
         anchor = rest
+    for child in following:
+        anchor.append(child)
 
 
 def _keep(run: etree._Element, kept: Iterator[str], rpr: etree._Element | None) -> None:

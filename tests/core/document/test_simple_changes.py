@@ -46,6 +46,8 @@ EDGES = [
     "<w:r><w:tab/></w:r>",
     '<w:r><w:lastRenderedPageBreak/><w:t xml:space="preserve">{text}</w:t></w:r>',
     '<w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">{text}</w:t><w:lastRenderedPageBreak/></w:r>',
+    '<w:r w:rsidR="00C4D5E6"><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{text}</w:t><w:br/>'
+    '<w:t xml:space="preserve">{text}</w:t><w:tab/></w:r>',
 ]
 SPACE = st.sampled_from(['<w:t xml:space="preserve">', "<w:t>"])
 SAVE = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -141,6 +143,10 @@ def test_the_markup_path_takes_simple_paragraphs_only(tmp_path: Path) -> None:
             p(f'<w:r><w:t xml:space="preserve">Wij </w:t>{mark}</w:r><w:r><w:t>verzoeken u</w:t></w:r>'),
             # Whole runs between plain neighbours.
             p('<w:r><w:t xml:space="preserve">Wij </w:t></w:r><w:r><w:t>verzoeken</w:t></w:r><w:r><w:t> u</w:t></w:r>'),
+            # Inside a text with a break after it (the break moves to the last new run).
+            p('<w:r><w:rPr><w:i/></w:rPr><w:t>Wij verzoeken u</w:t><w:br/><w:t>Adres</w:t></w:r>'),
+            # At the start of a text with a mark before it in its run (that run would be split).
+            p(f'<w:r><w:t xml:space="preserve">Wij </w:t></w:r><w:r>{mark}<w:t>verzoeken u</w:t></w:r>'),
         ]
     )
     source = build_docx(tmp_path / "brief.docx", body)
@@ -152,9 +158,11 @@ def test_the_markup_path_takes_simple_paragraphs_only(tmp_path: Path) -> None:
         Edit("p3", 4, 13, "vragen"),
         Edit("p4", 4, 13, "vragen"),
         Edit("p5", 4, 13, "vragen", explanation="Korter."),
+        Edit("p6", 4, 13, "vragen", explanation="Korter."),
+        Edit("p7", 4, 13, "vragen"),
     ]
     simple, general, taken = _both_ways(source, edits, tmp_path)
-    assert taken == 2
+    assert taken == 3
     assert simple == general
     document = simple["word/document.xml"].decode()
     assert '<w:delText xml:space="preserve">verzoeken</w:delText>' in document
