@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import NamedTuple
 
 from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -79,7 +80,15 @@ from desktop.core.document.ooxml import (
 )
 from desktop.core.document.package import open_package
 from desktop.core.document.styles import StyleSheet
-from desktop.core.document.text import Lock, Segment, lock_reason, sdt_locked, segment_at, walk_paragraph
+from desktop.core.document.text import (
+    Lock,
+    Segment,
+    lock_reason,
+    sdt_locked,
+    segment_at,
+    segment_start,
+    walk_paragraph,
+)
 from desktop.core.i18n import _
 
 __all__ = [
@@ -121,9 +130,11 @@ class ParagraphKind(StrEnum):
     TEXTBOX = "textbox"
 
 
-@dataclass(frozen=True)
-class Span:
-    """A stretch ``[start, end)`` of live text with some formatting (only formatted stretches)."""
+class Span(NamedTuple):
+    """A stretch ``[start, end)`` of live text with some formatting (only formatted stretches).
+
+    (A named tuple: building frozen dataclasses took ~1 ms of reading 100 pages.)
+    """
 
     start: int
     end: int
@@ -210,7 +221,7 @@ class Paragraph:
         return segment.run, segment.node, offset - segment.start
 
     def _index(self, offset: int) -> int:
-        return max(bisect.bisect_right([s.start for s in self.segments], offset) - 1, 0)
+        return max(bisect.bisect_right(self.segments, offset, key=segment_start) - 1, 0)
 
 
 def _out_of_range() -> str:

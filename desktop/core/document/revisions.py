@@ -50,7 +50,7 @@ from desktop.core.document.ooxml import (
     W_TAB,
     XML_SPACE,
 )
-from desktop.core.document.text import Segment, segment_at, walk_paragraph
+from desktop.core.document.text import Segment, segment_at, segment_start, walk_paragraph
 
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 
@@ -272,7 +272,7 @@ def _cut(segments: list[Segment], position: int, length: int, new: NewElements) 
 
 def _segment_index(segments: Sequence[Segment], offset: int) -> int:
     """The index of the segment holding character ``offset`` (which must exist)."""
-    return bisect.bisect_right([segment.start for segment in segments], offset) - 1
+    return bisect.bisect_right(segments, offset, key=segment_start) - 1
 
 
 def _moved(

@@ -62,7 +62,7 @@ class _Run:
         self.node = node
         self.hunks: list[tuple[Hunk, PlannedChange]] = []
         self.copy: etree._Element | None = None
-        #: The text of each piece no hunk covers after the first, in order (set after parsing).
+        #: The text of each piece no hunk covers after the first, in order.
         self.kept: list[str] = []
 
 
@@ -207,28 +207,30 @@ def _run_markup(run: _Run, ids: IdAllocator, markup: list[str]) -> None:
     segment = run.segment
     text = segment.node.text or ""
     base = segment.start
-    cuts = sorted({p for hunk, _c in run.hunks for p in (hunk.start, hunk.end) if base < p < segment.end})
-    bounds = [base, *cuts, segment.end]
-    pieces = {bounds[i]: (bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)}
-    covering = {hunk.start: (hunk, change) for hunk, change in run.hunks}
-    for start, end in pieces.values():
-        hunk_change = covering.get(start)
-        if hunk_change is None:
-            if start != base:
-                markup.append(f'<w:r{run.attributes}><w:t xml:space="preserve"/></w:r>')
-                run.kept.append(text[start - base : end - base])
-            continue
-        hunk, change = hunk_change
+    position = base
+    for hunk, change in run.hunks:
+        if position < hunk.start and position > base:
+            _keep_markup(run, text[position - base : hunk.start - base], markup)
         deletion = _revision("del", change.revision, ids())
-        if start == base:
+        if hunk.start == base:
             markup.append(f"{deletion}</w:del>")  # the run itself moves into it
         else:
-            piece = _escaped(text[start - base : end - base])
+            piece = _escaped(text[hunk.start - base : hunk.end - base])
             markup.append(
                 f'{deletion}<w:r{run.attributes}><w:delText xml:space="preserve">{piece}</w:delText></w:r></w:del>'
             )
         if hunk.text:
             markup.append(f"{_revision('ins', change.revision, ids())}<w:r>{_content(hunk.text)}</w:r></w:ins>")
+        position = hunk.end
+    if position < segment.end:
+        _keep_markup(run, text[position - base :], markup)
+
+
+def _keep_markup(run: _Run, text: str, markup: list[str]) -> None:
+    """A run like ``run`` for a piece no hunk covers (its text is set after parsing: the rest of a
+    long run costs more to parse than to set)."""
+    markup.append(f'<w:r{run.attributes}><w:t xml:space="preserve"/></w:r>')
+    run.kept.append(text)
 
 
 def _revision(tag: str, revision: Revision, revision_id: str) -> str:
@@ -277,13 +279,14 @@ def _place(run: _Run, elements: list[etree._Element]) -> None:
     segment = run.segment
     node = copy[run.node]
     rpr = copy[0] if copy[0].tag == W_RPR else None
-    following = list(copy)[run.node + 1 :]
-    first_end = min((p for hunk, _c in run.hunks for p in (hunk.start, hunk.end) if p > segment.start), default=0)
-    if first_end < segment.end:
-        node.text = (node.text or "")[: first_end - segment.start]
+    following = copy[run.node + 1 :]
+    first_hunk = run.hunks[0][0]
+    first_cut = first_hunk.start if first_hunk.start > segment.start else first_hunk.end
+    if first_cut < segment.end:
+        node.text = (node.text or "")[: first_cut - segment.start]
         if node.get(XML_SPACE) != "preserve":
             node.set(XML_SPACE, "preserve")
-    wrapped = run.hunks[0][0].start == segment.start
+    wrapped = first_hunk.start == segment.start
     anchor = copy
     written = iter(elements)
     kept = iter(run.kept)

@@ -22,6 +22,7 @@ offsets. Each segment records whether it may be written and, if not, why (:class
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import NamedTuple
@@ -164,6 +165,9 @@ class Walk(NamedTuple):
     formats: tuple[tuple[bool, bool, bool], ...] = ()
 
 
+#: A segment's start (the key to find a segment by offset with :mod:`bisect`).
+segment_start = operator.itemgetter(0)
+
 #: Effective (bold, italic, underline) of a run, from its ``w:rPr`` (None when it has none).
 RunFormatter = Callable[[etree._Element | None], tuple[bool, bool, bool]]
 _PLAIN = (False, False, False)
@@ -171,8 +175,7 @@ _PLAIN = (False, False, False)
 
 def segment_at(segments: Sequence[Segment], offset: int) -> Segment:
     """The segment holding character ``offset`` (which must exist)."""
-    starts = [segment.start for segment in segments]
-    index = bisect.bisect_right(starts, offset) - 1
+    index = bisect.bisect_right(segments, offset, key=segment_start) - 1
     segment = segments[index]
     if not segment.start <= offset < segment.end:
         raise IndexError(offset)
