@@ -146,24 +146,31 @@ def serialize_part(root: etree._Element) -> bytes:
 XML_DECLARATION = serialize_part(etree.Element("x")).removesuffix(b"<x/>")
 
 #: How lxml escapes text and attribute values when it serializes them.
-_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
-_ATTRIBUTE_ESCAPES = str.maketrans(
-    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"}
-)
+_TEXT_ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\r", "&#13;"))
+_ATTRIBUTE_ESCAPES = (*_TEXT_ESCAPES, ('"', "&quot;"), ("\t", "&#9;"), ("\n", "&#10;"))
 #: Characters XML 1.0 cannot hold (lxml refuses them with this message).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-def xml_text(value: str) -> str:
+def xml_text(value: str, *, check: bool = True) -> str:
     """``value`` as element text in markup, escaped as lxml escapes it (ValueError, as from lxml,
-    for characters XML cannot hold)."""
-    return _checked(value).translate(_TEXT_ESCAPES)
+    for characters XML cannot hold; ``check=False`` for text that came out of an XML part or was
+    checked already)."""
+    return _escaped(_checked(value) if check else value, _TEXT_ESCAPES)
 
 
 def xml_attribute(value: str) -> str:
     """``value`` as a double-quoted attribute value in markup, escaped as lxml escapes it
     (ValueError, as from lxml, for characters XML cannot hold)."""
-    return _checked(value).translate(_ATTRIBUTE_ESCAPES)
+    return _escaped(_checked(value), _ATTRIBUTE_ESCAPES)
+
+
+def _escaped(value: str, escapes: tuple[tuple[str, str], ...]) -> str:
+    # str.replace skips a string without the character quickly; str.translate looks up every one.
+    for character, escape in escapes:
+        if character in value:
+            value = value.replace(character, escape)
+    return value
 
 
 def _checked(value: str) -> str:

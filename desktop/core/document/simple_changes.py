@@ -40,6 +40,7 @@ from desktop.core.document.ooxml import (
     W_T,
     XML_SPACE,
     xml_attribute,
+    xml_text,
 )
 from desktop.core.document.revisions import Hunk, IdAllocator, PlannedChange, Revision
 from desktop.core.document.text import Segment
@@ -215,7 +216,7 @@ def _run_markup(run: _Run, ids: IdAllocator, markup: list[str]) -> None:
         if hunk.start == base:
             markup.append(f"{deletion}</w:del>")  # the run itself moves into it
         else:
-            piece = _escaped(text[hunk.start - base : hunk.end - base])
+            piece = _text(text[hunk.start - base : hunk.end - base])
             markup.append(
                 f'{deletion}<w:r{run.attributes}><w:delText xml:space="preserve">{piece}</w:delText></w:r></w:del>'
             )
@@ -242,24 +243,15 @@ def _revision_attributes(author: str, date: str) -> str:
     return f' w:author="{xml_attribute(author)}" w:date="{xml_attribute(date)}"'
 
 
-def _escaped(text: str) -> str:
-    """Text of the document or of a checked suggestion as markup (it holds only characters XML
-    can hold; :func:`~desktop.core.document.ooxml.xml_text` escapes the same, slower)."""
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    if "\r" in text:
-        text = text.replace("\r", "&#13;")
-    return text
+def _text(text: str) -> str:
+    """Text of the document or of a checked suggestion (plan_edits refuses what XML cannot hold)."""
+    return xml_text(text, check=False)
 
 
 def _content(text: str) -> str:
     """A run's content for ``text``: tabs and newlines as ``w:tab`` and ``w:br``."""
     if "\t" not in text and "\n" not in text:
-        return f'<w:t xml:space="preserve">{_escaped(text)}</w:t>'
+        return f'<w:t xml:space="preserve">{_text(text)}</w:t>'
     parts = []
     for piece in _TABS_AND_BREAKS.split(text):
         if piece == "\t":
@@ -267,7 +259,7 @@ def _content(text: str) -> str:
         elif piece == "\n":
             parts.append("<w:br/>")
         elif piece:
-            parts.append(f'<w:t xml:space="preserve">{_escaped(piece)}</w:t>')
+            parts.append(f'<w:t xml:space="preserve">{_text(piece)}</w:t>')
     return "".join(parts)
 
 
