@@ -18,7 +18,8 @@ For each, measured side by side in this run (interleaved, ``--repeat`` rounds):
 
 The printed ratio is ours / baseline: the engine's overhead over what python-docx alone costs,
 computed per round (baseline and ours measured back to back) and given as the median over the
-rounds, so that load from other work on a shared machine cancels out. Issue 19's targets for the
+rounds, so that load from other work on a shared machine cancels out. Every step starts with a
+collected heap, so that neither side pays for freeing the other's documents (see ``_Clock``). Issue 19's targets for the
 100-page document are printed beside today's figures: ≤ 2× without changes, ≤ 3× with them,
 once in wall-clock time (what a user waits, including our flush of the saved file to disk) and
 once in CPU time (this process's own work, which other work on the machine disturbs less).
@@ -31,6 +32,7 @@ the document's share of "open a letter -> first findings".
 from __future__ import annotations
 
 import argparse
+import gc
 import re
 import statistics
 import sys
@@ -133,13 +135,21 @@ UI_LETTER = ("015_brief", "016_brief", "017_brief")
 
 
 class _Clock:
-    """Wall-clock and CPU seconds of each step, per name."""
+    """Wall-clock and CPU seconds of each step, per name.
+
+    Each step starts with a collected heap (``gc.collect()`` before the clocks start), so that no
+    step pays for freeing what another step left: python-docx's document is cyclic garbage (its
+    parts and package refer to each other) that only the collector frees, and without this it
+    freed the baseline's whole parsed package inside the next step, our open (~7 ms of it on 100
+    pages). The collections a step's own objects cause still count in that step.
+    """
 
     def __init__(self) -> None:
         self.wall: dict[str, list[float]] = {}
         self.cpu: dict[str, list[float]] = {}
 
     def run(self, name: str, function: Callable[[], T]) -> T:
+        gc.collect()
         wall, cpu = time.perf_counter(), time.process_time()
         result = function()
         self.wall.setdefault(name, []).append(time.perf_counter() - wall)
