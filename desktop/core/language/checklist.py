@@ -37,12 +37,23 @@ class ChecklistItem:
 
     @property
     def place(self) -> str:
-        """Where the quote stands, in Dutch ("alinea p4, tekens 10–52"); empty without a quote."""
+        """Where the quote stands, in words a reader can find ("alinea 5", "tabel 1, rij 1, kolom 2",
+        "koptekst"); empty without a quote. The exact offsets are in ``paragraph``, ``start`` and ``end``."""
         if self.paragraph is None or self.start is None or self.end is None:
             return ""
-        return _("{where} {paragraph}, tekens {start}–{end}").format(
-            where=story_label(self.paragraph), paragraph=self.paragraph, start=self.start, end=self.end
-        )
+        return describe_place(self.paragraph)
+
+
+def describe_place(paragraph: str) -> str:
+    """A paragraph id of the document engine (``p4``, ``t0.1.2.0``, ``h0:p1``, ``p12:x0:p0``) in Dutch words."""
+    if ":x" in paragraph:
+        return _("tekstvak bij {place}").format(place=describe_place(paragraph.split(":x", 1)[0]))
+    if ":" in paragraph:  # a header, footer or note: its name says enough
+        return story_label(paragraph)
+    if paragraph.startswith("t"):
+        table, row, column = (int(part) + 1 for part in paragraph[1:].split(".")[:3])
+        return _("tabel {table}, rij {row}, kolom {column}").format(table=table, row=row, column=column)
+    return _("alinea {number}").format(number=int(paragraph[1:]) + 1)
 
 
 def story_label(paragraph: str) -> str:

@@ -22,7 +22,7 @@ def test_the_sample_decision_kenmerk_signature_and_considerans(tmp_path):
     items, texts = _review(sample_decision_docx(tmp_path))
     kenmerk = items["kenmerk"]
     assert (kenmerk.status, kenmerk.quote, kenmerk.paragraph) == ("present", "2025/1004", "t0.0.1.0")
-    assert kenmerk.place.startswith("tabel t0.0.1.0")
+    assert kenmerk.place == "tabel 1, rij 1, kolom 2"
     signed = items["ondertekening"]
     assert signed.status == "present" and signed.quote == "mr. A. Jansen"
     assert "teamleider Vergunningen" in signed.message
