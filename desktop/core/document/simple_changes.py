@@ -295,13 +295,15 @@ def _place(run: _Run, elements: list[etree._Element]) -> None:
                 anchor.addnext(deletion)
                 anchor = deletion
                 deletion = next(written)
-            _add_properties(deletion[0], rpr, clean=False)
+            if rpr is not None:
+                _add_properties(deletion[0], rpr, clean=False)
             anchor.addnext(deletion)
         anchor = deletion
         last = deletion
         if hunk.text:
             insertion = next(written)
-            _add_properties(insertion[0], rpr, clean=True)
+            if rpr is not None:
+                _add_properties(insertion[0], rpr, clean=True)
             anchor.addnext(insertion)
             anchor = last = insertion
         change.first = change.first if change.first is not None else deletion
@@ -317,14 +319,13 @@ def _place(run: _Run, elements: list[etree._Element]) -> None:
 def _keep(run: etree._Element, kept: Iterator[str], rpr: etree._Element | None) -> None:
     """Fill in a parsed run for a piece no hunk covers: its text and a copy of the properties."""
     run[0].text = next(kept)
-    _add_properties(run, rpr, clean=False)
+    if rpr is not None:
+        _add_properties(run, rpr, clean=False)
 
 
-def _add_properties(run: etree._Element, rpr: etree._Element | None, *, clean: bool) -> None:
+def _add_properties(run: etree._Element, rpr: etree._Element, *, clean: bool) -> None:
     """A copy of ``rpr`` as ``run``'s first child (without revision marks for an insertion, and
     none if nothing is left)."""
-    if rpr is None:
-        return
     properties = rpr.__copy__()
     if clean:
         for child in list(properties):
