@@ -192,6 +192,8 @@ class MainWindow(QMainWindow):
         self.cancel_button = QPushButton(_("Annuleren"), self)
         self.cancel_button.setAccessibleName(_("Werk annuleren"))
         self.cancel_button.clicked.connect(self.cancel_work)
+        self.open_label = QLabel(self)
+        self.open_label.setAccessibleName(_("Open suggesties"))
         self.model_label = QLabel(self)
         self.model_label.setAccessibleName(_("Status van het taalmodel"))
         self.cost_label = QLabel(self)
@@ -203,11 +205,13 @@ class MainWindow(QMainWindow):
         bar.messageChanged.connect(lambda text: bar.setToolTip(text))  # a long message is cut off at the edge
         bar.addPermanentWidget(self.progress_bar)
         bar.addPermanentWidget(self.cancel_button)
+        bar.addPermanentWidget(self.open_label)
         bar.addPermanentWidget(self.model_label)
         bar.addPermanentWidget(self.cost_label)
         bar.addPermanentWidget(self.local_label)
         self.progress_bar.hide()
         self.cancel_button.hide()
+        self.open_label.hide()
         self._on_model_state(self.model.state, self.model.detail)
 
     def _connect(self) -> None:
@@ -267,6 +271,10 @@ class MainWindow(QMainWindow):
     def _refresh_state(self) -> None:
         self._update_title()
         self._update_actions()
+        session = self.controller.session
+        self.open_label.setVisible(session is not None)
+        if session is not None:  # stays true after every decision, unlike the message "Controle klaar"
+            self.open_label.setText(_("{count} open").format(count=len(session.pending())))
 
     def _on_busy(self, _lane: Lane, _busy: bool) -> None:
         """The window's own work (lanes marked ``status``) gets the progress bar once it is slow, and Annuleren
@@ -489,8 +497,7 @@ class MainWindow(QMainWindow):
         self.state.add_recent(document.path)
         save_state(self.state)
         self._fill_recent_menu()
-        self._update_title()
-        self._update_actions()
+        self._refresh_state()
         opened = _("{paragraphs} alinea's, {words} woorden; controleren…").format(
             paragraphs=len(document.paragraphs), words=document.word_count)
         note, self._saved_note = self._saved_note, ""
