@@ -1,214 +1,241 @@
-"""Evaluate the rule-based language checks (spelling, grammar, readability, review).
+"""Evaluate the language checks: errors found, right fixes, false alarms, readability, speed.
 
-Run: .venv/bin/python bench/eval_language.py [--sentences N]
+Run: .venv/bin/python bench/eval_language.py [--sentences N] [--model] [--calibrate]
+(with --model under flock /work/tools/model.lock)
 
-1. Error set: realistic errors (d/t, ei/ij, double consonants, de/het, "kan u", missing and
-   extra letters, compound splitting) injected into the expert-edited (correct) sentences of
-   the City of Amsterdam corpus; spelling + grammar recall and precision per error type.
-2. False alarms per 1,000 correct sentences: spelling and grammar findings on the same
-   sentences before injection.
+Every table prints side by side: hunspell alone, LanguageTool's rules alone (as they ship, with
+their own speller), Schrijfhulp's rules, and with --model Schrijfhulp's rules plus the confusion
+stage of the embedded model. Each set has a tuning part and a held-out part (by a hash of the
+document id; thresholds may be set on the tuning part only), printed separately.
+
+1. Injected errors: one realistic error per expert-edited (correct) sentence of the City of
+   Amsterdam corpus (d/t, de/het, compounds written apart or with a doubled letter, letter errors,
+   real-word pairs from verwarwoorden.tsv, "kan u" in real letters): recall and right fix first
+   per error type.
+2. False alarms per 1,000 correct sentences (the same sentences before injection), per kind of
+   finding.
 3. Readability calibration: share of Amsterdam pairs (and documents) whose simplified side
    scores easier than the original.
-4. Speed: all rule checks on the 24 real letters joined into one long document (~13 pages),
-   cold and warm, as seconds per 1,000 words.
-5. Real errors (tests/data/real-errors, held-out split): recall and right fix first per error type for
-   hunspell alone, LanguageTool's rules alone and Schrijfhulp's checks; with --model also the
-   confusion stage of the embedded model (run it under flock /work/tools/model.lock).
+4. Speed: all rule checks on the real letters joined into one long document.
+5. Real errors (tests/data/real-errors): recall and right fix first per error type.
+--calibrate (with --model): the margins of the confusion stage on the tuning parts, and per kind the
+threshold that keeps its false alarms on the tuning part's correct sentences at or below 2 per 1,000.
+The stage's speed (seconds per page, share of tokens scored) is bench/bench_confusion.py.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-import random
-import re
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from desktop.core.findings import Category, Finding  # noqa: E402
+from bench._language_systems import (  # noqa: E402
+    TYPES,
+    Case,
+    hunspell_alone,
+    injected_cases,
+    languagetool_alone,
+    schrijfhulp_model,
+    schrijfhulp_rules,
+    split_of,
+)
+from desktop.core.analysis import LanguageTools  # noqa: E402
+from desktop.core.findings import Finding  # noqa: E402
 from desktop.core.language.awb import review_document, review_findings  # noqa: E402
-from desktop.core.language.grammar import GrammarChecker, select_backend  # noqa: E402
+from desktop.core.language.confusion import CALIBRATION  # noqa: E402
+from desktop.core.language.grammar import GrammarChecker  # noqa: E402
 from desktop.core.language.readability import ReadabilityChecker, difficulty, measure_document, measure_paragraph  # noqa: E402
 from desktop.core.language.spelling import SpellChecker, default_dictionary_dir  # noqa: E402
 from desktop.core.language.wordlists import B1WordChecker, WordLists  # noqa: E402
+from desktop.core.policy.settings import load_settings  # noqa: E402
 
 DATA = REPO / "tests" / "data"
-WORD = re.compile(r"[^\W\d_]+")
-CHECKED = (Category.SPELLING, Category.GRAMMAR)
+SPLITS = ("tuning", "heldout")
+System = Callable[[str], list[Finding]]
 
 
-def inject(
-    sentence: str, kind: str, speller: SpellChecker, rng: random.Random
-) -> tuple[str, int, int] | None:
-    """``sentence`` with one error of ``kind``, and the span of the error; None when it does not fit."""
-    tokens = [m for m in WORD.finditer(sentence) if m.start() > 0 or kind != "de-het"]
-    rng.shuffle(tokens)
-
-    def swap(match: re.Match[str], new: str) -> tuple[str, int, int]:
-        return (
-            sentence[: match.start()] + new + sentence[match.end() :],
-            match.start(),
-            match.start() + len(new),
-        )
-
-    for match in tokens:
-        word = match.group()
-        if kind == "d/t":
-            if word.endswith("dt") and len(word) > 3:
-                return swap(match, word[:-1])
-            if (
-                word.endswith("d")
-                and len(word) > 3
-                and speller.is_correct(word + "t")
-                and not word[0].isupper()
-            ):
-                return swap(match, word + "t")
-        elif kind == "ei/ij" and ("ij" in word or "ei" in word) and len(word) > 3:
-            new = word.replace("ij", "ei", 1) if "ij" in word else word.replace("ei", "ij", 1)
-            if not speller.is_correct(new):
-                return swap(match, new)
-        elif kind == "dubbele medeklinker" and len(word) > 5 and word.islower():
-            doubled = [
-                i for i in range(1, len(word) - 1) if word[i] == word[i + 1] and word[i] not in "aeiou"
-            ]
-            if doubled:
-                i = doubled[0]
-                return swap(match, word[:i] + word[i + 1 :])
-            single = [
-                i
-                for i in range(1, len(word) - 1)
-                if word[i] not in "aeiouj"
-                and word[i - 1] in "aeiou"
-                and word[i + 1] in "aeiou"
-                and word[i - 2 : i] not in ("aa", "ee", "oo", "uu")
-            ]
-            if single:
-                i = single[0]
-                return swap(match, word[: i + 1] + word[i:])
-        elif kind == "de/het" and word in ("de", "het") and match.start() > 0:
-            return swap(match, "het" if word == "de" else "de")
-        elif kind == "kan u":
-            found = re.search(r"\b(?:[Kk]unt u|u kunt)\b", sentence)
-            if found:
-                new = found.group().replace("unt u", "an u").replace("u kunt", "u kan")
-                return (
-                    sentence[: found.start()] + new + sentence[found.end() :],
-                    found.start(),
-                    found.start() + len(new),
-                )
-            return None
-        elif kind == "letter weg" and len(word) > 5 and word.islower():
-            i = rng.randrange(1, len(word) - 1)
-            new = word[:i] + word[i + 1 :]
-            if not speller.is_correct(new):
-                return swap(match, new)
-        elif kind == "letter extra" and len(word) > 4 and word.islower():
-            i = rng.randrange(1, len(word) - 1)
-            new = word[:i] + word[i] + word[i:]
-            if not speller.is_correct(new):
-                return swap(match, new)
-        elif kind == "los geschreven" and len(word) >= 9 and word.islower():
-            for cut in range(4, len(word) - 3):
-                if speller.is_correct(word[:cut]) and speller.is_correct(word[cut:]):
-                    return swap(match, word[:cut] + " " + word[cut:])
-    return None
+def finding_type(finding: Finding) -> str:
+    """The kind of a finding, for the false-alarm table."""
+    rule = finding.rule
+    if rule.startswith("CONF:"):
+        return {"CONF:D_T": "d/t", "CONF:DE_HET": "de/het", "CONF:LIDWOORD": "de/het", "CONF:WOORDPAAR": "real-word",
+                "CONF:U-VORM": "kan u"}.get(rule, rule)
+    if rule == "LIDWOORD":
+        return "de/het"
+    if rule in ("SH:KAN_U", "SH:U_KAN"):
+        return "kan u"
+    if finding.category.value == "spelling":
+        return "spelling"
+    return "grammar rules"
 
 
-KINDS = (
-    "d/t",
-    "ei/ij",
-    "dubbele medeklinker",
-    "de/het",
-    "kan u",
-    "letter weg",
-    "letter extra",
-    "los geschreven",
-)
+def score(run: System, cases: Sequence[Case]) -> dict[str, Counter[str]]:
+    """Per error type (and "all"): cases, found (a finding on the error) and right (its first fix is right)."""
+    counts: dict[str, Counter[str]] = {}
+    for case in cases:
+        hits = [f for f in run(case.text) if f.start < case.end and case.start < f.end]
+        for key in (case.kind, "all"):
+            counter = counts.setdefault(key, Counter())
+            counter["cases"] += 1
+            counter["found"] += bool(hits)
+            if hits and hits[0].suggestions:
+                fixed = case.text[: hits[0].start] + hits[0].suggestions[0] + case.text[hits[0].end :]
+                counter["right"] += fixed == case.correct
+    return counts
 
 
-def checked_findings(checkers: list, text: str) -> list[Finding]:
-    return [f for c in checkers for f in c.check("s", text) if f.category in CHECKED]
+def print_table(title: str, systems: dict[str, System], cases: Sequence[Case]) -> None:
+    """Recall / right fix first per type, one row per system, the tuning and held-out parts apart."""
+    kinds = [k for k in TYPES if any(c.kind == k for c in cases)] + ["all"]
+    for split in SPLITS:
+        part = [c for c in cases if c.split == split]
+        sizes = Counter(c.kind for c in part)
+        print(f"\n   {title}, {split} part ({len(part)} sentences): recall / right fix first")
+        heads = [f"{k} ({sizes[k] if k != 'all' else len(part)})" for k in kinds]
+        print(f"   {'':28} " + " ".join(f"{head:>16}" for head in heads))
+        for name, run in systems.items():
+            counts = score(run, part)
+            cells = []
+            for kind in kinds:
+                c = counts.get(kind, Counter())
+                share = f"{c['found'] / c['cases']:>5.0%} / {c['right'] / c['cases']:>4.0%}" if c["cases"] else "-"
+                cells.append(share)
+            print(f"   {name:28} " + " ".join(f"{cell:>16}" for cell in cells))
+
+
+def false_alarms(systems: dict[str, System], sentences: Sequence[tuple[str, str]]) -> None:
+    """Findings per 1,000 correct sentences, per system and kind of finding, the two parts apart."""
+    for split in SPLITS:
+        part = [s for d, s in sentences if split_of(d) == split]
+        print(f"\n   {split} part ({len(part)} correct sentences): findings per 1,000 sentences (doubtful ones)")
+        for name, run in systems.items():
+            kinds: Counter[str] = Counter()
+            doubtful = 0
+            for sentence in part:
+                for finding in run(sentence):
+                    kinds[finding_type(finding)] += 1
+                    doubtful += finding.doubtful
+            total = sum(kinds.values())
+            detail = ", ".join(f"{k} {1000 * n / len(part):.0f}" for k, n in kinds.most_common())
+            print(f"   {name:28} {1000 * total / len(part):5.0f} ({1000 * doubtful / len(part):.0f})   {detail}")
+
+
+def real_error_cases() -> list[Case]:
+    with (DATA / "real-errors" / "real-errors.tsv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    return [Case(r["sentence"], int(r["start"]), int(r["end"]), r["type"], r["corrected_sentence"], r["split"])
+            for r in rows]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=1311, help="how many Amsterdam sentences to use")
-    parser.add_argument("--model", action="store_true", help="add the model's confusion stage to section 5")
-    parser.add_argument("--split", default="heldout", choices=("heldout", "tuning"), help="section 5's split")
+    parser.add_argument("--model", action="store_true", help="add the model's confusion stage")
+    parser.add_argument("--calibrate", action="store_true", help="thresholds from the tuning parts (with --model)")
+    parser.add_argument("--sections", default="1,2,3,4,5", help="which sections to run")
     arguments = parser.parse_args()
+    sections = set(arguments.sections.split(","))
 
     with (DATA / "simplification" / "amsterdam-complex-simple.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    lists = WordLists.load_default()
-    speller = SpellChecker(default_dictionary_dir(), lists.organisation, lists.personal, lists.protected)
-    cache = Path(tempfile.mkdtemp(prefix="schrijfhulp-bench-"))
-    grammar = GrammarChecker(lambda: select_backend("auto", cache), lists.protected)
+    settings = load_settings()
+    tools = LanguageTools.from_settings(settings)
+    lists = tools.word_lists
+    speller = tools.spelling
     started = time.perf_counter()
-    backend = grammar.describe()
-    load_seconds = time.perf_counter() - started
-    checkers = [speller, grammar]
+    backend = tools.grammar.describe()
+    print(f"Grammar backend: {backend} (loaded in {time.perf_counter() - started:.1f} s)")
+    systems: dict[str, System] = {
+        "hunspell alone": hunspell_alone(SpellChecker(default_dictionary_dir())),
+        "LanguageTool alone": languagetool_alone(),
+        "Schrijfhulp rules": schrijfhulp_rules(tools),
+    }
+    scorer = None
+    if arguments.model:
+        from bench._shared import load_engine
+        from desktop.core.model.scoring import LlamaScorer
 
-    # 1 + 2: error set and false alarms
-    correct = [r["Simple"].strip() for r in rows[: arguments.sentences] if len(r["Simple"].split()) >= 4]
-    false_alarms = Counter()
-    alarmed_sentences = 0
-    for sentence in correct:
-        found = checked_findings(checkers, sentence)
-        alarmed_sentences += bool(found)
-        false_alarms.update(f.rule.split(":")[0] if f.rule.startswith("LT:") else "spelling" for f in found)
-    rng = random.Random(20241124)
-    per_kind = {k: Counter() for k in KINDS}
-    kan_u = re.compile(r"\b(?:[Kk]unt u|u kunt)\b")
+        scorer = LlamaScorer(load_engine())
+        systems["Schrijfhulp rules + model"] = schrijfhulp_model(tools, scorer)
+
+    correct = [(r["Document ID"], r["Simple"].strip()) for r in rows[: arguments.sentences]
+               if len(r["Simple"].split()) >= 4]
     letters = [
         s.strip() + "."
         for path in sorted((DATA / "letters" / "texts").glob("*.txt"))
         for s in path.read_text(encoding="utf-8").replace("\n", " ").split(". ")
-        if kan_u.search(s)
+        if "kunt u" in s.lower() or "u kunt" in s
     ]
-    cases = [("kan u", s) for s in [*(s for s in correct if kan_u.search(s)), *letters]]
-    others = [k for k in KINDS if k != "kan u"]
-    cases += [(others[i % len(others)], s) for i, s in enumerate(correct)]
-    for kind, sentence in cases:
-        injected = inject(sentence, kind, speller, rng)
-        if injected is None:
-            continue
-        text, start, end = injected
-        before = {(f.rule, f.original) for f in checked_findings(checkers, sentence)}
-        new = [f for f in checked_findings(checkers, text) if (f.rule, f.original) not in before]
-        hit = [f for f in new if f.start < end and start < f.end]
-        per_kind[kind]["cases"] += 1
-        per_kind[kind]["found"] += bool(hit)
-        per_kind[kind]["findings"] += len(new)
-        per_kind[kind]["right"] += len(hit)
+    assert tools.confusion is not None
+    cases = injected_cases(correct, letters, speller, tools.confusion)
+    if "1" in sections:
+        print(f"\n1. Injected errors in the correct Amsterdam sentences and real letters ({len(cases)} cases)")
+        print_table("Injected errors", systems, cases)
+    if "2" in sections:
+        print(f"\n2. False alarms on {len(correct)} correct Amsterdam sentences (spelling and grammar findings)")
+        false_alarms(systems, correct)
+    if "3" in sections:
+        readability(rows)
+    if "4" in sections:
+        speed(lists, tools.grammar)
+    if "5" in sections:
+        real = real_error_cases()
+        print(f"\n5. Real errors (tests/data/real-errors, {len(real)} nl.wikipedia sentences)")
+        print_table("Real errors", systems, real)
+    if arguments.calibrate and scorer is not None:
+        calibrate(tools, scorer, [c for c in cases + real_error_cases() if c.split == "tuning"],
+                  [s for d, s in correct if split_of(d) == "tuning"])
+    tools.grammar.close()
+    return 0
 
-    print(f"Grammar backend: {backend} (loaded in {load_seconds:.1f} s)")
-    print(f"\n1. Injected errors in {len(correct)} correct Amsterdam sentences (spelling + grammar)")
-    print(f"   {'error type':22} {'cases':>6} {'recall':>7} {'precision':>9}")
-    total = Counter()
-    for kind, counts in per_kind.items():
-        total.update(counts)
-        recall = counts["found"] / counts["cases"] if counts["cases"] else 0.0
-        precision = counts["right"] / counts["findings"] if counts["findings"] else 0.0
-        print(f"   {kind:22} {counts['cases']:>6} {recall:>7.1%} {precision:>9.1%}")
-    print(
-        f"   {'all':22} {total['cases']:>6} {total['found'] / total['cases']:>7.1%} "
-        f"{total['right'] / max(1, total['findings']):>9.1%}"
-    )
-    alarms = sum(false_alarms.values())
-    print(
-        f"\n2. False alarms on the {len(correct)} correct sentences: {alarms} findings, "
-        f"{1000 * alarms / len(correct):.0f} per 1,000 sentences "
-        f"({1000 * alarmed_sentences / len(correct):.0f} sentences per 1,000 with any finding)"
-    )
-    print("   most frequent: " + ", ".join(f"{rule} {n}" for rule, n in false_alarms.most_common(6)))
 
-    # 3: readability calibration
+def calibrate(tools: LanguageTools, scorer: object, cases: Sequence[Case], clean: Sequence[str]) -> None:
+    """Per kind, the smallest margin that keeps false alarms on the tuning part's correct sentences at or
+    below 2 per 1,000, and the recall of the errors of that kind on the tuning part at that margin."""
+    confusion = tools.confusion
+    assert confusion is not None
+    budget = 2 * len(clean) / 1000
+
+    def margins(texts: Sequence[str]) -> list[list[tuple[str, int, int, float]]]:
+        result = []
+        for text in texts:
+            candidates = confusion.candidates(text)
+            scored = scorer.margins([(text, candidates)], threading.Event())  # type: ignore[attr-defined]
+            values = scored[0] if scored else None
+            result.append([] if values is None else [
+                (c.kind, c.start, c.end, max(m)) for c, m in zip(candidates, values, strict=True)
+            ])
+        return result
+
+    clean_margins = [m for sentence in margins(clean) for m in sentence]
+    error_margins = margins([c.text for c in cases])
+    print(f"\nCalibration on the tuning part ({len(clean)} correct sentences, {len(cases)} errors)")
+    for kind in sorted({k for k, *_ in clean_margins} | set(CALIBRATION)):
+        alarms = sorted((m for k, _s, _e, m in clean_margins if k == kind), reverse=True)
+        allowed = int(budget)
+        threshold = alarms[allowed] + 0.01 if len(alarms) > allowed else min(alarms, default=0.0)
+        hits = [
+            max((m for k, s, e, m in found if k == kind and s < case.end and case.start < e), default=None)
+            for case, found in zip(cases, error_margins, strict=True)
+        ]
+        judged = [h for h in hits if h is not None]
+        recall = sum(h >= threshold for h in judged) / len(judged) if judged else 0.0
+        now = f"{CALIBRATION[kind].margin:.2f}" if kind in CALIBRATION else "-"
+        print(f"   {kind:10} threshold {threshold:6.2f} (now {now})"
+              f"  errors with a candidate of this kind: {len(judged)}, found at the threshold: {recall:.0%}")
+
+
+def readability(rows: list[dict[str, str]]) -> None:
+    """Section 3: readability calibration."""
     pairs = [(r["Complex"], r["Simple"]) for r in rows if r["Complex"].strip() != r["Simple"].strip()]
     easier = harder = 0
     for complex_text, simple_text in pairs:
@@ -234,7 +261,11 @@ def main() -> int:
         f"easier in {document_easier} of {len(documents)} documents ({document_easier / len(documents):.1%})"
     )
 
-    # 4: speed on a long letter
+
+
+def speed(lists: WordLists, grammar: GrammarChecker) -> None:
+    """Section 4: the rule checks on the real letters joined into one long document."""
+    speller = SpellChecker(default_dictionary_dir(), lists.organisation, lists.personal, lists.protected)
     paragraphs = []
     for path in sorted((DATA / "letters" / "texts").glob("*.txt")):
         paragraphs += [
@@ -281,62 +312,13 @@ def main() -> int:
         f"   the app's pipeline (run_analysis, LanguageTool over the cores), first pass: {pipeline_seconds:.3f} s "
         f"for {pipeline_words} words = {1000 * pipeline_seconds / pipeline_words:.3f} s per 1,000 words"
     )
-    real_errors(speller, grammar, arguments.split, arguments.model)
-    grammar.close()
-    return 0
-
-
-def real_errors(speller: SpellChecker, grammar: GrammarChecker, split: str, with_model: bool) -> None:
-    """Section 5: the real-error set, three systems side by side, per error type."""
-    with (DATA / "real-errors" / "real-errors.tsv").open(encoding="utf-8") as handle:
-        rows = [r for r in csv.DictReader(handle, delimiter="\t") if r["split"] == split]
-    plain = SpellChecker(default_dictionary_dir())
-    systems: dict[str, object] = {
-        "hunspell alone": lambda t: [f for f in plain.check("s", t)],
-        "LanguageTool alone": lambda t: [f for f in grammar.check("s", t) if f.rule.startswith("LT:")],
-        "Schrijfhulp rules": lambda t: checked_findings([speller, grammar], t),
-    }
-    if with_model:
-        from bench._shared import load_engine
-        from desktop.core.language.confusion import ConfusionChecker, ConfusionPairs
-        from desktop.core.model.scoring import LlamaScorer
-
-        confusion = ConfusionChecker(speller.in_dictionary, ConfusionPairs.load())
-        scorer = LlamaScorer(load_engine())
-
-        def with_confusion(text: str) -> list[Finding]:
-            judged = [f for _p, fs in confusion.judge([("s", text)], scorer, seconds_per_page=600.0) for f in fs]
-            return checked_findings([speller, grammar], text) + judged
-
-        systems["Schrijfhulp rules + model"] = with_confusion
-    kinds = sorted({r["type"] for r in rows})
-    print(f"\n5. Real errors ({split} split, {len(rows)} sentences): recall / right fix first")
-    print(f"   {'system':28} " + " ".join(f"{k:>16}" for k in [*kinds, "all"]))
-    for name, run in systems.items():
-        found: Counter[str] = Counter()
-        right: Counter[str] = Counter()
-        total: Counter[str] = Counter()
-        for row in rows:
-            start, end = int(row["start"]), int(row["end"])
-            hits = [f for f in run(row["sentence"]) if f.start < end and start < f.end]  # type: ignore[operator]
-            for key in (row["type"], "all"):
-                total[key] += 1
-                found[key] += bool(hits)
-                if hits and hits[0].suggestions:
-                    fixed = row["sentence"][: hits[0].start] + hits[0].suggestions[0] + row["sentence"][hits[0].end :]
-                    right[key] += fixed == row["corrected_sentence"]
-        cells = [f"{found[k] / total[k]:>6.0%} / {right[k] / total[k]:>5.0%} " for k in [*kinds, "all"]]
-        print(f"   {name:28} " + " ".join(f"{c:>16}" for c in cells))
 
 
 def pipeline_speed(grammar: GrammarChecker, lists: WordLists) -> tuple[float, int]:
     """run_analysis on the joined letters as a .docx, every paragraph new to the grammar cache."""
-    import threading
-
-    from desktop.core.analysis import LanguageTools, run_analysis
+    from desktop.core.analysis import run_analysis
     from desktop.core.document.reader import open_document
     from desktop.core.document.samples import text_to_docx
-    from desktop.core.policy.settings import load_settings
 
     text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((DATA / "letters" / "texts").glob("*.txt")))
     with tempfile.TemporaryDirectory() as tmp:

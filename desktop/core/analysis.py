@@ -25,6 +25,8 @@ from desktop.core.i18n import _
 from desktop.core.language.awb import Kind, Review, review_document, review_findings
 from desktop.core.language.confusion import ConfusionChecker, ConfusionPairs
 from desktop.core.language.fixes import FixCheck, verify_fixes
+from desktop.core.language.genders import RULE as ARTICLE_RULE
+from desktop.core.language.genders import ArticleChecker, NounGenders
 from desktop.core.language.grammar import GrammarChecker, GrammarUnavailableError, select_backend
 from desktop.core.language.names import document_names
 from desktop.core.language.readability import (
@@ -47,6 +49,8 @@ if TYPE_CHECKING:  # llama.cpp and the model's guards load when they are first u
     from desktop.core.model.tasks import ModelResult
 
 LANGUAGETOOL_CACHE = "languagetool"
+# A lexicon finding on an article that the model strongly doubts is shown as doubtful.
+DOUBTED_CONFIDENCE = 0.5
 GRAMMAR_THREADS = 4
 WARM_UP_TEXT = "Alvorens u het formulier indient, dient u de dagtekening te vermelden op pagina 2."
 # A level for a heading or an address line says nothing: paragraphs shorter than this get none.
@@ -114,6 +118,7 @@ class LanguageTools:
     grammar: GrammarChecker
     protected_terms: tuple[str, ...] = field(default=())
     confusion: ConfusionChecker | None = None
+    articles: ArticleChecker | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings) -> LanguageTools:
@@ -121,6 +126,7 @@ class LanguageTools:
         lists = WordLists.load_default()
         server = settings.grammar.server or None
         spelling = SpellChecker(default_dictionary_dir(), lists.organisation, lists.personal, lists.protected)
+        genders = NounGenders.load(analyse=spelling.analyses, is_word=spelling.in_dictionary)
 
         def backend():  # noqa: ANN202 - a GrammarBackend
             return select_backend(settings.grammar.backend, paths.user_cache_dir() / LANGUAGETOOL_CACHE,
@@ -133,7 +139,8 @@ class LanguageTools:
             readability=ReadabilityChecker(settings.checks.b1_sentence_length),
             grammar=GrammarChecker(backend, lists.protected),
             protected_terms=lists.protected.terms,
-            confusion=ConfusionChecker(spelling.in_dictionary, ConfusionPairs.load()),
+            confusion=ConfusionChecker(spelling.in_dictionary, ConfusionPairs.load(), genders),
+            articles=ArticleChecker(genders),
         )
 
     def warm_up(self) -> None:
@@ -224,6 +231,8 @@ def run_analysis(
             return
         found[paragraph.id].extend(tools.spelling.check(paragraph.id, paragraph.text, names))
         checks: list[Checker] = [tools.b1_words, tools.readability]
+        if tools.articles is not None:
+            checks.append(tools.articles)
         for checker in checks:
             found[paragraph.id].extend(checker.check(paragraph.id, paragraph.text))
         yield _paragraph_result(paragraph, found[paragraph.id], settings)
@@ -328,6 +337,18 @@ def confusion_stage(
             yield _paragraph_result(by_id[paragraph_id], found[paragraph_id], settings)
         yield Progress(stage, done, len(paragraphs))
     report = tools.confusion.report
+    for paragraph_id, start, end, margin in report.doubts:
+        doubted = [
+            replace(f, confidence=min(f.confidence, DOUBTED_CONFIDENCE), message=_(
+                "{message} Het taalmodel twijfelt: het vindt het lidwoord zoals het er staat waarschijnlijker "
+                "(verschil {margin:.1f}); misschien hoort het niet bij dit zelfstandig naamwoord."
+            ).format(message=f.message, margin=-margin))
+            if f.rule == ARTICLE_RULE and (f.start, f.end) == (start, end) else f
+            for f in found[paragraph_id]
+        ]
+        if doubted != found[paragraph_id]:
+            found[paragraph_id] = doubted
+            yield _paragraph_result(by_id[paragraph_id], found[paragraph_id], settings)
     if report.unscored_sentences and not cancel.is_set():
         yield Notice(
             _("Het taalmodel kon {count} van de {total} zinnen met twijfelwoorden niet op tijd beoordelen; "

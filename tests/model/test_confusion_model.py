@@ -36,3 +36,17 @@ def test_real_dt_errors_are_found_and_their_corrections_left_alone(
         assert [(f.original, f.suggestions[0]) for f in found[f"w{i}"]] == [(word, right)]
         assert found[f"r{i}"] == []
     assert checker.report.unscored_sentences == 0
+
+
+def test_a_margin_depends_on_its_sentence_only(embedded_engine: LlamaEngine, checker: ConfusionChecker) -> None:
+    """Scored alone or with other sentences, a sentence's margins are the same to the last bit (a decision
+    must not depend on what else was in the batch; batching paragraphs moved margins by up to 1.5 nats)."""
+    scorer = scorer_for(embedded_engine)
+    assert scorer is not None
+    sentences = [(s, checker.candidates(s)) for s, _w, _r in WRONG_RIGHT]
+    sentences.append(("Wij hebben het voormalige speelterreintje opgeknapt en de weg wordt breder.", []))
+    sentences[-1] = (sentences[-1][0], checker.candidates(sentences[-1][0]))
+    together = scorer.margins(sentences)
+    alone = [scorer.margins([s])[0] for s in sentences]
+    reversed_order = scorer.margins(sentences[::-1])
+    assert together == alone and reversed_order is not None and reversed_order[::-1] == together

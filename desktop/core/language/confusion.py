@@ -31,6 +31,7 @@ from wordfreq import zipf_frequency
 
 from desktop.core.findings import Category, Finding, Source
 from desktop.core.i18n import _
+from desktop.core.language.genders import WANTED, ArticleChecker, NounGenders
 from desktop.core.language.sentences import split_sentences
 from desktop.core.language.wordlists import read_lines, shipped_wordlists_dir
 
@@ -111,8 +112,13 @@ CALIBRATION: dict[str, Threshold] = {
     "de/het": Threshold(margin=7.0, sure=3.0),
     "woordpaar": Threshold(margin=3.0, sure=3.0),
     "u-vorm": Threshold(margin=1.0, sure=2.0),
+    "lidwoord": Threshold(margin=-1.0, sure=3.0),
 }
+# A "lidwoord" candidate (the noun lexicon says the other article) where the model prefers the article as
+# written by this much makes the lexicon's finding doubtful: the phrase may not be what the lexicon read.
+LEXICON_DOUBT = -4.0
 KIND_LABELS = {
+    "lidwoord": "de/het",
     "d/t": "d/t",
     "de/het": "de/het",
     "woordpaar": "woordpaar",
@@ -169,6 +175,8 @@ class StageReport:
     candidates: int = 0
     seconds: float = 0.0
     findings: list[Finding] = field(default_factory=list)
+    # (paragraph, start, end, margin): lexicon findings on an article that the model doubts
+    doubts: list[tuple[str, int, int, float]] = field(default_factory=list)
 
 
 class ConfusionChecker:
@@ -180,10 +188,12 @@ class ConfusionChecker:
         self,
         is_word: Callable[[str], bool],
         pairs: ConfusionPairs,
+        genders: NounGenders | None = None,
         calibration: dict[str, Threshold] | None = None,
     ) -> None:
         self._is_word = is_word
         self._pairs = pairs
+        self._articles = ArticleChecker(genders) if genders is not None else None
         self.calibration = dict(calibration or CALIBRATION)
         self.report = StageReport()
 
@@ -191,6 +201,15 @@ class ConfusionChecker:
 
     def _valid(self, word: str) -> bool:
         return self._is_word(word) and zipf_frequency(word, "nl") >= MIN_TWIN_ZIPF
+
+    @property
+    def pairs(self) -> ConfusionPairs:
+        """The listed real-word pairs."""
+        return self._pairs
+
+    def dt_twins(self, word: str) -> list[str]:
+        """The d/t/dt forms of ``word`` that are common words too (vind → vindt, gebeurd → gebeurt)."""
+        return [_case_like(t, word) for t in self._dt_twins(word.lower())]
 
     def _dt_twins(self, lower: str) -> list[str]:
         twins = []
@@ -213,6 +232,7 @@ class ConfusionChecker:
     def candidates(self, sentence: str) -> list[Candidate]:
         """Every token of ``sentence`` with a valid twin (offsets into ``sentence``)."""
         tokens = list(_TOKEN.finditer(sentence))
+        lexicon = {m.start: m for m in self._articles.matches(sentence)} if self._articles is not None else {}
         found: list[Candidate] = []
         for index, match in enumerate(tokens):
             word = match.group()
@@ -225,7 +245,12 @@ class ConfusionChecker:
             twins: list[str] = []
             if lower in _ARTICLES:
                 pronoun = lower in ("het", "dit") and following.lower() in _NOT_A_NOUN
-                if following[:1].islower() and not pronoun:
+                known = lexicon.get(match.start())
+                if known is not None and known.gender.article in ("beide", WANTED[lower]):
+                    continue  # the noun lexicon says the article fits: nothing for the model to judge
+                if known is not None and not (known.gender.ambiguous and WANTED[lower] == "het"):
+                    kind, twins = "lidwoord", [_ARTICLES[lower]]  # the lexicon says the twin: a second opinion
+                elif following[:1].islower() and not pronoun:
                     kind, twins = "de/het", [_ARTICLES[lower]]
             elif lower in _U_VERBS and "u" in (previous, following.lower()):
                 kind, twins = "u-vorm", [_U_VERBS[lower]]
@@ -308,6 +333,10 @@ class ConfusionChecker:
                     continue
                 self.report.scored_sentences += 1
                 for candidate, candidate_margins in zip(candidates, sentence_margins, strict=True):
+                    if candidate.kind == "lidwoord" and max(candidate_margins) < LEXICON_DOUBT:
+                        start = sentence.start + candidate.start
+                        self.report.doubts.append((paragraph_id, start, start + len(candidate.original),
+                                                   max(candidate_margins)))
                     finding = self.finding(paragraph_id, sentence.start, candidate, candidate_margins)
                     if finding is not None:
                         findings.append(finding)

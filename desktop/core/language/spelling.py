@@ -139,6 +139,7 @@ class SpellChecker:
         self._quick = lru_cache(maxsize=4096)(self._rank)
         self._full = lru_cache(maxsize=2048)(self._hunspell_suggest)
         self.compounds = CompoundAnalyser(self._spell)
+        self._analyse = lru_cache(maxsize=16384)(self._hunspell_analyse)
 
     # -- looking words up -------------------------------------------------------------------------
 
@@ -204,11 +205,19 @@ class SpellChecker:
             return ()  # an unknown word that does not read as a compound: an ordinary spelling finding
         return tuple(_case_like(c, word) for c in self.compounds.typo(word.lower(), parts))
 
+    def analyses(self, word: str) -> tuple[str, ...]:
+        """Hunspell's morphological analyses of ``word`` (OpenTaal's: " st:stem ts:NN2" for a plural noun,
+        "ts:AJe" an inflected adjective, "ts:VB3" a verb form, "pa:" a compound part); () for an unknown word."""
+        return self._analyse(word)
+
+    def _hunspell_analyse(self, word: str) -> tuple[str, ...]:
+        with self._lock:
+            return tuple(self._hunspell.analyze(word))
+
     def _hunspell_parts(self, word: str) -> tuple[str, ...] | None:
         """The parts of hunspell's compound reading of ``word`` (lower case); () when hunspell has it as a single
         word; None when its analysis says nothing."""
-        with self._lock:
-            analyses = self._hunspell.analyze(word)
+        analyses = self.analyses(word)
         for analysis in analyses:
             parts = tuple(field[3:].lower() for field in analysis.split() if field.startswith("pa:"))
             if len(parts) >= 2:
@@ -363,8 +372,8 @@ class SpellChecker:
         lower = word.lower()
         for wrong, right in (
             ("ei", "ij"), ("ij", "ei"), ("au", "ou"), ("ou", "au"), ("dt", "d"), ("dt", "t"),
-            ("d", "dt"), ("t", "dt"), ("ie", "i"), ("g", "ch"), ("ch", "g"), ("c", "k"), ("k", "c"),
-            ("i", "ï"), ("e", "ë"), ("ee", "e"), ("oo", "o"), ("aa", "a"), ("e", "ee"), ("o", "oo"),
+            ("d", "dt"), ("t", "dt"), ("d", "t"), ("t", "d"), ("ie", "i"), ("g", "ch"), ("ch", "g"), ("c", "k"),
+            ("k", "c"), ("i", "ï"), ("e", "ë"), ("ee", "e"), ("oo", "o"), ("aa", "a"), ("e", "ee"), ("o", "oo"),
         ):  # fmt: skip
             position = lower.find(wrong)
             while position != -1:

@@ -1,0 +1,224 @@
+"""De or het: the article a noun takes, from a noun lexicon, and a check of "de/het/deze/dit + noun".
+
+The embedded model is weak on the gender of nouns (it preferred "de" in "het voormalige
+speelterreintje" by 6.5 nats). A lexicon knows: ``resources/wordlists/lidwoorden.tsv`` (built by
+scripts/build_noun_genders.py from LanguageTool's Dutch dictionary, CC BY 3.0 or BSD) lists the
+article of Dutch singular nouns; a compound takes the article of its last part, and the list leaves
+out compounds whose longest listed ending gives their article (:meth:`NounGenders.article`).
+Diminutives (-je, -tje, -pje, -etje, -kje) always take "het".
+
+:class:`ArticleChecker` finds the noun after a definite article or demonstrative (skipping inflected
+adjectives: "het voormalige speelterreintje") and reports an article that does not fit it. "Het" and
+"dit" can also be pronouns ("omdat het regent"): after them a noun that is also a verb or an
+adjective form (marked in the lexicon) is left to the model (the confusion stage), which also gives
+its second opinion on every finding of this check.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Container, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.core.findings import Category, Finding, Source
+from desktop.core.i18n import _
+from desktop.core.language.compounds import FUNCTION_WORDS
+from desktop.core.language.wordlists import read_lines, shipped_wordlists_dir
+
+GENDERS_FILE = "lidwoorden.tsv"
+RULE = "LIDWOORD"
+MIN_ENDING = 3
+LINKERS = ("", "s", "en", "e")
+# Fronts of a noun that are no word on their own: aan|vraag, ver|gunning, be|sluit.
+PREFIXES = frozenset(
+    ["aan", "af", "be", "bij", "door", "er", "ge", "her", "in", "mee", "na", "om", "on", "ont", "onder", "op", "over",
+     "te", "toe", "uit", "ver", "voor", "weer", "weg"]
+)  # fmt: skip
+DIMINUTIVE = re.compile(r"(?:[^aeiou]je|tje|pje|kje|etje)$")
+TWIN = {"de": "het", "het": "de", "deze": "dit", "dit": "deze"}
+WANTED = {"de": "de", "deze": "de", "het": "het", "dit": "het"}
+_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\S")
+# Words between the article and its noun that are no inflected adjective: "het zeer grote huis".
+# A noun the lexicon knows only by its last part (a compound it does not list) is probably right.
+GUESSED_CONFIDENCE = 0.8
+_ADVERBS = frozenset(["zeer", "heel", "erg", "nog", "meest", "minst", "steeds", "veel", "te", "zo", "al", "ook"])
+
+
+def ending_of(form: str, listed: Container[str], is_word: Callable[[str], bool]) -> str | None:
+    """The longest listed noun that ends ``form`` (at least 3 letters) whose front is a word (after taking
+    off a linking s, e or en) or a prefix: verkeer|s|besluit, aan|vraag, ver|gunning; not aanvra|gen."""
+    for start in range(1, len(form) - MIN_ENDING + 1):
+        ending = form[start:]
+        if ending not in listed:
+            continue
+        head = form[:start]
+        if head in PREFIXES or any(
+            head.endswith(linker) and len(head) - len(linker) >= MIN_ENDING and is_word(head[: len(head) - len(linker)])
+            for linker in LINKERS
+        ):
+            return ending
+    return None
+
+
+@dataclass(frozen=True)
+class Gender:
+    """A noun's article ("de", "het" or "beide"), whether that came from the word itself or its last part
+    (``listed``), and whether the form is also a verb or adjective form (``ambiguous``)."""
+
+    article: str
+    listed: bool
+    ambiguous: bool
+
+
+class NounGenders:
+    """The noun lexicon (see the module docstring).
+
+    ``analyse`` gives hunspell's analyses of a word (:meth:`~desktop.core.language.spelling.SpellChecker.analyses`)
+    and ``is_word`` whether the dictionary accepts it: a word hunspell has as a single word is a singular
+    noun only when the lexicon lists it (the lexicon keeps every such noun); any other word (a compound,
+    an unknown word) gets the article of its ending (:func:`ending_of`). Without them only listed nouns
+    are known.
+    """
+
+    def __init__(
+        self,
+        table: dict[str, tuple[str, bool]],
+        analyse: Callable[[str], tuple[str, ...]] | None = None,
+        is_word: Callable[[str], bool] | None = None,
+    ) -> None:
+        self._table = table
+        self._analyse = analyse
+        self._is_word = is_word
+
+    @classmethod
+    def load(
+        cls,
+        path: Path | None = None,
+        analyse: Callable[[str], tuple[str, ...]] | None = None,
+        is_word: Callable[[str], bool] | None = None,
+    ) -> NounGenders:
+        """The shipped ``resources/wordlists/lidwoorden.tsv`` (or ``path``)."""
+        table: dict[str, tuple[str, bool]] = {}
+        for line in read_lines(path or shipped_wordlists_dir() / GENDERS_FILE):
+            parts = line.split("\t")
+            if len(parts) >= 2:
+                table[parts[0]] = (parts[1], len(parts) > 2 and parts[2] == "*")
+        return cls(table, analyse, is_word)
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    def __contains__(self, noun: object) -> bool:
+        """True when ``noun`` itself (not only an ending of it) is listed."""
+        return isinstance(noun, str) and noun.lower() in self._table
+
+    def analyses(self, word: str) -> tuple[str, ...]:
+        """Hunspell's analyses of ``word`` (() without a dictionary)."""
+        return self._analyse(word) if self._analyse is not None else ()
+
+    def gender(self, noun: str) -> Gender | None:
+        """The article of ``noun`` (a singular noun), or None when the lexicon cannot tell."""
+        lower = noun.lower()
+        if DIMINUTIVE.search(lower) and len(lower) > 4:
+            return Gender("het", True, False)
+        exact = self._table.get(lower)
+        if exact is not None:
+            return Gender(exact[0], True, exact[1])
+        front, _hyphen, last = lower.rpartition("-")
+        if front and last in self._table:
+            return Gender(self._table[last][0], False, False)
+        if self._is_word is None or stored_single_word(self.analyses(lower)):
+            return None  # hunspell has it as a word of its own and the lexicon does not: no singular noun
+        ending = ending_of(last, self._table, self._is_word)
+        return Gender(self._table[ending][0], False, False) if ending is not None else None
+
+    def article(self, noun: str) -> str | None:
+        """"de", "het" or "beide" for ``noun``, or None when the lexicon cannot tell."""
+        found = self.gender(noun)
+        return found.article if found is not None else None
+
+
+def stored_single_word(analyses: Sequence[str]) -> bool:
+    """True when hunspell's analyses show it has the word as one word of its own (a stem, no compound parts)."""
+    return bool(analyses) and not any("pa:" in analysis for analysis in analyses)
+
+
+@dataclass(frozen=True)
+class ArticleMatch:
+    """An article (offsets into the text) and the noun it belongs to, with the noun's gender."""
+
+    start: int
+    end: int
+    article: str
+    noun: str
+    gender: Gender
+
+
+class ArticleChecker:
+    """Reports "de/het/deze/dit + noun" where the noun takes the other article (category grammar)."""
+
+    name = "lidwoorden"
+
+    def __init__(self, genders: NounGenders) -> None:
+        self.genders = genders
+
+    def matches(self, text: str) -> Iterator[ArticleMatch]:
+        """Every definite article or demonstrative in ``text`` whose noun the lexicon knows."""
+        tokens = list(_TOKEN.finditer(text))
+        for index, match in enumerate(tokens):
+            article = match.group().lower()
+            if article not in TWIN:
+                continue
+            noun = self._noun(tokens, index + 1)
+            if noun is None:
+                continue
+            gender = self.genders.gender(noun)
+            if gender is not None:
+                yield ArticleMatch(match.start(), match.end(), match.group(), noun, gender)
+
+    def _noun(self, tokens: list[re.Match[str]], index: int) -> str | None:
+        """The noun of the phrase starting at ``tokens[index]``: past adverbs and inflected adjectives
+        (hunspell's "ts:AJe", "ts:VBpe"); None at a plural noun, a verb form or anything else."""
+        for position in range(index, min(index + 4, len(tokens))):
+            word = tokens[position].group()
+            if not word.isalpha() or not word.islower() or word in FUNCTION_WORDS:
+                return None
+            if word in _ADVERBS:
+                continue
+            analyses = self.genders.analyses(word)
+            tags = " ".join(analyses)
+            listed = word in self.genders
+            if "ts:AJe" in tags or "ts:VBpe" in tags:
+                following = tokens[position + 1].group() if position + 1 < len(tokens) else ""
+                if not listed or (following.isalpha() and following.islower() and self.genders.gender(following)):
+                    continue  # "de gemiddelde bouwhoogte": an adjective before the noun
+            if "ts:NN2" in tags or ("ts:VB" in tags and not listed):
+                return None  # a plural takes "de" whatever its gender; a verb form is no noun
+            return word
+        return None
+
+    def check(self, paragraph_id: str, text: str) -> Iterator[Finding]:
+        """A finding for every article that does not fit its noun (not after "het/dit" + a verb-like noun)."""
+        for match in self.matches(text):
+            wanted = WANTED[match.article.lower()]
+            if match.gender.article in ("beide", wanted):
+                continue
+            if wanted == "het" and match.gender.ambiguous:
+                continue  # "omdat het regent": het may be a pronoun; the model judges these
+            twin = TWIN[match.article.lower()]
+            twin = twin[:1].upper() + twin[1:] if match.article[:1].isupper() else twin
+            yield Finding(
+                paragraph=paragraph_id,
+                start=match.start,
+                end=match.end,
+                original=match.article,
+                category=Category.GRAMMAR,
+                rule=RULE,
+                source=Source.WORDLIST,
+                message=_("Bij ‘{noun}’ hoort ‘{article}’: {example}.").format(
+                    noun=match.noun, article=WANTED[twin.lower()], example=f"{WANTED[twin.lower()]} {match.noun}"
+                ),
+                suggestions=(twin,),
+                confidence=1.0 if match.gender.listed else GUESSED_CONFIDENCE,
+            )

@@ -1,0 +1,61 @@
+"""De or het from the noun lexicon (resources/wordlists/lidwoorden.tsv, from LanguageTool's Dutch dictionary)."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.language.genders import RULE, ArticleChecker, NounGenders
+from desktop.core.language.spelling import SpellChecker, default_dictionary_dir
+
+pytestmark = pytest.mark.core
+
+
+@pytest.fixture(scope="module")
+def genders() -> NounGenders:
+    speller = SpellChecker(default_dictionary_dir())
+    return NounGenders.load(analyse=speller.analyses, is_word=speller.in_dictionary)
+
+
+@pytest.fixture(scope="module")
+def checker(genders) -> ArticleChecker:
+    return ArticleChecker(genders)
+
+
+def test_the_lexicon_knows_nouns_compounds_and_diminutives(genders) -> None:
+    assert len(genders) > 30_000
+    assert genders.article("besluit") == "het" and genders.article("aanvraag") == "de"
+    assert genders.article("speelterreintje") == "het"  # the model preferred "de" by 6.5 nats
+    assert genders.article("verkeersbesluit") == "het"  # a compound takes its last part's article
+    assert genders.article("parkeervergunning") == "de"
+    assert genders.gender("regent").ambiguous  # also a verb form: "omdat het regent"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wrong", "right"),
+    [
+        ("Wij hebben de voormalige speelterreintje opgeknapt.", "de", "het"),
+        ("Het college neemt een besluit over het aanvraag.", "het", "de"),
+        ("Tegen de besluit kunt u bezwaar maken.", "de", "het"),
+        ("Dit vergunning geldt voor een jaar.", "Dit", "Deze"),
+        ("U ontvangt deze besluit per post.", "deze", "dit"),
+    ],
+)
+def test_an_article_that_does_not_fit_its_noun_is_reported(checker, sentence, wrong, right) -> None:
+    [finding] = checker.check("p", sentence)
+    assert (finding.rule, finding.original, finding.suggestions) == (RULE, wrong, (right,))
+    assert sentence[finding.start : finding.end] == wrong
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Wij hebben het voormalige speelterreintje opgeknapt.",
+        "Tegen het besluit kunt u bezwaar maken bij de gemeente.",
+        "Omdat het regent, gaat de markt niet door.",  # het is a pronoun here
+        "Het college van burgemeester en wethouders besluit de weg af te sluiten.",
+        "De aanvragen van de bewoners zijn binnen.",  # a plural takes de
+        "Dit is het zeer grote huis van de familie.",
+    ],
+)
+def test_articles_that_fit_are_not_reported(checker, sentence) -> None:
+    assert list(checker.check("p", sentence)) == []
