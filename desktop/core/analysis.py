@@ -13,7 +13,7 @@ Cancelling (setting ``cancel``) stops between paragraphs, and between tokens in 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -356,6 +356,24 @@ def confusion_stage(
                 count=report.unscored_sentences, total=report.unscored_sentences + report.scored_sentences
             )
         )
+
+
+def run_confusion(
+    document: Document,
+    settings: Settings,
+    cancel: threading.Event,
+    tools: LanguageTools,
+    engine: Engine,
+    findings: Mapping[str, Sequence[Finding]],
+) -> Iterator[AnalysisItem]:
+    """The confusion stage on its own, after :func:`run_analysis` ran the rules without a model (the app
+    runs it on the model's thread once the model is loaded): ``findings`` are each paragraph's findings so
+    far, which the model's findings join. Yields what run_analysis yields for this stage."""
+    if not settings.model.enabled or not (settings.checks.spelling or settings.checks.grammar):
+        return
+    paragraphs = [p for p in document.paragraphs if p.text.strip()]
+    found = {p.id: list(findings.get(p.id, ())) for p in paragraphs}
+    yield from confusion_stage(engine, paragraphs, found, settings, tools, cancel)
 
 
 def model_jobs(paragraph: Paragraph, findings: Sequence[Finding]) -> list[ModelJob]:

@@ -229,6 +229,7 @@ class MainWindow(QMainWindow):
         self.workers.busy.connect(self._on_busy)
         self.model.state_changed.connect(self._on_model_state)
         c.model_cost_changed.connect(self._on_model_cost)
+        self.controller.model_engine = lambda: self.model.engine
         self.model.failed.connect(lambda message: self.show_message(_("Herschrijven is niet gelukt"), message))
         self.start_page.open_requested.connect(self.choose_file)
         self.start_page.new_requested.connect(self.new_letter)
@@ -303,6 +304,8 @@ class MainWindow(QMainWindow):
         self.model_label.setText(text)
         self.model_label.setToolTip(detail)
         self._update_actions()
+        if state == ModelService.READY:
+            self.controller.judge_with_model()  # a document checked before the model was ready gets its judgement
 
     def _on_model_cost(self) -> None:
         """What the model's work on this document cost, beside the model's state (the audit log keeps it too)."""

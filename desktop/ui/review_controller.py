@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # the core loads in the background or once a document is open
     from desktop.core.document.reader import Document
     from desktop.core.findings import Finding
     from desktop.core.language.awb import Kind, Review
+    from desktop.core.model.engine import Engine
     from desktop.core.policy.disclosure import ModelUse
     from desktop.core.privacy.journal import Journal
     from desktop.core.privacy.kept_reviews import KeptReview, KeptReviews
@@ -38,6 +39,7 @@ if TYPE_CHECKING:  # the core loads in the background or once a document is open
 PREPARE_LANE = Lane("voorbereiden")
 OPEN_LANE = Lane("openen", status=True)
 ANALYSIS_LANE = Lane("analyse", status=True)
+CONFUSION_LANE = Lane("twijfelwoorden", status=True)  # the model judges d/t, de/het, ei/ij after the rules
 SAVE_LANE = Lane("opslaan", status=True, cancellable=False)
 RETENTION_LANE = Lane("opruimen")
 AUTOSAVE_MS = 400
@@ -72,6 +74,8 @@ class ReviewController(QObject):
         super().__init__(parent)
         self.workers = workers
         self.settings = settings
+        # The loaded model, if any (set by the main window from its model service): the confusion stage uses it.
+        self.model_engine: Callable[[], Engine | None] | None = None
         self.tools: LanguageTools | None = None
         self.document: Document | None = None
         self.session: ReviewSession | None = None
@@ -196,6 +200,7 @@ class ReviewController(QObject):
             return
 
         self.opened_levels = []  # measured again by this analysis
+        self.workers.cancel(CONFUSION_LANE)
 
         def work(cancel: threading.Event) -> Iterator[AnalysisItem]:
             from desktop.core.analysis import run_analysis
@@ -205,8 +210,10 @@ class ReviewController(QObject):
         self.workers.stream(ANALYSIS_LANE, work, self._on_analysis_item, self._on_analysis_done)
 
     def cancel_analysis(self) -> bool:
-        """Stop the running analysis (its late results are dropped); True when one was running or waiting."""
-        return self.workers.cancel(ANALYSIS_LANE)
+        """Stop the running analysis and the model's judging (late results are dropped); True when one was running
+        or waiting."""
+        judging = self.workers.cancel(CONFUSION_LANE)
+        return self.workers.cancel(ANALYSIS_LANE) or judging
 
     def _start_review(self, document: Document, kept: KeptReview | None) -> None:
         from desktop.core.session import ReviewSession
@@ -315,6 +322,33 @@ class ReviewController(QObject):
         self._report_journal_left()
         self.findings_changed.emit()
         self.analysis_done.emit()
+        self.judge_with_model()
+
+    def judge_with_model(self) -> None:
+        """Run the confusion stage (the model judges words with a confusable twin) on the model's thread, after
+        the rules, when a model is loaded (``model_engine``); its findings join the rule findings as they come.
+        Also called when the model becomes ready after the rules finished."""
+        document, settings, tools, session = self.document, self.settings, self.tools, self.session
+        engine = self.model_engine() if self.model_engine is not None else None
+        if document is None or tools is None or session is None or engine is None:
+            return
+        if self.workers.is_running(ANALYSIS_LANE) or self.workers.is_held(ANALYSIS_LANE):
+            return  # the rules are still running: the stage follows when they are done
+        findings: dict[str, list[Finding]] = {}
+        for finding in session.findings.values():
+            if not finding.group:  # model rewrites are alternatives, never merged with the rule findings
+                findings.setdefault(finding.paragraph, []).append(finding)
+
+        def work(cancel: threading.Event) -> Iterator[AnalysisItem]:
+            from desktop.core.analysis import run_confusion
+
+            return run_confusion(document, settings, cancel, tools, engine, findings)
+
+        self.workers.stream(CONFUSION_LANE, work, self._on_analysis_item, self._on_confusion_done, model=True)
+
+    def _on_confusion_done(self) -> None:
+        self._refresh.stop()
+        self.findings_changed.emit()
 
     def _take_from_journal(self, kept: Journal) -> int:
         """Take over the journal's decisions (and ignored rules) on the findings there are now."""

@@ -175,7 +175,8 @@ class SuggestionPanel(QWidget):
             for finding in session.visible():
                 decision = session.decision(finding.id)
                 mark = DECISION_MARKS[decision[0] if decision else None]
-                item = QTreeWidgetItem(groups[finding.category], [f"{mark} {change_text(finding)}"])
+                doubt = f" ({_('twijfel')})" if finding.doubtful else ""
+                item = QTreeWidgetItem(groups[finding.category], [f"{mark} {change_text(finding)}{doubt}"])
                 item.setData(0, ID_ROLE, finding.id)
                 item.setToolTip(0, " ".join(finding.reasons))
                 self._items[finding.id] = item
@@ -233,7 +234,10 @@ class SuggestionPanel(QWidget):
         self._update_title()
         self.reason.setText("\n".join(finding.reasons))
         origin = _(SOURCE_LABELS[finding.source])
-        self.source.setText(_("Bron: {origin}").format(origin=origin))
+        source = _("Bron: {origin}").format(origin=origin)
+        if finding.doubtful:
+            source += " — " + _("twijfelachtig: zekerheid {percent}%").format(percent=round(100 * finding.confidence))
+        self.source.setText(source)
         rules = ", ".join([finding.rule, *(rule for rule, _message in finding.also)])
         self.details.setText(_("Regel: {rules} · zekerheid van de controle: {confidence:.0%}").format(
             rules=rules, confidence=finding.confidence))
