@@ -184,15 +184,18 @@ class ArticleChecker:
             word = tokens[position].group()
             if not word.isalpha() or not word.islower() or word in FUNCTION_WORDS:
                 return None
+            following = tokens[position + 1].group() if position + 1 < len(tokens) else ""
+            if following == "-" and tokens[position + 1].start() == tokens[position].end():
+                return None  # "het bron- en contactonderzoek": the noun comes later
             if word in _ADVERBS:
                 continue
             analyses = self.genders.analyses(word)
             tags = " ".join(analyses)
             listed = word in self.genders
             if "ts:AJe" in tags or "ts:VBpe" in tags:
-                following = tokens[position + 1].group() if position + 1 < len(tokens) else ""
-                if not listed or (following.isalpha() and following.islower() and self.genders.gender(following)):
-                    continue  # "de gemiddelde bouwhoogte": an adjective before the noun
+                noun = self.genders.gender(following) if following.isalpha() and following.islower() else None
+                if not listed or (noun is not None and not noun.ambiguous):
+                    continue  # "de gemiddelde bouwhoogte": an adjective before the noun (not "de weergave dicht")
             if "ts:NN2" in tags or ("ts:VB" in tags and not listed):
                 return None  # a plural takes "de" whatever its gender; a verb form is no noun
             return word

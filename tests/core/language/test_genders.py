@@ -59,3 +59,9 @@ def test_an_article_that_does_not_fit_its_noun_is_reported(checker, sentence, wr
 )
 def test_articles_that_fit_are_not_reported(checker, sentence) -> None:
     assert list(checker.check("p", sentence)) == []
+
+
+def test_an_elliptic_compound_is_no_noun(checker) -> None:
+    """Amsterdam corpus: 'het bron- en contactonderzoek' is het onderzoek, not *de bron."""
+    assert list(checker.check("p", "Bijvoorbeeld het bron- en contactonderzoek en het eerste gesprek.")) == []
+    assert list(checker.check("p", "Houd de weergave dicht bij de werkelijkheid.")) == []  # weergave, not dicht
