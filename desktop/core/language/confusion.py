@@ -213,6 +213,10 @@ class ConfusionChecker:
 
     def _dt_twins(self, lower: str) -> list[str]:
         twins = []
+        if lower.endswith(("dde", "tte")) and len(lower) >= MIN_DT_LENGTH + 1:
+            twins.append(lower[:-2] + "e")  # past tense: leidde/leide, zette/zete
+        elif lower.endswith(("de", "te")) and len(lower) >= MIN_DT_LENGTH:
+            twins.append(lower[:-1] + lower[-2:])  # geschiede → geschiedde
         if lower.endswith("dt") and len(lower) > 3:
             twins.append(lower[:-1])
         elif lower.endswith("d") and len(lower) > 2:

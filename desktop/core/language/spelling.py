@@ -373,7 +373,7 @@ class SpellChecker:
         for wrong, right in (
             ("ei", "ij"), ("ij", "ei"), ("au", "ou"), ("ou", "au"), ("dt", "d"), ("dt", "t"),
             ("d", "dt"), ("t", "dt"), ("d", "t"), ("t", "d"), ("ie", "i"), ("g", "ch"), ("ch", "g"), ("c", "k"),
-            ("k", "c"), ("i", "ï"), ("e", "ë"), ("ee", "e"), ("oo", "o"), ("aa", "a"), ("e", "ee"), ("o", "oo"),
+            ("k", "c"), ("de", "dde"), ("te", "tte"), ("dde", "de"), ("tte", "te"), ("i", "ï"), ("e", "ë"), ("ee", "e"), ("oo", "o"), ("aa", "a"), ("e", "ee"), ("o", "oo"),
         ):  # fmt: skip
             position = lower.find(wrong)
             while position != -1:
