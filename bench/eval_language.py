@@ -226,11 +226,11 @@ def main() -> int:
 
 
 def calibrate(tools: LanguageTools, scorer: object, cases: Sequence[Case], clean: Sequence[str]) -> None:
-    """Per kind, the smallest margin that keeps false alarms on the tuning part's correct sentences at or
-    below 2 per 1,000, and the recall of the errors of that kind on the tuning part at that margin."""
+    """Per kind and per false-alarm budget (per 1,000 of the tuning part's correct sentences): the smallest
+    margin that keeps the kind's false alarms within it, and the recall on the tuning part's errors of that
+    kind (those with a candidate of the kind) at that margin."""
     confusion = tools.confusion
     assert confusion is not None
-    budget = 2 * len(clean) / 1000
 
     def margins(texts: Sequence[str]) -> list[list[tuple[str, int, int, float]]]:
         result = []
@@ -245,20 +245,24 @@ def calibrate(tools: LanguageTools, scorer: object, cases: Sequence[Case], clean
 
     clean_margins = [m for sentence in margins(clean) for m in sentence]
     error_margins = margins([c.text for c in cases])
-    print(f"\nCalibration on the tuning part ({len(clean)} correct sentences, {len(cases)} errors)")
+    print(f"\nCalibration on the tuning part ({len(clean)} correct sentences, {len(cases)} errors): per kind, the "
+          "threshold for at most N false alarms per 1,000 sentences and the recall at it")
     for kind in sorted({k for k, *_ in clean_margins} | set(CALIBRATION)):
         alarms = sorted((m for k, _s, _e, m in clean_margins if k == kind), reverse=True)
-        allowed = int(budget)
-        threshold = alarms[allowed] + 0.01 if len(alarms) > allowed else min(alarms, default=0.0)
         hits = [
             max((m for k, s, e, m in found if k == kind and s < case.end and case.start < e), default=None)
             for case, found in zip(cases, error_margins, strict=True)
         ]
         judged = [h for h in hits if h is not None]
-        recall = sum(h >= threshold for h in judged) / len(judged) if judged else 0.0
         now = f"{CALIBRATION[kind].margin:.2f}" if kind in CALIBRATION else "-"
-        print(f"   {kind:10} threshold {threshold:6.2f} (now {now})"
-              f"  errors with a candidate of this kind: {len(judged)}, found at the threshold: {recall:.0%}")
+        cells = []
+        for budget in (1, 2, 5, 10):
+            allowed = int(budget * len(clean) / 1000)
+            threshold = alarms[allowed] + 0.01 if len(alarms) > allowed else -99.0
+            recall = sum(h >= threshold for h in judged) / len(judged) if judged else 0.0
+            cells.append(f"{budget}/1000: {threshold:6.2f} → {recall:4.0%}")
+        print(f"   {kind:10} (now {now:>5}, {len(judged)} errors, {len(alarms)} candidates on correct text)  "
+              + "   ".join(cells))
 
 
 def readability(rows: list[dict[str, str]]) -> None:

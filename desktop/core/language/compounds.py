@@ -34,7 +34,10 @@ MIN_PART_LENGTH = 3
 SHORT_PART_LENGTH = 4
 SHORT_PART_ZIPF = 3.0
 # A word the frequency list knows at least this well was written by many people: no typo check.
+COMMON_WORD_ZIPF = 3.0
+# Below this a word is hardly known; from it up a neighbour must be this much more frequent to call it a typo.
 KNOWN_WORD_ZIPF = 1.0
+KNOWN_NEIGHBOUR_GAP = 2.5
 # A one-edit neighbour that is a single word must be this frequent to call the compound a typo.
 NEIGHBOUR_ZIPF = 2.5
 # A part hardly anyone writes on its own (talend) is a typo only for a much more frequent word of its length.
@@ -201,8 +204,11 @@ class CompoundAnalyser:
         the parts hunspell read (its analysis), used instead of our own split.
         """
         lower = word.lower()
-        if len(lower) < MIN_TYPO_LENGTH or not lower.isalpha() or self.zipf(lower) >= KNOWN_WORD_ZIPF:
+        own = self.zipf(lower)
+        if len(lower) < MIN_TYPO_LENGTH or not lower.isalpha() or own >= COMMON_WORD_ZIPF:
             return ()
+        # A word some people write (a common misspelling such as "verschilende") needs a far more frequent neighbour.
+        wanted = NEIGHBOUR_ZIPF if own < KNOWN_WORD_ZIPF else max(NEIGHBOUR_ZIPF, own + KNOWN_NEIGHBOUR_GAP)
         found: dict[str, float] = {}
         for start, end, single in set(self._runs(lower, given)):
             middle = lower[start:end]
@@ -210,7 +216,7 @@ class CompoundAnalyser:
                 frequency = self.zipf(neighbour)
                 if single and (len(neighbour) != len(middle) or frequency < RARE_PART_NEIGHBOUR_ZIPF):
                     continue  # a rare part (a verb stem: aanbind) is no typo for a different-length word
-                if frequency >= NEIGHBOUR_ZIPF and len(neighbour) >= MIN_PART_LENGTH and self._spell(neighbour):
+                if frequency >= wanted and len(neighbour) >= MIN_PART_LENGTH and self._spell(neighbour):
                     corrected = lower[:start] + neighbour + lower[end:]
                     found[corrected] = max(found.get(corrected, 0.0), frequency)
         return tuple(sorted(found, key=lambda w: -found[w]))

@@ -194,7 +194,7 @@ class SpellChecker:
         """Corrections when ``word`` is accepted only as a compound and looks like a typo (bessluit → besluit,
         beddrijven → bedrijven); () for a word OpenTaal lists on its own or a sensible compound."""
         word = normalise(word).replace("’", "'")
-        if self._listed(word) or not word.isalpha() or self.compounds.zipf(word) >= 1.0:
+        if self._listed(word) or not word.isalpha():
             return ()
         parts: tuple[str, ...] | None = None
         if self._spell(word):
@@ -288,7 +288,7 @@ class SpellChecker:
                 return True  # the second half of a name: Pipistrellus nathusii
         if bare[:1].isupper():
             if not _at_sentence_start(text, start):
-                return True  # a name or a capitalised term mid-sentence
+                return not self._doubled_letter_typo(bare)  # a name or a capitalised term mid-sentence
             if bare in capitalised_mid_sentence or bare.lower().endswith(_NAME_SUFFIXES):
                 return True
             following = tokens[index + 1].group() if index + 1 < len(tokens) else ""
@@ -349,6 +349,16 @@ class SpellChecker:
                 suggestions=suggestions,
             )
 
+    def _doubled_letter_typo(self, word: str) -> bool:
+        """True for a capitalised word with a letter too many in a run of equal letters, where the dictionary has
+        the common word without it: "Neederlandse", "Aaarde" (a name rarely differs from a common word so)."""
+        for i in range(1, len(word)):
+            if word[i].lower() == word[i - 1].lower():
+                fixed = word[:i] + word[i + 1 :]
+                if self._spell(fixed) and self.compounds.zipf(fixed) >= 3.0:
+                    return True
+        return False
+
     def _near_common_word(self, word: str) -> bool:
         """True when a quick suggestion for ``word`` is a common word (Zipf >= 3): then it is more likely a typo."""
         return any(" " not in s and self.compounds.zipf(s) >= 3.0 for s in self.quick_suggestions(word)[:3])
@@ -373,7 +383,8 @@ class SpellChecker:
         for wrong, right in (
             ("ei", "ij"), ("ij", "ei"), ("au", "ou"), ("ou", "au"), ("dt", "d"), ("dt", "t"),
             ("d", "dt"), ("t", "dt"), ("d", "t"), ("t", "d"), ("ie", "i"), ("g", "ch"), ("ch", "g"), ("c", "k"),
-            ("k", "c"), ("de", "dde"), ("te", "tte"), ("dde", "de"), ("tte", "te"), ("i", "ï"), ("e", "ë"), ("ee", "e"), ("oo", "o"), ("aa", "a"), ("e", "ee"), ("o", "oo"),
+            ("k", "c"), ("de", "dde"), ("te", "tte"), ("dde", "de"), ("tte", "te"), ("i", "ï"), ("e", "ë"),
+            ("ee", "e"), ("oo", "o"), ("aa", "a"), ("e", "ee"), ("o", "oo"),
         ):  # fmt: skip
             position = lower.find(wrong)
             while position != -1:
@@ -406,7 +417,8 @@ class SpellChecker:
                 len(p) >= SPLIT_PART_LENGTH and self.compounds.zipf(p) >= SPLIT_PART_ZIPF for p in parts
             )):
                 continue
-            if all(self._spell(p) for p in parts):
+            capital = word[:1].isupper()
+            if all(self._spell(p) or (capital and self._spell(p[:1].upper() + p[1:])) for p in parts):
                 # a candidate hunspell accepts only by its compound rules, with no known parts, comes last
                 known = (
                     len(parts) > 1

@@ -1,0 +1,56 @@
+"""Every example of issue 14 on its real sentence: flagged with the right fix, or left alone.
+
+The compound typos, 'rijkswaterstaatswerken', 'bestemmings(vracht)verkeer' are in test_compounds.py,
+'Gerdo' in test_names.py, 'om reden van' in test_fixes.py; the model's d/t judgement in
+tests/model/test_confusion_model.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.analysis import LanguageTools
+from desktop.core.findings import Finding, merge_findings
+from desktop.core.language.fixes import verify_fixes
+
+pytestmark = pytest.mark.core
+
+
+def _rules(tools: LanguageTools, text: str) -> list[Finding]:
+    """The rule stage on one paragraph, as run_analysis does it."""
+    found = list(tools.spelling.check("p", text))
+    assert tools.articles is not None
+    found += tools.articles.check("p", text)
+    found += tools.grammar.check("p", text)
+    return merge_findings(verify_fixes(found, text, tools.fix_check()), {"p": text})
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wrong", "right"),
+    [  # tests/data/real-errors wp003, wp002, wp004, wp020 (nl.wikipedia)
+        ("Dat stimuleerd zowel de scheepsbouw, als de scheepvaart.", "stimuleerd", "stimuleert"),
+        ("In zijn boeken legd Lyell de theorie van het uniformitarianisme uit, het idee dat de vorming van de Aarde "
+         "een zeer langdurig en geleidelijk proces is.", "legd", "legt"),
+        ("Het verbind steden als Madrid, Barcelona, Málaga, Sevilla en Valladolid.", "verbind", "verbindt"),
+        ("Pas in 1968 word Mauritius onafhankelijk.", "word", "wordt"),
+    ],
+)
+def test_the_issues_dt_errors_are_flagged_with_the_right_fix(language_tools, sentence, wrong, right) -> None:
+    at = sentence.index(wrong)
+    [finding] = [f for f in _rules(language_tools, sentence) if f.start <= at < f.end]
+    fixed = sentence[: finding.start] + finding.suggestions[0] + sentence[finding.end :]
+    assert fixed == sentence.replace(wrong, right, 1)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Wij spraken met de RBB Groep over de planning.",  # 'RBB Groep' is a name: no hyphen
+        "De aanvraag (zie de bijlage. Daar staat de kaart.) is compleet.",  # brackets across sentences
+        "Het betreft de Wet op de rijkswaterstaatswerken.",
+        "Alleen bestemmings(vracht)verkeer is toegestaan.",
+        "Wij hebben het voormalige speelterreintje opgeknapt.",  # the model preferred 'de' by 6.5 nats
+    ],
+)
+def test_the_issues_false_alarms_are_gone(language_tools, sentence) -> None:
+    assert [(f.rule, f.original) for f in _rules(language_tools, sentence)] == []
