@@ -299,9 +299,16 @@ class ConfusionChecker:
             category=Category.SPELLING if candidate.kind == "woordpaar" else Category.GRAMMAR,
             rule=f"{RULE_PREFIX}:{candidate.kind.upper().replace('/', '_')}",
             source=Source.MODEL,
-            message=_(
-                "Het taalmodel vindt ‘{alternative}’ hier waarschijnlijker dan ‘{word}’ ({kind}; "
-                "verschil {margin:.1f})."
+            message=(
+                _(
+                    "Volgens de woordenlijst hoort hier ‘{alternative}’; het taalmodel spreekt dat niet tegen "
+                    "(verschil {margin:.1f})."
+                )
+                if candidate.kind == "lidwoord"
+                else _(
+                    "Het taalmodel vindt ‘{alternative}’ hier waarschijnlijker dan ‘{word}’ ({kind}; "
+                    "verschil {margin:.1f})."
+                )
             ).format(alternative=alternative, word=candidate.original, kind=KIND_LABELS[candidate.kind], margin=margin),
             suggestions=(alternative,),
             confidence=confidence_for(margin, threshold),

@@ -128,8 +128,10 @@ class NounGenders:
         front, _hyphen, last = lower.rpartition("-")
         if front and last in self._table:
             return Gender(self._table[last][0], False, False)
-        if self._is_word is None or stored_single_word(self.analyses(lower)):
-            return None  # hunspell has it as a word of its own and the lexicon does not: no singular noun
+        if self._is_word is None or not self._is_word(lower) or stored_single_word(self.analyses(lower)):
+            # a misspelt word ("bessluit") has no article; a word hunspell has of its own and the lexicon
+            # does not list is no singular noun
+            return None
         ending = ending_of(last, self._table, self._is_word)
         return Gender(self._table[ending][0], False, False) if ending is not None else None
 

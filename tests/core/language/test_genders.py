@@ -65,3 +65,9 @@ def test_an_elliptic_compound_is_no_noun(checker) -> None:
     """Amsterdam corpus: 'het bron- en contactonderzoek' is het onderzoek, not *de bron."""
     assert list(checker.check("p", "Bijvoorbeeld het bron- en contactonderzoek en het eerste gesprek.")) == []
     assert list(checker.check("p", "Houd de weergave dicht bij de werkelijkheid.")) == []  # weergave, not dicht
+
+
+def test_a_misspelt_noun_has_no_article(genders, checker) -> None:
+    """'bessluit' would take 'de' by its ending 'sluit'; a typo gets no article (the speller reports it)."""
+    assert genders.gender("bessluit") is None
+    assert list(checker.check("p", "Het bessluit is genomen.")) == []
