@@ -23,7 +23,7 @@ from desktop.core.document.reader import Document, Paragraph
 from desktop.core.findings import Category, Checker, Edit, Finding, merge_findings
 from desktop.core.i18n import _
 from desktop.core.language.awb import Kind, Review, review_document, review_findings
-from desktop.core.language.confusion import ConfusionChecker, ConfusionPairs
+from desktop.core.language.confusion import WORDS_PER_PAGE, ConfusionChecker, ConfusionPairs
 from desktop.core.language.fixes import FixCheck, verify_fixes
 from desktop.core.language.genders import RULE as ARTICLE_RULE
 from desktop.core.language.genders import ArticleChecker, NounGenders
@@ -51,6 +51,10 @@ if TYPE_CHECKING:  # llama.cpp and the model's guards load when they are first u
 LANGUAGETOOL_CACHE = "languagetool"
 # A lexicon finding on an article that the model strongly doubts is shown as doubtful.
 DOUBTED_CONFIDENCE = 0.5
+# The model's rewrites and corrections get this many seconds a page (of WORDS_PER_PAGE words): with the rule checks
+# and the confusion stage's own budget a 2-page letter is reviewed within a minute on a two-core laptop (issue 19;
+# bench/bench_end_to_end.py). A 1.5B model writes a few tokens a second there, so not every sentence gets its turn.
+MODEL_SECONDS_PER_PAGE = 20.0
 GRAMMAR_THREADS = 4
 WARM_UP_TEXT = "Alvorens u het formulier indient, dient u de dagtekening te vermelden op pagina 2."
 # A level for a heading or an address line says nothing: paragraphs shorter than this get none.
@@ -425,21 +429,33 @@ def model_stage(
 ) -> Iterator[AnalysisItem]:
     """Run the model's guarded tasks on what the rules flagged, yielding updated paragraphs.
 
-    The hardest sentences go first (:func:`by_expected_gain`): when the user stops the model or it runs
-    out of time, the work done is the work that helps the reader most.
+    The stage has MODEL_SECONDS_PER_PAGE of the document's pages; the hardest sentences go first
+    (:func:`by_expected_gain`), so when the time is up or the user stops the model, the work done is the
+    work that helps the reader most. What was left undone is said in a notice.
     """
+    import time
+
     from desktop.core.model.tasks import run_task
 
     context = tools.guard_context(settings)
     work = by_expected_gain(
         [(p, job) for p in paragraphs for job in model_jobs(p, found[p.id])], settings.checks.b1_sentence_length
     )
+    words = sum(len(p.text.split()) for p in paragraphs)
+    stop_at = time.monotonic() + MODEL_SECONDS_PER_PAGE * max(1.0, words / WORDS_PER_PAGE)
     from_model: dict[str, list[Finding]] = {}
     stage = _("Lokaal taalmodel")
     for done, (paragraph, job) in enumerate(work, 1):
         if cancel.is_set():
             return
-        result = run_task(engine, job, context, cancel=cancel)
+        if time.monotonic() >= stop_at:
+            yield Notice(
+                _("Het taalmodel had geen tijd meer voor {count} van de {total} zinnen die het kon herschrijven of "
+                  "verbeteren (de moeilijkste gingen voor); daar gelden alleen de taalregels.").format(
+                    count=len(work) - done + 1, total=len(work))
+            )
+            return
+        result = run_task(engine, job, context, cancel=cancel, stop_at=stop_at)
         yield ModelReport(result)
         if result.findings:
             # Model findings are alternatives to the rule findings, never merged with them.

@@ -133,6 +133,7 @@ def run_task(
     on_text: TextCallback | None = None,
     budget_seconds: float | None = None,
     attempts: Sequence[Attempt] | None = None,
+    stop_at: float | None = None,
 ) -> ModelResult:
     """Do ``job`` (a B1 rewrite or a correction of ``job.original``) with ``engine``, guarded.
 
@@ -140,8 +141,8 @@ def run_task(
     candidates (a split, a rewrite with the closest expert examples, sampled ones; a list item is
     never split) until one reaches B1, giving up a candidate early when it copies its input or loses
     its form, and offers the easiest candidate that passed. No candidate starts after the budget is
-    spent or when ``cancel`` is set. This is the one way the app and the CLI run the model on a
-    document's text.
+    spent or when ``cancel`` is set; at ``stop_at`` (a ``time.monotonic()``) the candidate being written
+    is stopped too. This is the one way the app and the CLI run the model on a document's text.
     """
     task = job.task
     if task not in (Task.B1, Task.CORRECTION):
@@ -166,13 +167,17 @@ def run_task(
     version = 0
     deadline = time.monotonic() + budget
     limit = time.monotonic() + max(budget, B1_LIMIT_SECONDS)
+    if stop_at is not None:  # the caller's time is up then (the analysis's budget for the model), whatever runs
+        deadline, limit = min(deadline, stop_at), min(limit, stop_at)
     for attempt in tries:
         if (cancel is not None and cancel.is_set()) or (completions and time.monotonic() > deadline):
+            break
+        if stop_at is not None and time.monotonic() >= stop_at:
             break
         prompt_values = {**values, "examples": examples} if (attempt.prompt or task.value) == "b1" else values
         request, version = _request(task, prompt_values, attempt, _max_tokens(original))
         rewrite = task is Task.B1
-        watch = EarlyStop(original, cancel, on_text, limit if rewrite else None, context, rewrite=rewrite)
+        watch = EarlyStop(original, cancel, on_text, limit if rewrite else stop_at, context, rewrite=rewrite)
         try:
             completion = engine.complete(request, watch.stop, watch)
         except EngineError as exc:
