@@ -19,6 +19,8 @@ error (whether a word counts as a name depends on the rest of the text).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import lru_cache
 
 from desktop.core.i18n import _
 from desktop.core.model.guards.facts import extract_facts, fact_key, fact_keys
@@ -37,6 +39,14 @@ def _without_last_words(text: str, count: int) -> str:
     return text[: ends[-count - 1]] if len(ends) > count else ""
 
 
+@lru_cache(maxsize=64)
+def _source_facts(
+    source: str, protected_terms: tuple[str, ...], is_word: Callable[[str], bool]
+) -> frozenset[tuple[str, str]]:
+    """The facts of the input, once per input (the answer is judged again at every word)."""
+    return frozenset(fact_keys(extract_facts(source, protected_terms, is_word)))
+
+
 def partial_refusal(source: str, written: str, context: GuardContext) -> tuple[str, str] | None:
     """(guard, Dutch reason) when ``written`` (the answer so far, complete words only) is bound to be refused."""
     if not written.strip():
@@ -52,7 +62,7 @@ def partial_refusal(source: str, written: str, context: GuardContext) -> tuple[s
     settled = _without_last_words(written, SETTLED_AFTER_WORDS)
     if settled:
         is_word = context.speller.in_dictionary
-        known = fact_keys(extract_facts(source, context.protected_terms, is_word))
+        known = _source_facts(source, tuple(context.protected_terms), is_word)
         later = fact_keys(extract_facts(written, context.protected_terms, is_word))
         for fact in extract_facts(settled, context.protected_terms, is_word):
             key = fact_key(fact)
