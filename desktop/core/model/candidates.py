@@ -137,7 +137,7 @@ class EarlyStop:
             written = _complete_text(partial)
             if self.reason is None and self.context is not None and written != self._judged:
                 self._judged = written
-                self.reason = partial_refusal(self.original, written, self.context)
+                self.reason = partial_refusal(self.original, written, self.context, rewrite=self.rewrite)
         if self.reason is not None:
             self.stop.set()
 

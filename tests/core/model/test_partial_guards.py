@@ -113,3 +113,17 @@ def test_a_rewrite_that_changes_a_number_is_stopped_where_it_does(context: Guard
     assert watch.reason is not None and watch.reason[0] == "feiten" and "'30'" in watch.reason[1]
     stopped_at = engine.streamed[0]
     assert stopped_at < len(json.dumps({"tekst": changed}, ensure_ascii=False)) * 0.9
+
+
+def test_a_rewrite_that_has_grown_too_long_is_stopped(context: GuardContext) -> None:
+    """The purpose guard allows a rewrite 25% more words than its input, plus four: past that, nothing helps."""
+    before = 24  # the letter's sentence without its numbers, as the readability measures count words
+    allowed = int(1.25 * before + 4)
+    longer = " ".join(["De gemeenteraad stemde in."] * 12).split()
+    assert partial_refusal(DRIMMELEN, " ".join(longer[:allowed]), context, rewrite=True) is None
+    refusal = partial_refusal(DRIMMELEN, " ".join(longer[: allowed + 1]), context, rewrite=True)
+    assert refusal is not None and refusal[0] == "niveau"
+    assert f"{allowed + 1} in plaats van {before} woorden" in refusal[1]
+    assert partial_refusal(DRIMMELEN, " ".join(longer), context) is None  # a correction is judged otherwise
+    verdict = check_output(Task.B1, DRIMMELEN, " ".join(longer[: allowed + 1]), context)
+    assert any("veel langer" in reason for _guard, reason in verdict.reasons)

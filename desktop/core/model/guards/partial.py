@@ -10,7 +10,8 @@ on every token). Only what no continuation can repair counts:
   or obligation): the fact guard refuses any output with a fact that is not in its source. A fact
   counts once three more words follow it, so "19 mei" is not judged before "2024" can follow;
 - English: the language guard refuses an answer that is more than a quarter English. Stopped here
-  when at least five of the words so far, and more than half of them, are English.
+  when at least five of the words so far, and more than half of them, are English;
+- (a rewrite) more words than the purpose guard allows (25% more than the input, plus four).
 
 A missing fact cannot be told before the end (the model may still write it), nor can a new spelling
 error (whether a word counts as a name depends on the rest of the text).
@@ -23,8 +24,10 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from desktop.core.i18n import _
+from desktop.core.language.sentences import words
 from desktop.core.model.guards.facts import extract_facts, fact_key, fact_keys
 from desktop.core.model.guards.language import _COMMENTARY, _MARKUP, WORD, _looks_english
+from desktop.core.model.guards.level import B1_GROWTH_SLACK, B1_MAX_GROWTH
 from desktop.core.model.guards.verdict import GuardContext
 
 SETTLED_AFTER_WORDS = 3  # a fact followed by this many words is complete
@@ -47,10 +50,24 @@ def _source_facts(
     return frozenset(fact_keys(extract_facts(source, protected_terms, is_word)))
 
 
-def partial_refusal(source: str, written: str, context: GuardContext) -> tuple[str, str] | None:
-    """(guard, Dutch reason) when ``written`` (the answer so far, complete words only) is bound to be refused."""
+def _word_count(text: str) -> int:
+    """Words as the readability measures count them (the purpose guard's length)."""
+    return sum(1 for token in words(text) if any(c.isalpha() for c in token.text))
+
+
+def partial_refusal(
+    source: str, written: str, context: GuardContext, *, rewrite: bool = False
+) -> tuple[str, str] | None:
+    """(guard, Dutch reason) when ``written`` (the answer so far, complete words only) is bound to be refused;
+    ``rewrite``: the answer is a B1 rewrite (which may not grow much)."""
     if not written.strip():
         return None
+    if rewrite:
+        before, after = _word_count(source), _word_count(written)
+        if after > B1_MAX_GROWTH * before + B1_GROWTH_SLACK:
+            return "niveau", _(
+                "De herschrijving is veel langer dan het origineel ({after} in plaats van {before} woorden)."
+            ).format(after=after, before=before)
     if _MARKUP.search(written) and not _MARKUP.search(source):
         return "taal", _("Het antwoord bevat opmaakcode of een codeblok.")
     if _COMMENTARY.match(written.strip()) and not _COMMENTARY.match(source.strip()):
