@@ -10,7 +10,8 @@ rewrites of the long sentences and corrections of flagged sentences. Printed per
 of each stage, the model tasks and how many passed the guards, the model's tokens and CPU time with the
 energy estimate (desktop/core/model/energy.py says what it assumes), the KV-cache reuse of the prompt
 (tokens taken from the cache / prompt tokens), and the total against the target for the 2-page letter
-(≤ 60 s). With --max-model-jobs the rewrite stage stops after N tasks.
+(≤ 60 s). With --max-model-jobs the rewrite stage stops after N tasks; with --all-tasks it has no time budget
+(analysis.MODEL_SECONDS_PER_PAGE), to see what every task of the document costs.
 """
 
 from __future__ import annotations
@@ -56,7 +57,13 @@ def main() -> None:
     parser.add_argument("--pages", type=int, nargs="*", default=[2], choices=sorted(DOCUMENTS),
                         help="which documents (default: the 2-page letter)")
     parser.add_argument("--max-model-jobs", type=int, default=0, help="stop the model stage after N tasks (0: all)")
+    parser.add_argument("--all-tasks", action="store_true",
+                        help="no time budget for the rewrites and corrections: how long every task takes")
     args = parser.parse_args()
+    if args.all_tasks:
+        from desktop.core import analysis
+
+        analysis.MODEL_SECONDS_PER_PAGE = float("inf")
     settings = load_settings()
     tools = LanguageTools.from_settings(settings)
     tools.grammar.load()
