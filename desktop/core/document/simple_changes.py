@@ -9,7 +9,9 @@ in ``w:del``, the insertions in ``w:ins``, the rest of the text in runs like the
 as markup; the markup of all such paragraphs is parsed in one go. Only the copies of the run's
 ``w:rPr`` are made with lxml (serializing a run's properties costs more than copying them), and
 the text of the pieces no hunk covers is set after parsing (a long run's rest costs more to
-parse than to set). The ids come from the same allocator in the same order (per hunk: the
+parse than to set). A run of several ``w:t`` (lines with a break) may be cut in each: as in the
+general writer, the texts after the first cut one move to the last new run written for it, where
+the next cut finds them. The ids come from the same allocator in the same order (per hunk: the
 deletion's, then the insertion's). Any other paragraph (an insertion, a hunk across runs or
 containers, a run with a tab, a field or an object, a clean copy, a run attribute outside the
 ``w`` namespace, a cut that would split a neighbouring run) is left to the general writer,
@@ -59,9 +61,12 @@ class _Run:
     def __init__(self, segment: Segment, attributes: str, node: int) -> None:
         self.segment = segment
         self.attributes = attributes
-        #: The place of the cut ``w:t`` among the run's children.
+        #: The place of the cut ``w:t`` among the original run's children.
         self.node = node
         self.hunks: list[tuple[Hunk, PlannedChange]] = []
+        #: The cut ``w:t`` in the working copy. Not its run: when an earlier ``w:t`` of the same
+        #: run is cut, this one moves (with all that follows it) into the last new run written
+        #: for that earlier one, as the general writer moves it.
         self.copy: etree._Element | None = None
         #: The text of each piece no hunk covers after the first, in order.
         self.kept: list[str] = []
@@ -96,7 +101,7 @@ class SimpleChanges:
         if runs is None:
             return False
         for run in runs:
-            run.copy = _counterpart(run.segment.run, original, paragraph)
+            run.copy = _counterpart(run.segment.node, original, paragraph)
             before = len(self._markup)
             _run_markup(run, self._ids, self._markup)
             self._counts.append(len(self._markup) - before)
@@ -266,12 +271,14 @@ def _content(text: str) -> str:
 def _place(run: _Run, elements: list[etree._Element]) -> None:
     """Put the parsed ``elements`` after the run's copy, cut its text, add copies of its
     properties, and record each change's first and last element."""
-    copy = run.copy
-    assert copy is not None
+    node = run.copy
+    assert node is not None
+    # The run holding the w:t now: the original's copy, or the new run written for the rest of
+    # an earlier w:t of the same run (a copy of the same attributes and properties).
+    copy = node.getparent()
     segment = run.segment
-    node = copy[run.node]
     rpr = copy[0] if copy[0].tag == W_RPR else None
-    following = copy[run.node + 1 :]
+    following = list(node.itersiblings())
     first_hunk = run.hunks[0][0]
     first_cut = first_hunk.start if first_hunk.start > segment.start else first_hunk.end
     if first_cut < segment.end:
