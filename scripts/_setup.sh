@@ -24,8 +24,31 @@ missing_debs() {
   done
 }
 
+# An installation that was cut off (a test run killed while the installer test had our own .deb
+# half installed) leaves dpkg refusing every further install. As root, our own half-installed test
+# packages are purged and what was unpacked but not configured is configured; another package's
+# trouble is left to the administrator, with dpkg's own message.
+repair_dpkg() {
+  [ "$(id -u)" = 0 ] || return 0
+  [ -z "$(dpkg --audit 2>/dev/null)" ] && return 0
+  local package status
+  for package in $(dpkg-query -W -f='${Package}\n' 'schrijfhulp*' 2>/dev/null); do
+    status="$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null)"
+    case "$status" in
+      *" installed") ;;
+      *" not-installed") ;;
+      *)
+        say "half geïnstalleerd testpakket $package verwijderen ($status)"
+        dpkg --purge --force-remove-reinstreq "$package" >/dev/null 2>&1 || true ;;
+    esac
+  done
+  say "onderbroken installatie afmaken (dpkg --configure -a)"
+  DEBIAN_FRONTEND=noninteractive dpkg --configure -a
+}
+
 ensure_debs() {
   command -v dpkg-query >/dev/null || { say "geen Debian-systeem: systeempakketten overgeslagen"; return 0; }
+  repair_dpkg
   local missing
   missing="$(missing_debs "$@")"
   [ -z "$missing" ] && return 0
