@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import tempfile
 from pathlib import Path
 
-from desktop.core import paths
+from desktop.core import atomic_file, paths
 
 log = logging.getLogger(__name__)
 
@@ -55,14 +53,7 @@ def write(kind: str, key: str, data: bytes) -> bool:
     path = entry_path(kind, key)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        atomic_file.write_bytes(path, data, private=True)
     except OSError as exc:
         log.warning("cache entry %s cannot be written: %s", path, exc)
         return False

@@ -6,14 +6,13 @@ Stored as TOML in the user's config folder, written atomically. Never holds docu
 
 from __future__ import annotations
 
-import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import tomli_w
 
-from desktop.core import paths
+from desktop.core import atomic_file, paths
 from desktop.core.policy.settings import Layer, Settings
 
 STATE_FILE = "staat.toml"
@@ -60,12 +59,9 @@ def save_state(state: UserState) -> None:
     """Write the state atomically."""
     target = _state_path()
     target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(target.name + ".tmp")
-    temporary.write_text(
-        tomli_w.dumps({"recent_files": state.recent_files, "acknowledged": state.acknowledged}),
-        encoding="utf-8",
+    atomic_file.write_text(
+        target, tomli_w.dumps({"recent_files": state.recent_files, "acknowledged": state.acknowledged})
     )
-    os.replace(temporary, target)
 
 
 def needs_first_run(settings: Settings, state: UserState) -> bool:

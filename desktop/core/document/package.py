@@ -8,25 +8,20 @@ XML part (DTDs and entity declarations are refused: OOXML never needs them).
 
 Writing never re-serializes a part it did not change: :class:`PackageBuilder` copies every member
 of the source zip as it was, replacing only the parts the writer changed and adding new ones, and
-:func:`atomic_write` puts the result in place with ``os.replace`` so that a crash leaves either the
-old file or the complete new one.
+:func:`desktop.core.atomic_file.atomic_write` puts the result in place so that a crash leaves either
+the old file or the complete new one.
 """
 
 from __future__ import annotations
 
-import contextlib
-import glob
 import hashlib
 import io
 import logging
-import os
 import posixpath
 import re
-import secrets
 import time
 import zipfile
 import zlib
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -63,10 +58,6 @@ MAX_TOTAL_BYTES = 1024 * 1024 * 1024
 BOMB_RATIO = 100
 #: How much of an XML part's start is read to check its prolog.
 PROLOG_BYTES = 64 * 1024
-
-#: A killed save's leftover temporary file is removed by the next save to that target once it is this old; a
-#: younger one may belong to a save in progress (another Schrijfhulp writing the same target).
-STALE_TEMP_SECONDS = 3600
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -516,58 +507,3 @@ _CREATE_SYSTEM = zipfile.ZipInfo().create_system
 def _now_zip() -> tuple[int, int, int, int, int, int]:
     now = time.localtime()
     return (max(now.tm_year, 1980), now.tm_mon, now.tm_mday, now.tm_hour, now.tm_min, now.tm_sec)
-
-
-def atomic_write(target: Path, write: Callable[[BinaryIO], None]) -> None:
-    """Write a file through ``write`` so that ``target`` is either untouched or complete.
-
-    The data goes to a new hidden file in the target's folder, is flushed to disk and then moved
-    over ``target`` with ``os.replace`` (atomic on the same file system). On any error the
-    temporary file is removed and the error propagates; a hard kill may leave only that hidden
-    ``.~*.tmp`` file behind, never a partial ``target``. The next save to the same target removes
-    such leftovers once they are older than STALE_TEMP_SECONDS (a younger one may be another
-    save in progress).
-    """
-    prefix = f".~{target.stem[:40]}."
-    _remove_stale_temps(target.parent, prefix)
-    temp = target.with_name(f"{prefix}{secrets.token_hex(4)}.tmp")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    fd = os.open(temp, flags, 0o666)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp)
-        raise
-    _sync_folder(target.parent)
-
-
-def _remove_stale_temps(folder: Path, prefix: str) -> None:
-    """Delete ``prefix*.tmp`` files in ``folder`` left by a save that was killed, once they are old enough."""
-    cutoff = time.time() - STALE_TEMP_SECONDS
-    for leftover in folder.glob(f"{glob.escape(prefix)}*.tmp"):
-        with contextlib.suppress(OSError):  # gone already, or in use: the next save tries again
-            if leftover.stat().st_mtime < cutoff:
-                leftover.unlink()
-
-
-def _sync_folder(folder: Path) -> None:
-    """Flush the folder entry of the replaced file (POSIX; Windows has no directory handles).
-
-    By now the new file is complete and in place, so a failure here does not undo the save; it
-    only weakens durability against a power cut, and is logged.
-    """
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-    except OSError as exc:
-        log.warning("could not flush folder %s after saving: %s", folder, exc)

@@ -33,6 +33,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import XmlPart
 from lxml import etree
 
+from desktop.core.atomic_file import atomic_write
 from desktop.core.document.collector import collector_paused
 from desktop.core.document.errors import (
     SaveFailedError,
@@ -50,7 +51,7 @@ from desktop.core.document.ooxml import (
     xml_attribute,
     xml_text,
 )
-from desktop.core.document.package import PackageBuilder, atomic_write, read_file, sha256_of
+from desktop.core.document.package import PackageBuilder, read_file, sha256_of
 from desktop.core.document.properties import Disclosure, apply_disclosure
 from desktop.core.document.reader import Document, Paragraph, ParagraphKind
 from desktop.core.document.revisions import (

@@ -14,9 +14,7 @@ line, ``#`` starts a comment. The file formats are documented in resources/wordl
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import threading
 import tomllib
 import unicodedata
@@ -24,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.core import paths
+from desktop.core import atomic_file, paths
 from desktop.core.findings import Category, Finding, Source
 from desktop.core.i18n import _
 
@@ -312,14 +310,7 @@ class PersonalWordList:
     def _save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         body = "# Persoonlijke woordenlijst van Schrijfhulp\n" + "".join(f"{w}\n" for w in self.words)
-        handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".persoonlijk-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(body)
-            os.replace(temporary, self.path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        atomic_file.write_text(self.path, body, private=True)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,6 @@ settings dialog, the editor and its import preview describe values the same way.
 
 from __future__ import annotations
 
-import os
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -24,7 +23,7 @@ from typing import Any
 
 import tomli_w
 
-from desktop.core import paths
+from desktop.core import atomic_file, paths
 from desktop.core.document.properties import Disclosure
 from desktop.core.document.reader import ParagraphKind, open_document
 from desktop.core.document.samples import sample_decision
@@ -270,9 +269,7 @@ def write_file(choices: TeamChoices, kind: FileKind, target: Path, when: datetim
     """Write the file atomically (a temporary file in the same folder, then a rename); return ``target``."""
     text = render_toml(choices, kind, when)
     target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(target.name + ".tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, target)
+    atomic_file.write_text(target, text)
     return target
 
 

@@ -13,7 +13,6 @@ problem in any file is reported with file, key and reason; nothing is silently i
 
 from __future__ import annotations
 
-import os
 import sys
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
@@ -24,7 +23,7 @@ from typing import Any
 
 import tomli_w
 
-from desktop.core import paths
+from desktop.core import atomic_file, paths
 from desktop.core.i18n import _
 from desktop.core.policy.display_name import display_name
 from desktop.core.policy.settings_view import SettingsView
@@ -412,9 +411,7 @@ class Settings(SettingsView):
         current, _valid = read_toml_layer(target, [])
         current[key] = checked
         target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(target.name + ".tmp")
-        temporary.write_text(tomli_w.dumps(_nest(current)), encoding="utf-8")
-        os.replace(temporary, target)
+        atomic_file.write_text(target, tomli_w.dumps(_nest(current)))
         self.values[key] = checked
         self.origins[key] = Layer.USER
 

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desktop.core import paths
+from desktop.core import atomic_file, paths
 from desktop.core.findings import Edit
 from desktop.core.privacy.secure_store import SecureStore, UnreadableRecordError, is_expired
 
@@ -112,9 +112,7 @@ def purge(store: SecureStore, retention_days: int, now: float | None = None) -> 
         else:
             kept.append(line)
     if removed:
-        temporary = target.with_name(target.name + ".tmp")
-        temporary.write_text("".join(f"{line}\n" for line in kept), encoding="ascii")
-        os.replace(temporary, target)
+        atomic_file.write_text(target, "".join(f"{line}\n" for line in kept), encoding="ascii", private=True)
     return removed
 
 

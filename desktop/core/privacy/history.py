@@ -11,13 +11,11 @@ decisions alone.
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop.core import paths
+from desktop.core import atomic_file, paths
 from desktop.core.privacy.secure_store import SecureStore, UnreadableRecordError, is_expired
 from desktop.core.session import ReviewSession
 
@@ -48,16 +46,7 @@ def save(store: SecureStore, session: ReviewSession, *, saved: bool = False) -> 
     """Write ``session`` encrypted and atomically (``saved``: the document was just saved); return the file."""
     target = _file_for(session.document_path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(store.encrypt({**session.to_payload(), "saved": saved}))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    atomic_file.write_bytes(target, store.encrypt({**session.to_payload(), "saved": saved}), private=True)
     return target
 
 

@@ -28,14 +28,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.core import paths
+from desktop.core import atomic_file, paths
 from desktop.core.findings import Finding, Source
 from desktop.core.session import Decision, ReviewSession
 
@@ -138,16 +136,7 @@ def write(session: ReviewSession, *, saved: bool = False) -> Path:
     }
     target = _file_for(session.document_path)
     target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")  # created 0600
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            json.dump(record, handle, ensure_ascii=False)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    atomic_file.write_text(target, json.dumps(record, ensure_ascii=False), private=True)
     return target
 
 

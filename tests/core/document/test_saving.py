@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.document.package import STALE_TEMP_SECONDS, sha256_of
+from desktop.core.atomic_file import STALE_TEMP_SECONDS
+from desktop.core.document.package import sha256_of
 from desktop.core.document.reader import SaveFailedError, open_document
 from desktop.core.document.writer import save_document
 from desktop.core.document.zip_writer import ZipWriter
