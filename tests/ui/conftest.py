@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -27,13 +27,26 @@ def no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def window(qtbot, language_tools: LanguageTools) -> Iterator[MainWindow]:
-    """The main window (sharing the session's loaded language tools), drained after the test."""
-    main = MainWindow()
-    main.controller.tools = language_tools
-    main.confirm_close = lambda: "discard"
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    yield main
-    main.workers.shutdown()
+def new_window(qtbot, language_tools: LanguageTools) -> Iterator[Callable[[], MainWindow]]:
+    """Makes main windows (sharing the session's loaded language tools); each is drained after the test."""
+    made: list[MainWindow] = []
+
+    def make() -> MainWindow:
+        main = MainWindow()
+        main.controller.tools = language_tools
+        main.confirm_close = lambda: "discard"
+        qtbot.addWidget(main)
+        main.show()
+        qtbot.waitExposed(main)
+        made.append(main)
+        return main
+
+    yield make
+    for main in made:
+        main.workers.shutdown()
+
+
+@pytest.fixture
+def window(new_window: Callable[[], MainWindow]) -> MainWindow:
+    """The main window, drained after the test."""
+    return new_window()

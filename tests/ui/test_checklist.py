@@ -16,16 +16,6 @@ from tests.core.language.awb.sample_decision import sample_decision_docx
 pytestmark = pytest.mark.ui
 
 
-def _window(qtbot, language_tools) -> MainWindow:
-    main = MainWindow()
-    main.controller.tools = language_tools
-    main.confirm_close = lambda: "discard"
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    return main
-
-
 def _open(qtbot, window: MainWindow, path: Path) -> None:
     with qtbot.waitSignal(window.controller.analysis_done, timeout=120_000):
         window.open_path(path)
@@ -53,9 +43,9 @@ def test_the_tab_shows_every_item_with_its_quote_and_a_click_selects_it(qtbot, w
     assert heading.data(ITEM_ROLE) == (None, None, None) and not heading.flags() & Qt.ItemFlag.ItemIsSelectable
 
 
-def test_switching_to_not_a_decision_is_one_click_and_is_remembered(qtbot, secret_service, language_tools, tmp_path):
+def test_switching_to_not_a_decision_is_one_click_and_is_remembered(qtbot, secret_service, new_window, tmp_path):
     source = sample_decision_docx(tmp_path)
-    first = _window(qtbot, language_tools)
+    first = new_window()
     _open(qtbot, first, source)
     controller = first.controller
     assert controller.review is not None and controller.review.kind == "besluit"
@@ -68,10 +58,9 @@ def test_switching_to_not_a_decision_is_one_click_and_is_remembered(qtbot, secre
     qtbot.waitUntil(lambda: not controller._autosave.isActive(), timeout=5_000)
     first.workers.shutdown()
 
-    second = _window(qtbot, language_tools)
+    second = new_window()
     _open(qtbot, second, source)
     qtbot.waitUntil(lambda: not second.workers.is_running(ANALYSIS_LANE), timeout=120_000)
     assert second.controller.session.document_kind == "brief"
     assert second.controller.review is not None and second.controller.review.kind == "brief"
     assert "Besluit-eisen (Awb)" not in _entries(second)
-    second.workers.shutdown()

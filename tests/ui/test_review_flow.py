@@ -164,12 +164,9 @@ def test_a_file_changed_on_disk_is_not_overwritten_and_can_be_reloaded(qtbot, wi
     assert window.controller.session.decision(first.id) == (Decision.ACCEPTED, 0)  # kept: its text is unchanged
 
 
-def test_work_is_restored_after_a_crash(qtbot, secret_service, letter_docx, language_tools) -> None:
+def test_work_is_restored_after_a_crash(qtbot, secret_service, letter_docx, new_window) -> None:
     source = letter_docx("003_besluit")
-    first_window = MainWindow()
-    first_window.controller.tools = language_tools
-    first_window.confirm_close = lambda: "discard"  # only reached when pytest-qt closes it after the test
-    qtbot.addWidget(first_window)
+    first_window = new_window()
     _open_and_analyse(qtbot, first_window, source)
     session = first_window.controller.session
     chosen = [f.id for f in session.pending()[:3]]
@@ -178,16 +175,12 @@ def test_work_is_restored_after_a_crash(qtbot, secret_service, letter_docx, lang
     qtbot.waitUntil(lambda: not first_window.controller._autosave.isActive(), timeout=5_000)
     first_window.workers.shutdown()  # the process "dies" here: no save, no close event
 
-    second = MainWindow()
-    second.controller.tools = language_tools
-    second.confirm_close = lambda: "discard"
-    qtbot.addWidget(second)
+    second = new_window()
     with qtbot.waitSignal(second.controller.restored, timeout=30_000) as restored:
         second.open_path(source)
     assert restored.args == [3, False]  # three decisions, not saved yet
     qtbot.waitUntil(lambda: not second.workers.is_running(ANALYSIS_LANE), timeout=120_000)
     assert all(second.controller.session.decision(fid) == (Decision.REJECTED, 0) for fid in chosen)
-    second.workers.shutdown()
 
 
 def test_closing_with_unsaved_decisions_asks_first(qtbot, window: MainWindow, letter_docx) -> None:
