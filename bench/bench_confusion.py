@@ -30,7 +30,6 @@ from desktop.core.language.confusion import (  # noqa: E402
 )
 from desktop.core.language.genders import NounGenders  # noqa: E402
 from desktop.core.language.spelling import SpellChecker, default_dictionary_dir  # noqa: E402
-from desktop.core.model.scoring import LlamaScorer  # noqa: E402
 
 
 def main() -> int:
@@ -48,7 +47,7 @@ def main() -> int:
     genders = NounGenders.load(analyse=speller.analyses, is_word=speller.in_dictionary)
     checker = ConfusionChecker(speller.in_dictionary, ConfusionPairs.load(), genders)
     engine = load_engine(threads=arguments.threads)
-    scorer = LlamaScorer(engine)
+    scorer = engine.scorer()
     text_tokens = sum(len(engine.tokenize(text)) for _pid, text in paragraphs)
     for _warm_up in checker.judge(paragraphs[:1], scorer):  # the first decode call allocates buffers
         pass

@@ -189,9 +189,9 @@ def main() -> int:
     scorer = None
     if arguments.model:
         from bench._shared import load_engine
-        from desktop.core.model.scoring import LlamaScorer
 
-        scorer = LlamaScorer(load_engine())
+        engine = load_engine()  # kept: the scorer refers to its engine weakly
+        scorer = engine.scorer()
         systems["Schrijfhulp rules + model"] = schrijfhulp_model(tools, scorer)
 
     correct = [(r["Document ID"], r["Simple"].strip(), row) for row, r in enumerate(rows[: arguments.sentences])

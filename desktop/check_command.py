@@ -173,6 +173,24 @@ def run(args: argparse.Namespace) -> int:
             return 2
         settings = narrowed
     engine = None if args.no_model or not settings.model.enabled else _load_engine(settings, err)
+    try:
+        return _check(args, document, settings, engine, write_only, out, err)
+    finally:
+        if engine is not None:
+            engine.close()  # now, not in llama-cpp-python's __del__ while the interpreter shuts down
+
+
+def _check(
+    args: argparse.Namespace,
+    document: Document,
+    settings: Settings,
+    engine: LlamaEngine | None,
+    write_only: set[str] | None,
+    out: TextIO,
+    err: TextIO,
+) -> int:
+    """Analyse ``document``, print the report and write ``-o``'s copy."""
+    only = getattr(args, "checks", None)
     findings: dict[str, tuple[Finding, ...]] = {}
     levels: list[LevelReport] = []
     review: ReviewReport | None = None

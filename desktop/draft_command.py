@@ -123,6 +123,9 @@ def run(args: argparse.Namespace) -> int:
                 result = item
     except (DraftError, SaveBlockedError, DocumentError) as exc:
         return _fail(str(exc), err)
+    finally:
+        if engine is not None:
+            engine.close()  # now, not in llama-cpp-python's __del__ while the interpreter shuts down
     assert result is not None
     for line in result.summary():
         print(line, file=out)

@@ -69,9 +69,11 @@ def embedded_model() -> ModelFile:
 
 
 @pytest.fixture(scope="session")
-def embedded_engine(embedded_model: ModelFile) -> LlamaEngine:
-    """The embedded model loaded once for the whole session."""
-    return LlamaEngine.load(embedded_model)
+def embedded_engine(embedded_model: ModelFile) -> Iterator[LlamaEngine]:
+    """The embedded model loaded once for the whole session, closed at its end (not while Python shuts down)."""
+    engine = LlamaEngine.load(embedded_model)
+    yield engine
+    engine.close()
 
 
 @pytest.fixture(autouse=True)

@@ -115,4 +115,6 @@ def run(argv: Sequence[str], previous_crash: Path | None = None) -> int:
     window.show()
     documents = [a for a in argv if not a.startswith("-")]
     QTimer.singleShot(0, lambda: window.start_up(Path(documents[0]) if documents else None, previous_crash))
-    return app.exec()
+    code = app.exec()
+    window.model.close()  # the model is freed now, not in llama-cpp-python's __del__ while Python shuts down
+    return code

@@ -88,6 +88,16 @@ class ModelService(QObject):
         cost, self._counted = total - self._counted, total
         return cost
 
+    def close(self) -> None:
+        """Free the loaded engine when the app ends, after the background work has stopped (a model job
+        still running after the wait keeps it: freeing it under a decode would crash)."""
+        engine = self._engine
+        if engine is None or not self._workers.shutdown():
+            return
+        self._engine = None
+        engine.close()
+        self._set_state(self.UNAVAILABLE, "")
+
     def _on_loaded(self, engine: LlamaEngine) -> None:
         self._engine = engine
         self._counted = engine.meter.total()

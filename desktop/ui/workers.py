@@ -227,11 +227,11 @@ class Workers(QObject):
         """Block until every pool is idle (used at shutdown and in tests)."""
         return self._pool.waitForDone(timeout_ms) and self._model_pool.waitForDone(timeout_ms)
 
-    def shutdown(self) -> None:
-        """Cancel every job and wait for the threads to finish their current step."""
+    def shutdown(self) -> bool:
+        """Cancel every job and wait for the threads to finish their current step; True when they did."""
         for lane in list(self._current):
             self.cancel(lane)
-        self.wait()
+        return self.wait()
 
     def _finish(self, job_id: int) -> _Callbacks | None:
         """The callbacks of ``job_id`` if it is its lane's current job (None for stale work); the lane is free."""

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import weakref
+
 import pytest
 
 from desktop.core.language.confusion import ConfusionChecker, ConfusionPairs
 from desktop.core.language.spelling import SpellChecker, default_dictionary_dir
+from desktop.core.model.catalog import ModelFile
 from desktop.core.model.engine import LlamaEngine
 from desktop.core.model.scoring import LlamaScorer, scorer_for
 
@@ -50,3 +53,20 @@ def test_a_margin_depends_on_its_sentence_only(embedded_engine: LlamaEngine, che
     alone = [scorer.margins([s])[0] for s in sentences]
     reversed_order = scorer.margins(sentences[::-1])
     assert together == alone and reversed_order is not None and reversed_order[::-1] == together
+
+
+def test_an_engine_with_its_scorer_is_freed_when_let_go_and_can_be_closed_at_once(embedded_model: ModelFile) -> None:
+    """The scorer belongs to its engine: it never keeps the engine alive (kept alive until the interpreter's
+    end, llama-cpp-python's __del__ printed a TypeError there), and closing the engine frees both now."""
+    engine = LlamaEngine.load(embedded_model)
+    scorer = scorer_for(engine)
+    assert scorer is not None and scorer.margins([("Pas in 1968 word Mauritius onafhankelijk.", [])]) == [[]]
+    engine_ref, context_ref = weakref.ref(engine), weakref.ref(scorer._context)
+    del engine, scorer
+    assert engine_ref() is None and context_ref() is None
+
+    engine = LlamaEngine.load(embedded_model)
+    scorer = engine.scorer()
+    engine.close()
+    assert scorer._context.ctx is None and engine.llama._ctx.ctx is None and engine.llama._model.model is None
+    engine.close()  # a second close does nothing

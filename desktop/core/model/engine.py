@@ -30,7 +30,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 import psutil
@@ -42,6 +42,9 @@ from desktop.core.model.catalog import ModelCard, ModelError, ModelFile, choose_
 from desktop.core.model.energy import CostMeter, ModelCost
 from desktop.core.model.runtime import LlamaRuntimeError, ensure_backends, route_native_log, weights_used_in_place
 from desktop.core.model.sampling import Sampler
+
+if TYPE_CHECKING:  # the scorer module imports this one
+    from desktop.core.model.scoring import LlamaScorer
 
 DEFAULT_CONTEXT = 4096
 LOOKUP_TOKENS = 6  # the longest draft
@@ -179,6 +182,7 @@ class LlamaEngine:
         self._system_heads: dict[str, tuple[int, ...]] = {}  # system prompt -> tokens up to the user's text
         self._prefix_states: OrderedDict[tuple[int, ...], bytes] = OrderedDict()  # prefix -> its KV state
         self.meter = CostMeter()  # everything this engine generated, for the energy figures
+        self._scorer: LlamaScorer | None = None  # made on first use, closed with the engine
         template = llama.metadata.get("tokenizer.chat_template")
         if not template:
             raise EngineError(
@@ -241,6 +245,23 @@ class LlamaEngine:
             context=context,
         )
         return cls(llama, info)
+
+    def scorer(self) -> LlamaScorer:
+        """The log-probability scorer on this engine's weights (made once, on first use; closed with the engine)."""
+        if self._scorer is None:
+            from desktop.core.model.scoring import LlamaScorer
+
+            self._scorer = LlamaScorer(self)
+        return self._scorer
+
+    def close(self) -> None:
+        """Free the scorer's context and the model now (at the latest when the app or the CLI ends), not in
+        llama-cpp-python's ``__del__``, which fails once the interpreter has begun taking its modules down.
+        The engine cannot be used afterwards; closing twice does nothing."""
+        if self._scorer is not None:
+            self._scorer.close()
+            self._scorer = None
+        self._llama.close()
 
     @property
     def llama(self) -> Any:

@@ -74,7 +74,7 @@ class LlamaScorer:
         from llama_cpp._internals import LlamaContext
 
         self._lc = llama_cpp
-        self._engine = engine
+        self._engine = weakref.proxy(engine)  # the engine owns its scorer (and closes it), not the other way
         self._window = window
         self._sequences = sequences
         model = engine.llama._model
@@ -248,17 +248,11 @@ class LlamaScorer:
         self._lc.llama_memory_seq_rm(self._memory, -1, self._base, -1)
 
 
-_SCORERS: weakref.WeakKeyDictionary[Any, LlamaScorer] = weakref.WeakKeyDictionary()
-
-
 def scorer_for(engine: Any) -> LlamaScorer | None:
-    """The scorer on ``engine``'s weights (made once per engine); None for an engine that cannot score
-    (anything but a loaded :class:`~desktop.core.model.engine.LlamaEngine`, such as a test double)."""
+    """The scorer on ``engine``'s weights (made once per engine, closed with it); None for an engine that
+    cannot score (anything but a loaded :class:`~desktop.core.model.engine.LlamaEngine`, such as a test double)."""
     from desktop.core.model.engine import LlamaEngine
 
     if not isinstance(engine, LlamaEngine):
         return None
-    scorer = _SCORERS.get(engine)
-    if scorer is None:
-        scorer = _SCORERS[engine] = LlamaScorer(engine)
-    return scorer
+    return engine.scorer()
