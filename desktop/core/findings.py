@@ -102,6 +102,7 @@ class Finding:
             author=author,
             category=self.category,
             source=self.source,
+            group=self.group,
         )
 
 
@@ -117,6 +118,8 @@ class Edit:
     author: str | None = None
     category: Category = Category.SPELLING
     source: Source = Source.RULE
+    # The pieces of one model rewrite share a group (as their findings do): one comment explains them all.
+    group: str = ""
 
     def __post_init__(self) -> None:
         if not 0 <= self.start <= self.end:

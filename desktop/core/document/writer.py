@@ -13,7 +13,8 @@ What happens to each edit is decided before anything is written (:func:`plan_edi
   (another author's revision, a field result, a locked content control, an object, a text box)
   the whole edit is refused with the reason;
 * an edit identical to an earlier one (same place, same new text) is merged into it: written
-  once, with both explanations in its comment;
+  once, with both explanations in its comment; the pieces of one rewrite (edits that share a
+  ``group``) get one comment, on the first piece;
 * an edit that overlaps an earlier accepted one (or inserts at its edge) is refused. "Earlier"
   is the order of the ``edits`` argument, so the outcome is deterministic.
 """
@@ -286,6 +287,7 @@ def _save(
     report = WriteReport(target=target, applied=plan.applied, refused=plan.refused)
     pending_comments: list[tuple[str, str, str]] = []
     anchors: list[tuple[PlannedChange, str]] = []
+    commented_groups: set[str] = set()  # one comment per rewrite, on its first piece
     new = NewElements()
     revisions: dict[str, Revision] = {}  # one per author: a thousand edits have one or two
 
@@ -302,11 +304,13 @@ def _save(
         if options.clean or not simple.add(element, paragraph.element, paragraph.segments, changes):
             apply_changes(element, changes, fields=paragraph.fields, clean=options.clean, ids=ids, new=new)
         for a, change in zip(accepted, changes, strict=True):
-            if options.clean or not options.comments or not a.explanations:
+            if options.clean or not options.comments or not a.explanations or a.edit.group in commented_groups:
                 continue
             if paragraph.kind not in _COMMENTABLE:
                 report.uncommented.append(a.edit)
                 continue
+            if a.edit.group:
+                commented_groups.add(a.edit.group)
             # A tracked change always writes a deletion or an insertion to anchor the comment on.
             comment_id = ids()
             anchors.append((change, comment_id))

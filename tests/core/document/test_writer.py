@@ -134,6 +134,24 @@ def test_tracked_change_markup_author_date_ids_and_comment(letter: Path, tmp_pat
     assert "/word/comments.xml" in parts["[Content_Types].xml"].decode()
 
 
+def test_the_pieces_of_one_rewrite_get_one_comment(letter: Path, tmp_path: Path) -> None:
+    """A model rewrite is saved as several word-level changes; its explanation is written once, on the
+    first piece, not repeated on every piece (another rewrite of the same paragraph keeps its own)."""
+    why = "Eenvoudiger geschreven (B1). Gecontroleerd: bedragen, datums, namen en inhoudswoorden zijn gelijk."
+    edits = [
+        Edit("p1", 0, 3, "We", explanation=why, group="model-b1:p1:0:59"),
+        Edit("p1", 45, 59, "terug te sturen", explanation=why, group="model-b1:p1:0:59"),
+        Edit("p0", 8, 19, "mevrouw", explanation="Andere herschrijving.", group="model-b1:p0:0:20"),
+        Edit("p0", 0, 7, "Beste", explanation="Los voorstel."),
+    ]
+    out = tmp_path / "out.docx"
+    report = save_document(open_document(letter), edits, out, WriteOptions(date=DATE))
+    assert report.applied == edits and report.comments == 3
+    comments = ["".join(c.itertext()) for c in parse(_parts(out)["word/comments.xml"])]
+    assert sorted(comments) == sorted([why, "Andere herschrijving.", "Los voorstel."])
+    assert revision_problems(_parts(out)) == []
+
+
 def test_comment_text_and_author_keep_every_character(letter: Path, tmp_path: Path) -> None:
     author = 'R&D <team> "Ü"\ttab\nregel\r'
     explanation = 'Zie "artikel 3:2" & <bijlage> > 1 \u20ac\r\n\nregel\ttab  '
