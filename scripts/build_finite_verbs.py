@@ -1,0 +1,137 @@
+"""Build resources/wordlists/persoonsvormen.tsv: Dutch finite verb forms and their number, for the B1 splits.
+
+Source: LanguageTool's Dutch part-of-speech dictionary ``nl/dictionaries/dutch.dict`` in the PyPI package
+lingotweaker-data-nl (TaalTik / R. Baars; "licensed under either Creative Commons Attribution 3.0 Unported
+or BSD, at your choice", its README.txt). That file is a morfologik finite-state automaton (CFSA2) of
+``form~lemma~tag`` entries; a finite verb form has a tag ``WKW:TGW:…`` (present) or ``WKW:VLT:…`` (past):
+``1EP``/``3EP`` singular, ``INF`` plural (the form of the infinitive). The archaic ``GIJ`` forms are left out.
+
+Written, lower case, for the forms wordfreq knows (rarer forms are not worth a split: the split rules then
+find no finite verb and leave the sentence alone): ``form<TAB>persons<TAB>other`` with persons ``1`` (first
+person singular: also the imperative), ``3`` (third person singular) and ``m`` (plural), and other ``*`` when
+the form can also be read as another word class (a noun, an adjective, a preposition: "vormen", "nodig",
+"proces"), so that the rules count on it as a verb only where nothing else fits.
+
+Run: .venv/bin/python scripts/build_finite_verbs.py [path/to/dutch.dict]   (a few minutes)
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from wordfreq import zipf_frequency
+
+REPO = Path(__file__).resolve().parents[1]
+TARGET = REPO / "resources" / "wordlists" / "persoonsvormen.tsv"
+
+_TARGET_NEXT, _LAST_ARC, _FINAL_ARC, _LABEL_MASK = 0x80, 0x40, 0x20, 0x1F
+_NUMBERS_FLAG = 256
+
+
+def cfsa2_sequences(data: bytes) -> Iterator[bytes]:
+    """Every byte sequence accepted by a morfologik CFSA2 automaton (format version 0xC6)."""
+    if data[:4] != b"\\fsa" or data[4] != 0xC6:
+        raise ValueError("not a morfologik CFSA2 automaton")
+    flags = int.from_bytes(data[5:7], "big")
+    size = data[7]
+    labels = data[8 : 8 + size]
+    arcs = data[8 + size :]
+    numbers = bool(flags & _NUMBERS_FLAG)
+
+    def read_vint(offset: int) -> int:
+        value, shift = 0, 0
+        while True:
+            byte = arcs[offset]
+            value |= (byte & 0x7F) << shift
+            if not byte & 0x80:
+                return value
+            offset, shift = offset + 1, shift + 7
+
+    def skip_vint(offset: int) -> int:
+        while arcs[offset] & 0x80:
+            offset += 1
+        return offset + 1
+
+    def skip_arc(offset: int) -> int:
+        flag = arcs[offset]
+        offset += 1 if flag & _LABEL_MASK else 2
+        return offset if flag & _TARGET_NEXT else skip_vint(offset)
+
+    def first_arc(node: int) -> int:
+        return skip_vint(node) if numbers else node
+
+    def destination(arc: int) -> int:
+        flag = arcs[arc]
+        if flag & _TARGET_NEXT:
+            while not arcs[arc] & _LAST_ARC:
+                arc = skip_arc(arc)
+            return skip_arc(arc)
+        return read_vint(arc + (1 if flag & _LABEL_MASK else 2))
+
+    def label(arc: int) -> int:
+        index = arcs[arc] & _LABEL_MASK
+        return labels[index] if index else arcs[arc + 1]
+
+    stack = [(first_arc(destination(first_arc(0))), b"")]
+    while stack:
+        arc, prefix = stack.pop()
+        while True:
+            flag = arcs[arc]
+            sequence = prefix + bytes([label(arc)])
+            if flag & _FINAL_ARC:
+                yield sequence
+            target = destination(arc)
+            if target:
+                stack.append((first_arc(target), sequence))
+            if flag & _LAST_ARC:
+                break
+            arc = skip_arc(arc)
+
+
+def finite_forms(sequences: Iterator[bytes]) -> tuple[dict[str, set[str]], set[str]]:
+    """Lower-case finite verb forms with their persons ("1", "3", "m"), and the lower-case forms that have a
+    reading that is no verb form (noun, adjective, adverb, preposition, pronoun, ...)."""
+    forms: dict[str, set[str]] = {}
+    other: set[str] = set()
+    for sequence in sequences:
+        form, _lemma, tag = sequence.decode("utf-8").split("~", 2)
+        if not form.isalpha() or not form.islower():
+            continue
+        if not tag.startswith("WKW"):
+            other.add(form)
+            continue
+        if not tag.startswith(("WKW:TGW:", "WKW:VLT:")) or ":GIJ" in tag:
+            continue
+        forms.setdefault(form, set()).add("m" if ":INF" in tag else ("1" if ":1EP" in tag else "3"))
+    return forms, other
+
+
+def main() -> int:
+    if len(sys.argv) > 1:
+        source = Path(sys.argv[1])
+    else:
+        import lingotweaker_data_nl
+
+        source = Path(lingotweaker_data_nl.data_dir()) / "nl" / "dictionaries" / "dutch.dict"
+    forms, other = finite_forms(cfsa2_sequences(source.read_bytes()))
+    kept = {form: persons for form, persons in forms.items() if zipf_frequency(form, "nl") > 0}
+    header = (
+        "# Dutch finite verb forms (present and past): form, persons (1 first person singular, 3 third person\n"
+        "# singular, m plural) and * when the form can also be another word class (vormen, nodig, proces).\n"
+        "# Made by scripts/build_finite_verbs.py from LanguageTool's Dutch dictionary nl/dictionaries/dutch.dict\n"
+        "# (lingotweaker-data-nl; TaalTik / R. Baars; CC BY 3.0 or BSD, at your choice); only the forms wordfreq\n"
+        "# knows. Used by desktop/core/language/clauses.py to find where a sentence can be split.\n"
+    )
+    lines = [
+        f"{form}\t{''.join(sorted(persons))}\t{'*' if form in other else ''}".rstrip("\t")
+        for form, persons in sorted(kept.items())
+    ]
+    TARGET.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{len(forms)} finite forms, {len(kept)} written to {TARGET}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
