@@ -1,0 +1,649 @@
+"""Where a long Dutch sentence can be split into shorter ones, and how each split can be written.
+
+Rules find the places; the ways a split can be written are offered as alternatives, and the model
+picks among them by log-probability (desktop/core/model/rule_rewrites.py). A place is offered only where
+both parts are whole clauses:
+
+- ``;`` between two main clauses: "X; Y." → "X. Y.";
+- a coordinating conjunction between two main clauses, with or without a comma: "X, maar Y." →
+  "X. Maar Y." (main-clause order stays). When the second clause has no subject of its own ("X en
+  hebben geen stemrecht"), a pronoun that agrees with its verb is put in ("Maar ze hebben ..."); when
+  it starts with its verb after a fronted adverb ("Hierdoor zal X en kan Y"), the adverb is repeated
+  or "Ook" is put before it;
+- a comma between two main clauses ("X, hiermee is Y") → "X. Hiermee is Y";
+- a subordinate clause at the end that becomes a main clause with a linking adverb: ", waardoor Y" →
+  ". Daardoor Y", ", waarbij Y" → ". Daarbij Y", ", wat Y" → ". Dat Y", ", die Y" → ". Die Y". The
+  finite verb moves from the end of the clause to the second place ("waardoor de kosten kunnen
+  stijgen" → "Daardoor kunnen de kosten stijgen"); which word is the finite verb is for the model to
+  judge: each finite form of the clause is offered (a separable verb is split: "voordoet" → "doet
+  ... voor").
+
+Never offered: a split inside brackets or quotes, of a list item (it ends in ";", ":" or ","), of a
+sentence whose subject holds a clause of its own ("Een migrant die ... heeft, ... en ..., is ..."),
+or inside a subordinate clause ("Het is belangrijk dat A en B": "En B" would be no sentence).
+
+The finite verb forms come from resources/wordlists/persoonsvormen.tsv (LanguageTool's Dutch
+dictionary; scripts/build_finite_verbs.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from desktop.core import paths
+
+FINITE_FILE = "persoonsvormen.tsv"
+WordCheck = Callable[[str], bool]
+# A part of a split has at least this many words ("Maar ze hebben geen stemrecht" is fine).
+MIN_PART_WORDS = 3
+# The finite verb of a main clause stands within this many words of its start (after the first part of the
+# sentence: "Als gevolg van de financiële crisis is ...").
+V2_WINDOW = 8
+# At most this many finite forms of a subordinate clause are offered as its verb (the last ones first).
+MAX_VERB_CHOICES = 4
+
+COORDINATORS = frozenset({"en", "maar", "want", "dus"})
+CONDITIONS = frozenset({"als", "indien"})  # a condition at the start that can become a question
+SUBORDINATORS = frozenset(
+    {
+        "dat", "als", "omdat", "wanneer", "indien", "doordat", "zodat", "terwijl", "hoewel", "nadat", "voordat",
+        "zodra", "tenzij", "mits", "totdat", "opdat", "zoals", "alsof", "ofschoon", "aangezien", "naargelang",
+        "naarmate", "zover", "of", "zolang", "sinds", "voorzover",
+    }
+)  # fmt: skip
+QUESTION_WORDS = frozenset({"hoe", "waarom", "wie", "wat", "welke", "waar"})
+OBJECT_PRONOUNS = frozenset({"zich", "zichzelf", "hem", "hen", "mij", "me", "mijzelf", "jezelf", "uzelf", "onszelf"})
+SINGULAR_DETERMINERS = frozenset({"het", "een", "dit", "elk", "elke", "ieder", "iedere"})
+SINGULAR_PRONOUNS = frozenset({"ik", "je", "jij", "u", "hij", "het", "men"})
+# Forms the dictionary lists as verbs too ("nieten", "uiten") that in these texts are other words.
+NOT_VERBS = frozenset(
+    {
+        "niet", "uit", "echt", "net", "want", "maart", "buiten", "vast", "naast", "recht", "kort", "slecht",
+        "dicht", "acht", "zeven", "negen", "zeker", "wel", "even", "ook", "eens", "zelf", "open",
+    }
+)  # fmt: skip
+PERSONAL_PRONOUNS = frozenset({"ik", "je", "jij", "u", "hij", "zij", "ze", "we", "wij", "jullie", "men"})
+RELATIVES = frozenset({"die", "dat", "wat", "welke", "wie", "waar"})
+# Subordinate clauses at the end of a sentence that become a main clause: the word that opens it, the
+# linking words the new sentence may start with (the model picks).
+LINKS: dict[str, tuple[str, ...]] = {
+    "waardoor": ("Daardoor",),
+    "waarbij": ("Daarbij",),
+    "waarmee": ("Daarmee",),
+    "waarin": ("Daarin",),
+    "waarna": ("Daarna",),
+    "waarvoor": ("Daarvoor",),
+    "waarop": ("Daarop",),
+    "waarover": ("Daarover",),
+    "waarvan": ("Daarvan",),
+    "waaraan": ("Daaraan",),
+    "waaruit": ("Daaruit",),
+    "waar": ("Daar",),
+    "wat": ("Dat",),
+    "die": ("Die", "Deze"),
+    "welke": ("Die", "Deze"),
+    "zodat": ("Daardoor", "Dan"),
+}
+# Words that start a subject: after a verb at the start of a clause they mean the clause has its own subject.
+SUBJECT_STARTS = frozenset(
+    {
+        "de", "het", "een", "u", "we", "wij", "ze", "zij", "hij", "ik", "je", "jij", "dit", "deze", "dat", "die",
+        "er", "men", "hun", "haar", "zijn", "uw", "onze", "ons", "mijn", "jullie", "iedereen", "niemand", "alle",
+        "elke", "ieder", "iedere", "veel", "sommige",
+    }
+)  # fmt: skip
+ARTICLES_ONLY = frozenset({"de", "een", "elke", "iedere", "alle", "geen", "uw", "onze", "mijn", "jouw"})
+DETERMINERS = frozenset(
+    {
+        "de", "het", "een", "deze", "dit", "die", "elke", "ieder", "iedere", "alle", "geen", "haar", "hun", "uw",
+        "mijn", "onze", "ons", "jouw", "welke", "veel", "weinig", "enkele", "sommige",
+    }
+)  # fmt: skip
+# Common verbs whose forms can also be read as another word ("is", "kan", "zijn"): taken as verbs anyway.
+CERTAIN_VERBS = frozenset(
+    {
+        "is", "zijn", "was", "waren", "kan", "kunnen", "moet", "moeten", "mag", "mogen", "wil", "willen", "zal",
+        "zullen", "staat", "laat", "laten", "weet", "zit", "stelt", "lijken", "heet",
+    }
+)  # fmt: skip
+# Adverbs that can open a main clause before its verb ("Hierdoor zal ...", "Dan hoeft u ...").
+ADVERB_STARTS = frozenset(
+    {
+        "hierdoor", "daardoor", "daarom", "daarna", "daarnaast", "daarbij", "hierbij", "hiermee", "daarmee", "dan",
+        "nu", "ook", "toen", "verder", "bovendien", "tevens", "eerst", "vervolgens", "vroeger", "later", "soms",
+        "daarvoor", "hiervoor", "zo", "ten slotte", "tot slot", "zeker", "misschien", "mogelijk", "meestal",
+    }
+)  # fmt: skip
+PREPOSITIONS = frozenset(
+    {
+        "aan", "achter", "bij", "binnen", "boven", "buiten", "door", "in", "met", "na", "naar", "naast", "om",
+        "onder", "op", "over", "per", "sinds", "tegen", "tot", "tussen", "uit", "van", "voor", "vanaf", "vanuit",
+        "via", "tijdens", "volgens", "wegens", "vanwege", "gedurende", "zonder", "namens", "ondanks", "rond",
+    }
+)  # fmt: skip
+# Particles of separable verbs: "voordoet" is "doet ... voor" in a main clause.
+PARTICLES = (
+    "overeen", "teweeg", "terug", "samen", "tegen", "voorbij", "binnen", "buiten", "door", "mee", "aan", "af",
+    "bij", "in", "na", "om", "op", "over", "toe", "uit", "voor", "weg", "vast", "vrij", "los", "neer", "open",
+    "dicht", "rond", "heen", "kennis", "plaats", "deel",
+)  # fmt: skip
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[.,:/-]\d+)*|\S")
+_OPENING, _CLOSING = "([{‘“«", ")]}’”»"
+_STRAIGHT_QUOTES = "\"'"
+LIST_ENDINGS = (";", ":", ",")
+
+
+@dataclass(frozen=True)
+class SplitOption:
+    """One place where a sentence can be split: ``sentence[start:end]`` is replaced by one of ``alternatives``.
+
+    ``kind``: "puntkomma", "nevenschikking", "komma" or "bijzin".
+    """
+
+    start: int
+    end: int
+    original: str
+    alternatives: tuple[str, ...]
+    kind: str
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+    depth: int  # inside how many brackets or quotes
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+
+def finite_forms_path() -> Path:
+    """The shipped list of finite verb forms."""
+    return paths.resources_dir() / "wordlists" / FINITE_FILE
+
+
+@dataclass(frozen=True)
+class FiniteForm:
+    """What a finite verb form can be: ``persons`` "1" (first person singular, the imperative), "3" (third
+    person singular) and "m" (plural); ``other`` when it can also be another word class."""
+
+    persons: str
+    other: bool
+
+
+@lru_cache(maxsize=1)
+def finite_forms() -> dict[str, FiniteForm]:
+    """Finite verb form (lower case) → what it can be (empty when the shipped list is missing)."""
+    forms: dict[str, FiniteForm] = {}
+    path = finite_forms_path()
+    if not path.is_file():
+        return forms
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            form, persons, *other = line.split("\t")
+            forms[form] = FiniteForm(persons, bool(other and other[0] == "*"))
+    return forms
+
+
+def _tokens(sentence: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    depth = 0
+    straight_open = False
+    for match in _TOKEN.finditer(sentence):
+        text = match[0]
+        if text in _CLOSING or (text in _STRAIGHT_QUOTES and straight_open):
+            depth = max(0, depth - 1)
+            straight_open = straight_open and text not in _STRAIGHT_QUOTES
+            tokens.append(_Token(text, match.start(), match.end(), depth))
+            continue
+        tokens.append(_Token(text, match.start(), match.end(), depth))
+        if text in _OPENING or (text in _STRAIGHT_QUOTES and not straight_open):
+            depth += 1
+            straight_open = straight_open or text in _STRAIGHT_QUOTES
+    return tokens
+
+
+def _is_finite(tokens: Sequence[_Token], index: int, *, strict: bool = False) -> bool:
+    """True when the word at ``index`` can be a finite verb there: a listed form, not after "te" (an
+    infinitive), not after an article or a preposition (a noun: "de rest", "in kaart"), not only a first
+    person form ("nodig", "proces": read as such only as the sentence's first word, an imperative).
+
+    ``strict``: the rules count on it as the verb of a clause; then a form that can also be another word
+    class ("vormen", "redenen") counts only when it is one of the common verbs in :data:`CERTAIN_VERBS`.
+    """
+    token = tokens[index]
+    form = finite_forms().get(token.lower) if token.is_word else None
+    if form is None:
+        return False
+    previous = tokens[index - 1].lower if index > 0 else ""
+    if previous == "te" or previous in PREPOSITIONS:
+        return False
+    if previous in ARTICLES_ONLY or (previous in DETERMINERS and form.other and token.lower not in CERTAIN_VERBS):
+        return False  # "de rest", "een kan"; but "het wordt", "dat is": a pronoun and its verb
+    if previous in ("het", "dit", "dat") and form.persons == "m":
+        return False  # "het realiseren": a plural form cannot go with "het"
+    if form.persons == "1" and any(t.is_word for t in tokens[:index]):
+        return False
+    return not (strict and form.other and token.lower not in CERTAIN_VERBS)
+
+
+def _words(tokens: Sequence[_Token]) -> list[_Token]:
+    return [t for t in tokens if t.is_word]
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _opens_subordinate(tokens: Sequence[_Token], index: int) -> bool:
+    """True when the sentence's first word, at ``index``, opens a subordinate clause ("Als ...", "Hoe ...",
+    "Om ... te ...", "Dat dit pictogram ... verwijst, is ..."); "Dat is ..." and "Die kan ..." do not."""
+    word = tokens[index].lower
+    following = next((j for j in range(index + 1, len(tokens)) if tokens[j].is_word), None)
+    if word in ("dat", "die", "wat", "wie", "welke"):
+        return following is not None and not _is_finite(tokens, following, strict=True)
+    if word == "om":
+        return any(t.lower == "te" for t in tokens[index + 1 :])
+    return word in SUBORDINATORS or word in QUESTION_WORDS or word.startswith("waar")
+
+
+def _main_verb(tokens: Sequence[_Token], stop: int) -> int | None:
+    """The index of the main clause's finite verb before ``stop``, or None when there is none to be sure of.
+
+    A sentence that opens with a subordinate clause ("Als ..., dan volgen wij") has its main verb right after
+    the comma that closes it. Otherwise the main verb is the first finite form, and no relative pronoun or
+    subordinating conjunction may come before it (the subject would hold a clause of its own).
+    """
+    words = [i for i in range(stop) if tokens[i].is_word and tokens[i].depth == 0]
+    if not words:
+        return None
+    if _opens_subordinate(tokens, words[0]):
+        for i in range(words[0], stop - 1):
+            if tokens[i].text == "," and tokens[i].depth == 0:
+                after = [j for j in range(i + 1, stop) if tokens[j].is_word]
+                if after and tokens[after[0]].lower in ("dan", "zo") and len(after) > 1:
+                    after = after[1:]
+                if after and _is_finite(tokens, after[0], strict=True):
+                    return after[0]
+        return None
+    for i in words:
+        word = tokens[i].lower
+        if _is_finite(tokens, i, strict=True):
+            return i
+        if i > words[0] and (word in SUBORDINATORS or word in RELATIVES or word.startswith("waar")):
+            return None
+    return None
+
+
+def _closed_before(tokens: Sequence[_Token], main: int, boundary: int, comma: bool) -> bool:
+    """True when the first clause is whole before ``boundary``: every subordinate clause opened after the main
+    verb is closed, the main verb is not followed by a comma (an insertion: "moet, met ..., moet leiden"), and
+    the last word is no article or conjunction, nor a preposition before a relative pronoun ("overeenkomen
+    met, of variëren op, wat ...": "wat" is what "op" governs).
+
+    Without a comma at the boundary no subordinate clause may have been opened at all; with one, a clause
+    opened since the last comma must have had its finite verb (the comma then closes it).
+    """
+    if tokens[main + 1].text == "," or boundary <= main + 1:
+        return False
+    last = tokens[boundary - 1].lower
+    if last in DETERMINERS or last in COORDINATORS or last in SUBORDINATORS:
+        return False
+    if last in PREPOSITIONS and tokens[boundary + 1].lower in LINKS:
+        return False
+    segment_start = main + 1
+    opened = False
+    for i in range(main + 1, boundary):
+        token = tokens[i]
+        if token.depth:
+            continue
+        if token.text == ",":
+            if opened and not comma:
+                return False
+            segment_start = i + 1
+            continue
+        if token.lower in SUBORDINATORS or token.lower in RELATIVES or token.lower.startswith("waar"):
+            if not comma:
+                return False
+            opened = True
+            segment_start = i
+    if opened:
+        return any(_is_finite(tokens, i) for i in range(segment_start + 1, boundary))
+    return True
+
+
+def _main_clause_after(tokens: Sequence[_Token], start: int, end: int) -> str | None:
+    """How the words ``tokens[start:end]`` open a clause: "v2" (a first part, then the finite verb and more),
+    "v1" (the verb first: "en hebben geen ...", "en kan de post ..."), or None when they are no main clause."""
+    words = [i for i in range(start, end) if tokens[i].is_word and tokens[i].depth == 0]
+    if len(words) < MIN_PART_WORDS:
+        return None
+    first = tokens[words[0]].lower
+    if first in SUBORDINATORS - {"als"} or first in RELATIVES or first.startswith("waar") or first in COORDINATORS:
+        return None
+    if first in OBJECT_PRONOUNS:
+        return None  # "zichzelf kan zijn": no subject of its own
+    if _is_finite(tokens, words[0], strict=True):
+        return None if tokens[words[0] + 1].text in ",:;" else "v1"
+    for position, i in enumerate(words[1 : V2_WINDOW + 1], start=1):
+        if any(tokens[j].text in ",:;" and tokens[j].depth == 0 for j in range(words[0], i)):
+            return None
+        if _is_finite(tokens, i, strict=True):
+            if position == len(words) - 1:
+                return None  # the verb closes the clause: an infinitive ("je ... een vrouw voelen")
+            if first in PREPOSITIONS or first in ADVERB_STARTS:
+                after = tokens[words[position + 1]]
+                if after.lower not in SUBJECT_STARTS and not after.text[:1].isupper():
+                    return None  # "Via de ALV meebeslissen over ...": after a fronted part the subject follows
+            if first in SINGULAR_DETERMINERS and finite_forms()[tokens[i].lower].persons == "m":
+                return None  # "het geldend maken van ...": a singular subject has no plural verb
+            return "v2"
+        if tokens[i].lower in SUBORDINATORS or tokens[i].lower in RELATIVES or tokens[i].lower.startswith("waar"):
+            return None
+        if position == 1 and first in PERSONAL_PRONOUNS:
+            return None  # after a pronoun subject the verb comes next
+    return None
+
+
+def _segment_end(tokens: Sequence[_Token], start: int, stops: Iterable[int]) -> int:
+    later = [s for s in stops if s > start]
+    end = min(later) if later else len(tokens)
+    while end > start and not tokens[end - 1].is_word and tokens[end - 1].text not in _CLOSING:
+        end -= 1
+    return end
+
+
+def _sentence_end(tokens: Sequence[_Token]) -> int:
+    end = len(tokens)
+    while end > 0 and not tokens[end - 1].is_word and tokens[end - 1].text not in _CLOSING:
+        end -= 1
+    return end
+
+
+def _subject(sentence: str, tokens: Sequence[_Token], main: int, is_word: WordCheck) -> str | None:
+    """The subject of the first clause when it stands before its verb and is short ("Kandidaten", "De
+    instelling"), lower-cased where it is a common word; None when the clause starts otherwise."""
+    words = [i for i in range(main) if tokens[i].is_word]
+    if not words or len(words) > 4 or any(tokens[i].text in ",;:" for i in range(words[0], main)):
+        return None
+    first = tokens[words[0]]
+    if first.lower in PREPOSITIONS or first.lower in ADVERB_STARTS or first.lower in SUBORDINATORS:
+        return None
+    if len(words) > 1 and first.lower not in DETERMINERS and first.lower not in SUBJECT_STARTS:
+        return None
+    text = sentence[first.start : tokens[words[-1]].end]
+    lowered = first.text[:1].lower() + first.text[1:]
+    if first.text[1:].islower() and (first.lower in SUBJECT_STARTS or first.lower in DETERMINERS or is_word(lowered)):
+        text = lowered + text[len(first.text) :]
+    return text
+
+
+def _own_subject_follows(tokens: Sequence[_Token], verb: int, end: int) -> bool:
+    """True when the word after the verb at ``verb`` starts a subject ("kan de post", "bespaart u")."""
+    after = next((i for i in range(verb + 1, end) if tokens[i].is_word), None)
+    return after is not None and (tokens[after].lower in SUBJECT_STARTS or tokens[after].text[:1].isupper())
+
+
+def _persons(word: str) -> str:
+    form = finite_forms().get(word)
+    return form.persons if form is not None else ""
+
+
+def _coordination(
+    sentence: str,
+    tokens: Sequence[_Token],
+    index: int,
+    conjunction: int | None,
+    main: int,
+    right: int,
+    end: int,
+    is_word: WordCheck,
+) -> SplitOption | None:
+    """The split at ``index`` (a comma, a semicolon or the conjunction itself), with the conjunction at
+    ``conjunction`` (None: none) and the second clause's words from ``right`` to ``end``."""
+    shape = _main_clause_after(tokens, right, end)
+    if shape is None or (shape != "v2" and tokens[index].text == "," and conjunction is None):
+        return None  # ", moet leiden ...": after a comma a verb first is no second sentence
+    first = tokens[right]
+    cut, rest_start = tokens[index - 1].end, first.end
+    original = sentence[cut:rest_start]
+    word = first.text
+    joiner = _capitalised(tokens[conjunction].lower) if conjunction is not None else ""
+    alternatives: list[str] = []
+    if shape == "v2":
+        if joiner:
+            alternatives.append(f". {joiner} {word}")
+        if not joiner or tokens[conjunction or 0].lower == "en":
+            alternatives.append(f". {_capitalised(word)}")
+    else:
+        # The verb first: after a first clause that starts with its subject ("Kandidaten krijgen X maar hebben
+        # Y"), the second shares that subject, which is repeated; its verb must agree with the first's. After
+        # a first clause that starts with an adverb ("Hierdoor zal X en kan de post Y"), the second has its
+        # own subject after the verb: the adverb is repeated, or "Ook" takes its place.
+        fronted = [t for t in tokens[:main] if t.is_word]
+        subject = _subject(sentence, tokens, main, is_word)
+        if subject is not None:
+            if not set(_persons(tokens[main].lower)) & set(_persons(first.lower)):
+                return None  # "Uw bezwaarschrift dient ... en voorzien te zijn": no verb of its own
+            alternatives.append(f". {joiner} {subject} {word}" if joiner else f". {_capitalised(subject)} {word}")
+        elif not fronted or not (fronted[0].lower in PREPOSITIONS or fronted[0].lower in ADVERB_STARTS):
+            return None
+        elif not _own_subject_follows(tokens, right, end):
+            return None  # "Na X worden ... verwerkt en bekeken of ...": a participle, no clause of its own
+        elif len(fronted) == 1 and fronted[0].lower in ADVERB_STARTS:
+            alternatives += [f". {_capitalised(fronted[0].lower)} {word}", f". Ook {word}"]
+        else:
+            alternatives.append(f". Ook {word}")
+    kind = "puntkomma" if tokens[index].text == ";" else ("nevenschikking" if conjunction is not None else "komma")
+    return SplitOption(cut, rest_start, original, tuple(dict.fromkeys(alternatives)), kind)
+
+
+def _verb_choices(tokens: Sequence[_Token], start: int, end: int) -> list[tuple[int, str, str]]:
+    """The words of a subordinate clause (opened at ``start``) that can be its finite verb: (index, the verb as
+    moved, what stays). When the clause's subject is a pronoun right after its first word, the verb agrees
+    with it ("als u ... kunt": not the plural "stemmen")."""
+    forms = finite_forms()
+    subject = tokens[start + 1].lower if start + 1 < end else ""
+    wanted = "m" if subject in ("we", "wij", "jullie") else ("13" if subject in SINGULAR_PRONOUNS else "13m")
+    choices: list[tuple[int, str, str]] = []
+    for i in range(end - 1, start, -1):
+        if tokens[i].depth or not _is_finite(tokens, i) or tokens[i].lower in PREPOSITIONS | NOT_VERBS:
+            continue
+        if not set(forms[tokens[i].lower].persons) & set(wanted):
+            continue
+        word = tokens[i].lower
+        choices.append((i, word, ""))
+        for particle in PARTICLES:
+            rest = word[len(particle) :]
+            same = rest in forms and forms[rest].persons == forms[word].persons
+            if word.startswith(particle) and len(rest) >= 2 and same:
+                choices.append((i, rest, particle))
+        if len(choices) >= MAX_VERB_CHOICES:
+            break
+    return choices
+
+
+def _subordinate(sentence: str, tokens: Sequence[_Token], comma: int, end: int) -> SplitOption | None:
+    """The split at ``comma`` of a subordinate clause that runs to ``end`` into a main clause."""
+    opener = tokens[comma + 1]
+    links = LINKS.get(opener.lower)
+    if links is None:
+        return None
+    words = [i for i in range(comma + 2, end) if tokens[i].is_word]
+    if len(words) < MIN_PART_WORDS - 1 or any(tokens[i].text in ",;:" for i in range(comma + 2, end)):
+        return None
+    cut = tokens[comma - 1].end
+    tail = tokens[end - 1].end
+    alternatives: list[str] = []
+    for verb_index, verb, particle in _verb_choices(tokens, comma + 1, end):
+        body = _join(sentence, tokens, comma + 2, end, verb_index, particle)
+        for link in links:
+            alternatives.append(f". {link} {verb} {body}")
+    if not alternatives:
+        return None
+    return SplitOption(cut, tail, sentence[cut:tail], tuple(dict.fromkeys(alternatives)), "bijzin")
+
+
+def _then_clause(sentence: str, tokens: Sequence[_Token], start: int, end: int) -> str | None:
+    """The main clause after a condition's comma as a sentence of its own: "dan kunt u ..." → "Dan kunt u
+    ...", "kunt u ..." → "Dan kunt u ...", "neem dan ..." → "Neem dan ..."; None when it starts otherwise."""
+    words = [i for i in range(start, end) if tokens[i].is_word]
+    if len(words) < MIN_PART_WORDS - 1 or tokens[words[0]].depth:
+        return None
+    text = sentence[tokens[words[0]].start : tokens[end - 1].end]
+    first, second = tokens[words[0]], tokens[words[1]]
+    if first.lower == "dan" and _is_finite(tokens, words[1], strict=True):
+        return _capitalised(text)
+    form = finite_forms().get(first.lower)
+    if form is None or first.lower in NOT_VERBS:
+        return None
+    if second.lower == "dan" and "1" in form.persons:  # an imperative: "neem dan contact op"
+        return _capitalised(text)
+    if second.lower in PERSONAL_PRONOUNS and ("1" in form.persons) == (second.lower in ("je", "jij", "ik")):
+        return "Dan " + text  # "denk je", "sturen wij": a pronoun after it makes the form a verb
+    if _is_finite(tokens, words[0], strict=True) and (second.lower in SUBJECT_STARTS or second.text[:1].isupper()):
+        return "Dan " + text
+    return None
+
+
+def _question(sentence: str, tokens: Sequence[_Token], end: int) -> SplitOption | None:
+    """A condition written as a question ("Heeft u vragen, neem dan contact op") → "Heeft u vragen? Neem dan
+    contact op": the sentence starts with its verb and a subject, and the clause after the comma follows."""
+    words = [i for i in range(end) if tokens[i].is_word]
+    if len(words) < 2 * MIN_PART_WORDS or not _is_finite(tokens, words[0], strict=True):
+        return None
+    if tokens[words[1]].lower not in SUBJECT_STARTS:
+        return None
+    comma = next((i for i in range(words[1], end) if tokens[i].text == "," and tokens[i].depth == 0), None)
+    if comma is None or comma + 1 >= end:
+        return None
+    then = _then_clause(sentence, tokens, comma + 1, end)
+    if then is None:
+        return None
+    cut, tail = tokens[comma - 1].end, tokens[end - 1].end
+    return SplitOption(cut, tail, sentence[cut:tail], (f"? {then}",), "vraag")
+
+
+def _conditional(sentence: str, tokens: Sequence[_Token], end: int) -> SplitOption | None:
+    """"Als u meer tijd nodig heeft, neem dan contact op" → "Heeft u meer tijd nodig? Neem dan contact op":
+    the condition becomes a question (its finite verb moves to the front; the model picks which word that is)."""
+    words = [i for i in range(end) if tokens[i].is_word]
+    if not words or tokens[words[0]].lower not in CONDITIONS or words[0] != 0:
+        return None
+    comma = next((i for i in range(1, end) if tokens[i].text == "," and tokens[i].depth == 0), None)
+    if comma is None or comma + 1 >= end or comma < 1 + MIN_PART_WORDS:
+        return None
+    if any(t.lower in SUBORDINATORS or t.lower in RELATIVES for t in tokens[1:comma]):
+        return None  # "Als in de toekomst wordt besloten dat ...": a clause inside the condition
+    then = _then_clause(sentence, tokens, comma + 1, end)
+    if then is None:
+        return None
+    subject = tokens[1].lower
+    alternatives: list[str] = []
+    for verb_index, verb, particle in _verb_choices(tokens, 0, comma):
+        body = _join(sentence, tokens, 1, comma, verb_index, particle)
+        forms = [verb]
+        if subject in ("je", "jij") and verb.endswith("t") and verb[:-1] in finite_forms():
+            forms.insert(0, verb[:-1])  # "als je ... hebt" → "heb je ...?"
+        for form in forms:
+            alternatives.append(f"{_capitalised(form)} {body}? {then}")
+    if not alternatives:
+        return None
+    tail = tokens[end - 1].end
+    return SplitOption(0, tail, sentence[:tail], tuple(dict.fromkeys(alternatives)), "voorwaarde")
+
+
+def _join(sentence: str, tokens: Sequence[_Token], start: int, end: int, skip: int, replacement: str) -> str:
+    """The text of ``tokens[start:end]`` as written, with the token at ``skip`` replaced (or left out)."""
+    parts: list[str] = []
+    position = tokens[start].start
+    for i in range(start, end):
+        token = tokens[i]
+        if i == skip:
+            parts.append(sentence[position : token.start])
+            if replacement:
+                parts.append(replacement)
+            else:  # drop the word and one space around it
+                if parts and parts[-1].endswith(" "):
+                    parts[-1] = parts[-1][:-1]
+            position = token.end
+            continue
+    parts.append(sentence[position : tokens[end - 1].end])
+    text = "".join(parts)
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
+def _common_word(word: str) -> bool:
+    return word.lower() in SUBJECT_STARTS or word.lower() in DETERMINERS
+
+
+def split_options(sentence: str, is_word: WordCheck = _common_word) -> list[SplitOption]:
+    """Every place where ``sentence`` can be split into two whole sentences, with the ways to write each.
+
+    ``is_word`` tells whether a lower-case word is a word of the language, not a name: a subject that is
+    repeated after "maar" keeps its capital unless it is one ("Maar kandidaten hebben", "En Amsterdam ...").
+    """
+    stripped = sentence.rstrip()
+    if not stripped or stripped.endswith((*LIST_ENDINGS, "?")) or not finite_forms():
+        return []
+    tokens = _tokens(sentence)
+    end = _sentence_end(tokens)
+    places: list[tuple[int, int | None, int]] = []  # (boundary, conjunction, first word of the second part)
+    for i, token in enumerate(tokens[:end]):
+        if token.depth or i == 0 or i + 1 >= end:
+            continue
+        following = tokens[i + 1]
+        if token.text == ";":
+            places.append((i, None, i + 1))
+        elif token.text == ",":
+            if following.lower in COORDINATORS:
+                places.append((i, i + 1, i + 2))
+            elif following.is_word:  # a comma splice, or a subordinate clause that may become a sentence
+                places.append((i, None, i + 1))
+        elif token.lower in COORDINATORS and tokens[i - 1].text not in ",;":
+            places.append((i, i, i + 1))
+    stops = [p[0] for p in places]
+    options: list[SplitOption] = []
+    for whole in (_question(sentence, tokens, end), _conditional(sentence, tokens, end)):
+        if whole is not None:
+            options.append(whole)
+            places = [p for p in places if not whole.start <= tokens[p[0]].start < whole.end]
+    for boundary, conjunction, right in places:
+        if right >= end:
+            continue
+        left_words = _words(tokens[:boundary])
+        if len(left_words) < MIN_PART_WORDS:
+            continue
+        main = _main_verb(tokens, boundary)
+        if main is None:
+            continue
+        comma = tokens[boundary].text in ",;"
+        if not _closed_before(tokens, main, boundary, comma):
+            continue
+        opener = tokens[right].lower
+        if tokens[boundary].text == "," and conjunction is None and opener in LINKS:
+            option = _subordinate(sentence, tokens, boundary, end)
+        else:
+            segment_end = _segment_end(tokens, right, stops)
+            option = _coordination(sentence, tokens, boundary, conjunction, main, right, segment_end, is_word)
+        if option is not None:
+            options.append(option)
+    return options
+
+
+def apply_options(sentence: str, chosen: Sequence[tuple[SplitOption, str]]) -> str:
+    """``sentence`` with each chosen option replaced by its chosen alternative (options may not overlap)."""
+    text = sentence
+    for option, alternative in sorted(chosen, key=lambda item: item[0].start, reverse=True):
+        text = text[: option.start] + alternative + text[option.end :]
+    return text

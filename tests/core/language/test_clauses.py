@@ -1,0 +1,192 @@
+"""Where a long sentence can be split (language/clauses.py), on real sentences: the letters in
+tests/data/letters and the tuning documents of the Amsterdam pairs (tests/data/simplification; never the
+held-out ones). Each kind of split, and the places where a split would make no sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.language.clauses import WordCheck, apply_options, finite_forms, split_options
+
+pytestmark = pytest.mark.core
+
+
+def _alternatives(sentence: str, kind: str, is_word: WordCheck | None = None) -> list[str]:
+    options = split_options(sentence) if is_word is None else split_options(sentence, is_word)
+    return [a for o in options if o.kind == kind for a in o.alternatives]
+
+
+def _splits(sentence: str, kind: str, is_word: WordCheck | None = None) -> list[str]:
+    options = split_options(sentence) if is_word is None else split_options(sentence, is_word)
+    return [apply_options(sentence, [(o, a)]) for o in options if o.kind == kind for a in o.alternatives]
+
+
+def test_the_finite_forms_list_knows_number_and_other_readings() -> None:
+    forms = finite_forms()
+    assert len(forms) > 20_000
+    assert forms["wordt"].persons == "3" and not forms["wordt"].other
+    assert forms["hebben"].persons == "m"
+    assert forms["vormen"].other  # also a plural noun
+    assert "gerealiseerd" not in forms  # a participle is no finite form
+
+
+def test_but_between_two_main_clauses_becomes_two_sentences() -> None:
+    # Amsterdam, tuning document
+    sentence = (
+        "Vroeger werden intersekse personen ook wel ‘hermafrodiet’ genoemd, maar dit woord wordt als kwetsend "
+        "ervaren."
+    )
+    assert _splits(sentence, "nevenschikking") == [
+        "Vroeger werden intersekse personen ook wel ‘hermafrodiet’ genoemd. Maar dit woord wordt als kwetsend ervaren."
+    ]
+
+
+def test_a_shared_subject_is_repeated_and_keeps_its_capital_only_as_a_name() -> None:
+    # letter 008 (DUO): "en wordt ..." has no subject of its own
+    sentence = "Dit formulier is elektronisch beschikbaar via www.duo.nl en wordt op verzoek per post toegezonden."
+    assert _splits(sentence, "nevenschikking") == [
+        "Dit formulier is elektronisch beschikbaar via www.duo.nl. En dit formulier wordt op verzoek per post "
+        "toegezonden."
+    ]
+    # letter 017
+    assert _alternatives("We gaan met u in gesprek en laten u de eerste ontwerpen zien van de nieuwbouw.",
+                         "nevenschikking") == [". En we laten"]
+    tuning = (
+        "Kandidaten krijgen gedurende de proeftijd toegang tot de vergaderingen en de vergaderstukken maar hebben "
+        "geen stemrecht."
+    )
+    assert _alternatives(tuning, "nevenschikking", lambda word: word == "kandidaten") == [". Maar kandidaten hebben"]
+    assert _alternatives(tuning, "nevenschikking", lambda word: False) == [". Maar Kandidaten hebben"]
+
+
+def test_a_fronted_adverb_is_repeated_for_the_second_clause() -> None:
+    # the Weesp sentence the 1.5B model split into "Dit kan de post verstuurd worden" (ungrammatical)
+    sentence = (
+        "Hierdoor zal de informatie van de processen van Weesp ook in Weesp worden opgeslagen in Decos Join en kan de "
+        "post verstuurd worden zoals dat in Weesp gangbaar is."
+    )
+    assert _alternatives(sentence, "nevenschikking") == [". Hierdoor kan", ". Ook kan"]
+
+
+def test_a_subordinate_clause_at_the_end_becomes_a_sentence_with_its_verb_moved() -> None:
+    # Amsterdam, tuning document: "waarmee ... wordt gelegd" → "Daarmee wordt ... gelegd"
+    sentence = (
+        "Daarnaast wordt met dit project het centrum van de Bijlmer afgemaakt, waarmee ook de verbinding met de "
+        "centrale stad wordt gelegd."
+    )
+    assert (
+        "Daarnaast wordt met dit project het centrum van de Bijlmer afgemaakt. Daarmee wordt ook de verbinding met de "
+        "centrale stad gelegd."
+    ) in _splits(sentence, "bijzin")
+    # a separable verb is split when it moves: "overeenkomt" → "komt ... overeen"
+    sentence = (
+        "Technisch gezien: zij beheersen niet het referentieniveau 2F van het Referentiekader Taal en Rekenen, wat "
+        "overeenkomt met het eindniveau van het vmbo of mbo-2."
+    )
+    assert ". Dat komt overeen met het eindniveau van het vmbo of mbo-2" in _alternatives(sentence, "bijzin")
+    # letter 019: "zodat zij ... vormen" → "Daardoor vormen zij ..."
+    sentence = (
+        "Appellante heeft erop gewezen dat de verklaringen van met name de gebroeders [S.] waarop het Uwv zich heeft "
+        "gebaseerd onduidelijk en niet eenduidig zijn, zodat zij geen betrouwbare onderbouwing vormen voor het "
+        "standpunt van het Uwv."
+    )
+    assert ". Daardoor vormen zij geen betrouwbare onderbouwing voor het standpunt van het Uwv" in _alternatives(
+        sentence, "bijzin"
+    )
+
+
+def test_the_verb_choices_agree_with_a_pronoun_subject_and_skip_nouns() -> None:
+    # Amsterdam, tuning document: "de rest" and "in" are no verbs here; the model picks among the others
+    sentence = (
+        "Het Masterplan wil voor de kinderen die nu in Zuidoost worden geboren zorgen dat er in 2040 een prachtig en "
+        "kansrijk stadsdeel voor ze klaarligt, waar ze al hun talenten verder kunnen ontwikkelen en dezelfde kansen "
+        "krijgen als kinderen in de rest van Amsterdam."
+    )
+    moved = [a.split()[2] for a in _alternatives(sentence, "bijzin")]
+    assert "kunnen" in moved and "rest" not in moved and "in" not in moved
+
+
+def test_a_condition_becomes_a_question_and_its_consequence_starts_with_dan() -> None:
+    # letter 014
+    sentence = (
+        "Als u vragen heeft naar aanleiding van deze brief, kunt u contact met mij opnemen via telefoonnummer "
+        "0299 452 452 of per mail omgevingsmanagementib@purmerend.nl"
+    )
+    assert _splits(sentence, "voorwaarde") == [
+        "Heeft u vragen naar aanleiding van deze brief? Dan kunt u contact met mij opnemen via telefoonnummer "
+        "0299 452 452 of per mail omgevingsmanagementib@purmerend.nl"
+    ]
+    # a singular "u" takes no plural form: not "Stemmen u zelf niet kunt?"
+    assert _alternatives(
+        "Als u zelf niet kunt stemmen, kunt een andere kiezer machtigen om voor u te stemmen.", "voorwaarde"
+    ) == ["Kunt u zelf niet stemmen? Dan kunt een andere kiezer machtigen om voor u te stemmen"]
+    # "je" in front loses the t: "Heb je", offered beside "Hebt je" for the model to judge
+    assert (
+        _alternatives(
+            "Als je een verstandelijke beperking hebt, denk je minder snel dan leeftijdsgenoten.", "voorwaarde"
+        )[0]
+        == "Heb je een verstandelijke beperking? Dan denk je minder snel dan leeftijdsgenoten"
+    )
+
+
+def test_a_condition_already_written_as_a_question_gets_its_question_mark() -> None:
+    # letter 011: "Heeft u ..., dan kunt u ..." → "Heeft u ...? Dan kunt u ..."; no plain split at that comma
+    sentence = (
+        "Heeft u nog vragen over de inhoud van deze brief, dan kunt u contact met mij opnemen, e-mail: [e-mailadres] "
+        "of telefoonnummer (078) 770 46 22."
+    )
+    options = split_options(sentence)
+    assert [o.kind for o in options] == ["vraag"]
+    assert options[0].alternatives[0].startswith("? Dan kunt u contact met mij opnemen")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a list item (the issue's considerans item) and a question are never split
+        "dat binnen de gemeente Haarlem-mermeer in het kader van de Vinex Locatie Hoofddorp en het project "
+        "Hogesnelheidslijn-Zuid bouwactiviteiten worden gerealiseerd;",
+        "Wilt u graag meedoen met deze actie en heeft u het geld hiervoor niet direct beschikbaar?",
+        # "en" between nouns ("behoeften en kansen", "pas en een identiteitsbewijs")
+        "De gemeente en GVB hebben een onderzoek uit laten voeren naar de behoeften en kansen voor nieuwe vormen van "
+        "vervoer.",
+        "U hebt deze pas en een identiteitsbewijs nodig als u komt stemmen.",
+        # inside a subordinate clause: "En niemand zich buitengesloten voelt" would be no sentence
+        "Het is belangrijk dat in de stad iedereen mee kan doen, zichzelf kan zijn, en niemand zich buitengesloten "
+        "voelt.",
+        "De cliëntenraad overschrijdt het budget niet, tenzij zich onvoorziene omstandigheden voordoen en de "
+        "cliëntenraad als direct gevolg van die onvoorziene omstandigheden meer kosten moet maken.",
+        # a subject that holds a clause of its own
+        "Een migrant die geen onderwijs genoten heeft, nauwelijks kan lezen en schrijven in de eigen taal en nu begint "
+        "met Nederlands leren, is zowel laaggeletterd in de eigen taal en het Nederlands als laagtaalvaardig in het "
+        "Nederlands.",
+        # a first part that is no sentence: an infinitive clause, an insertion after the verb, a subject clause
+        "Om lang parkeren te voorkomen, worden bij voorkeur geen nietjes en rekken met aanbindmogelijkheid geplaatst.",
+        "Dit stedenbouwkundig plan moet, met bijbehorende grondexploitatie, moet leiden tot een nieuw "
+        "investeringsbesluit voor de Nelson Mandelabuurt.",
+        "Dat dit pictogram dan verwijst naar een herentoilet, is een afspraak waar je mee bekend moet zijn.",
+        # infinitives under a modal, a participle, a nominalised infinitive: no verb of their own
+        "Je kunt bijvoorbeeld geboren zijn met een penis en je tegelijkertijd vanbinnen een vrouw voelen.",
+        "Iedere inwoner kan via de coöperatie op deze manier ‘mede-eigenaar’ worden van het windpark en via de "
+        "Algemene Leden Vergadering (ALV) van de coöperatie meebeslissen over de hoogte van de uitkering van het "
+        "rendement op de leningen.",
+        "Na de inspraakperiode worden alle opmerkingen verwerkt en bekeken of er iets aan gedaan kan worden en in "
+        "welke mate.",
+        # "wat" governed by the preposition before the comma
+        "Met de term transgender worden alle variaties bedoeld als genderexpressie en geboortegeslacht niet "
+        "overeenkomen met, of variëren op, wat als gender-stereotiep wordt gezien.",
+        # letter 001: "en voorzien te zijn" has no verb that agrees with "dient"
+        "Uw bezwaarschrift dient te zijn ondertekend en voorzien te zijn van uw naam en adres, de datum, een "
+        "omschrijving van het besluit waartegen het bezwaar is gericht en de gronden van het bezwaar.",
+    ],
+)
+def test_no_split_where_a_part_would_be_no_sentence(sentence: str) -> None:
+    assert split_options(sentence) == []
+
+
+def test_two_splits_apply_together() -> None:
+    sentence = "Het plan is klaar, maar de bouw begint later en de kosten zijn nog niet bekend."
+    options = split_options(sentence)
+    assert [o.kind for o in options] == ["nevenschikking", "nevenschikking"]
+    both = apply_options(sentence, [(o, o.alternatives[0]) for o in options])
+    assert both == "Het plan is klaar. Maar de bouw begint later. En de kosten zijn nog niet bekend."
