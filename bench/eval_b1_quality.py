@@ -69,12 +69,15 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--all", action="store_true")
     parser.add_argument("--save", type=Path)
+    parser.add_argument(
+        "--tuning", action="store_true", help="sample the tuning documents (for setting thresholds; never report these)"
+    )
     args = parser.parse_args()
     with (DATA / "simplification" / "amsterdam-complex-simple.csv").open(encoding="utf-8") as handle:
         rows = [
             r
             for r in csv.DictReader(handle)
-            if is_held_out(int(r["Document ID"]))
+            if is_held_out(int(r["Document ID"])) != args.tuning
             and r["Complex"] != r["Simple"]
             and len(r["Complex"].split()) >= MIN_WORDS
         ]
@@ -84,8 +87,9 @@ def main() -> None:
     tools.grammar.load()
     context = tools.guard_context(settings)
     engine = load_engine()
-    print(f"model {engine.info.name}; {len(sample)} of {len(rows)} long held-out pairs (seed {args.seed})")
-    offered = 0
+    part = "TUNING (not an evaluation)" if args.tuning else "held-out"
+    print(f"model {engine.info.name}; {len(sample)} of {len(rows)} long {part} pairs (seed {args.seed})")
+    offered = by_rules = 0
     model_gains: list[float] = []
     expert_gains: list[float] = []
     at_least_expert = 0
@@ -118,6 +122,7 @@ def main() -> None:
             no_rewrite_seconds.append(elapsed)
             continue
         offered += 1
+        by_rules += result.by_rules
         gain, expert_gain = _gain(source, result.text), _gain(source, expert)
         model_gains.append(gain)
         expert_gains.append(expert_gain)
@@ -127,11 +132,13 @@ def main() -> None:
         flags = independent_flags(source, result.text)
         if flags:
             flagged.append((source, result.text, flags))
-        print(f"  + {source}\n    → {result.text}")
+        made = "rules" if result.by_rules else "model"
+        print(f"  + [{made}, {elapsed:.1f} s] {source}\n    → {result.text}")
     count = len(sample)
     print()
     print(f"{'':44}{'model':>10}{'expert':>10}{'LT alone':>10}")
     print(f"{'long sentences with a rewrite (≥ 0.60)':44}{offered / count:>10.2f}{1.0:>10.2f}{'':>10}")
+    print(f"{'  of which split by the rules, judged':44}{by_rules / count:>10.2f}")
     if offered:
         print(f"{'mean readability gain, offered pairs':44}{statistics.mean(model_gains):>10.3f}"
               f"{statistics.mean(expert_gains):>10.3f}{'':>10}")

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from desktop.core.findings import Category, Finding, Source
 from desktop.core.i18n import _
+from desktop.core.language.confusion import ConfusionScorer
 from desktop.core.language.readability import LevelEstimate, difficulty, estimate_level, measure_paragraph
 from desktop.core.language.word_diff import opcodes
 from desktop.core.model.candidates import ATTEMPTS, B1_ATTEMPTS, SPLIT_PROMPT, Attempt, EarlyStop
@@ -26,6 +27,8 @@ from desktop.core.model.guards.level import TARGET_LEVELS
 from desktop.core.model.guards.structure import LIST_ENDINGS, closing_punctuation
 from desktop.core.model.jobs import ModelJob
 from desktop.core.model.prompts import load_prompt
+from desktop.core.model.rule_rewrites import rule_candidates
+from desktop.core.model.scoring import scorer_for
 
 B1_RULE = "model-b1"  # the rule of a guarded B1 rewrite's findings
 # A B1 candidate is not started after this many seconds: a sentence that gets no rewrite costs at most
@@ -55,6 +58,9 @@ class ModelResult:
     level_after: LevelEstimate | None = None
     errors: tuple[str, ...] = field(default=())
     verdict: Verdict | None = None  # the guards' verdict on ``text`` (what was checked)
+    # Candidates the rules built and the model judged (rule_rewrites.py), in the order the guards saw them.
+    rule_candidates: tuple[str, ...] = ()
+    by_rules: bool = False  # ``text`` is one of them (not written by the model)
 
     @property
     def message(self) -> str:
@@ -134,15 +140,19 @@ def run_task(
     budget_seconds: float | None = None,
     attempts: Sequence[Attempt] | None = None,
     stop_at: float | None = None,
+    scorer: ConfusionScorer | None = None,
 ) -> ModelResult:
     """Do ``job`` (a B1 rewrite or a correction of ``job.original``) with ``engine``, guarded.
 
-    A correction tries ``attempts`` in order until one passes the guards. A B1 rewrite tries its
-    candidates (a split, a rewrite with the closest expert examples, sampled ones; a list item is
-    never split) until one reaches B1, giving up a candidate early when it copies its input or loses
-    its form, and offers the easiest candidate that passed. No candidate starts after the budget is
-    spent or when ``cancel`` is set; at ``stop_at`` (a ``time.monotonic()``) the candidate being written
-    is stopped too. This is the one way the app and the CLI run the model on a document's text.
+    A correction tries ``attempts`` in order until one passes the guards. A B1 rewrite first tries the
+    splits and plainer words the rules build and the model judges (rule_rewrites.py; ``scorer``, by
+    default the engine's own log-probability scorer): they cost a fraction of a second, and when one
+    passes every guard it is offered without asking the model to write. Otherwise it tries the model's
+    candidates (a rewrite with the closest expert examples, a split, sampled ones; a list item is never
+    split) until one reaches B1, giving up a candidate early when it copies its input or loses its form,
+    and offers the easiest candidate that passed. No candidate starts after the budget is spent or when
+    ``cancel`` is set; at ``stop_at`` (a ``time.monotonic()``) the candidate being written is stopped
+    too. This is the one way the app and the CLI run the model on a document's text.
     """
     task = job.task
     if task not in (Task.B1, Task.CORRECTION):
@@ -169,7 +179,21 @@ def run_task(
     limit = time.monotonic() + max(budget, B1_LIMIT_SECONDS)
     if stop_at is not None:  # the caller's time is up then (the analysis's budget for the model), whatever runs
         deadline, limit = min(deadline, stop_at), min(limit, stop_at)
-    for attempt in tries:
+    built: list[str] = []
+    in_time = stop_at is None or time.monotonic() < stop_at
+    if task is Task.B1 and closing_punctuation(original) not in LIST_ENDINGS and in_time:
+        judge = scorer if scorer is not None else scorer_for(engine)
+        if judge is not None:
+            built = rule_candidates(judge, original, context, cancel)
+        for candidate in built:
+            verdict = check_output(task, original, candidate, context)
+            if not verdict.ok:
+                refusals.append(verdict)
+                continue
+            counts = measure_paragraph(job.paragraph, candidate).counts
+            passed.append((difficulty(counts, context.max_sentence_words), candidate, verdict, 0))
+    by_rules = bool(passed)
+    for attempt in tries if not by_rules else ():
         if (cancel is not None and cancel.is_set()) or (completions and time.monotonic() > deadline):
             break
         if stop_at is not None and time.monotonic() >= stop_at:
@@ -207,6 +231,8 @@ def run_task(
             refusals=tuple(refusals),
             prompt_version=version,
             verdict=verdict,
+            rule_candidates=tuple(built),
+            by_rules=by_rules,
         )
     return ModelResult(
         task=task,
@@ -219,6 +245,7 @@ def run_task(
         completions=tuple(completions),
         prompt_version=version,
         errors=tuple(errors),
+        rule_candidates=tuple(built),
     )
 
 
@@ -231,6 +258,8 @@ def _accepted(
     refusals: tuple[Verdict, ...],
     prompt_version: int,
     verdict: Verdict,
+    rule_candidates: tuple[str, ...] = (),
+    by_rules: bool = False,
 ) -> ModelResult:
     """The result for ``output``, which passed every guard: word-level findings and the levels before and after."""
     original = job.original
@@ -238,9 +267,13 @@ def _accepted(
     after = estimate_level(measure_paragraph(job.paragraph, output).counts, context.max_sentence_words)
     if job.task is Task.B1:
         category, rule = Category.STYLE, B1_RULE
-        message = _("Eenvoudiger geschreven (B1) door het lokale taalmodel.") + " " + summary(
-            verdict, job.task, before.level, after.level
+        made = (
+            _("Eenvoudiger geschreven (B1) volgens vaste regels (zinnen gesplitst, eenvoudiger woorden); het lokale "
+              "taalmodel koos de zinsbouw.")
+            if by_rules
+            else _("Eenvoudiger geschreven (B1) door het lokale taalmodel.")
         )
+        message = made + " " + summary(verdict, job.task, before.level, after.level)
     else:
         category, rule = Category.GRAMMAR, "model-correctie"
         message = _("Taalfout verbeterd door het lokale taalmodel.") + " " + summary(verdict, job.task)
@@ -270,6 +303,8 @@ def _accepted(
         level_before=before,
         level_after=after,
         verdict=verdict,
+        rule_candidates=rule_candidates,
+        by_rules=by_rules,
     )
 
 

@@ -1,0 +1,164 @@
+"""B1 candidates built by rules and judged by the model: splits of a long sentence and plainer words.
+
+The small model judges better than it writes. desktop/core/language/clauses.py finds where a long
+sentence can be split into whole sentences and the ways each split can be written (which word is the
+finite verb that moves, whether the fronted adverb is repeated); the B1 list and LanguageTool's
+officialese rules name plainer words ("indien" → "als"). The model's log-probabilities
+(:class:`~desktop.core.language.confusion.ConfusionScorer`, the confusion stage's batched scorer) pick
+the best way per place and per word, and drop a place or word whose best way reads much worse to the
+model than the sentence as written (:data:`MIN_SPLIT_MARGIN`, :data:`MIN_WORD_MARGIN`): "ongeacht of" →
+"ondanks of" reads wrong to it. From what is left, candidates are composed: the best split (or two in a
+long sentence) with the plainer words outside it, the split alone, and the plainer words alone. The
+tasks run every guard on each candidate, unchanged, as on a rewrite the model wrote.
+
+Judging costs one scoring pass (about half a second to two seconds on two cores) instead of a
+generation (ten seconds and more), so the tasks try these first and ask the model to write only
+when none passes.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from desktop.core.language.clauses import SplitOption, apply_options, split_options
+from desktop.core.language.confusion import Candidate, ConfusionScorer
+from desktop.core.language.wordlists import normalise
+from desktop.core.model.guards.check import style_alternatives
+from desktop.core.model.guards.verdict import GuardContext
+
+# A split is dropped when its best way reads this many nats worse to the model than the sentence as
+# written (over the changed words and the next few tokens): on the tuning documents of the Amsterdam pairs
+# the splits that read right scored -5 and better, wrong ones mostly -7 and worse. A plainer word must read
+# at least as well as the word it replaces: the model is a weak judge of words (it finds "ter zake" →
+# "over" fluent in "zich een oordeel over te vormen"), so only its clear preferences count.
+MIN_SPLIT_MARGIN = -6.0
+MIN_WORD_MARGIN = 0.0
+# Two splits together only in a sentence of at least this many words (each part keeps a few words).
+MIN_WORDS_FOR_TWO = 24
+MAX_CANDIDATES = 6
+WORD_KIND = "woord"
+CONJUNCTIONS = frozenset({"maar", "en", "want", "dus", "of"})  # coordinating: only at the start of a clause
+
+
+@dataclass(frozen=True)
+class Judged:
+    """A place (a split or a word), the way the model preferred, and its margin in nats over the text as
+    written."""
+
+    option: SplitOption
+    alternative: str
+    margin: float
+
+
+def _case_like(word: str, original: str) -> str:
+    return word[:1].upper() + word[1:] if original[:1].isupper() and not original.isupper() else word
+
+
+def word_options(sentence: str, context: GuardContext) -> list[SplitOption]:
+    """The words of ``sentence`` that the B1 list or LanguageTool's officialese rules give a plainer word for,
+    as options (kind :data:`WORD_KIND`) whose alternatives are those words. A conjunction ("maar" for
+    "echter") only replaces the first word of a clause: in the middle of one it changes the meaning ("zijn
+    de molens echter nodig" is not "zijn de molens maar nodig")."""
+    found: dict[tuple[int, int], list[str]] = {}
+    if context.alternatives is not None:
+        for start, end, entry in context.alternatives.find(sentence):
+            original = sentence[start:end]
+            if re.sub(r"\s+", " ", normalise(original)).lower() == entry.term.lower():
+                found.setdefault((start, end), []).extend(_case_like(a, original) for a in entry.alternatives)
+    lowered = normalise(sentence).lower()
+    for match in style_alternatives(sentence, context):
+        start = lowered.find(normalise(match.text).lower())
+        if start >= 0:
+            end = start + len(match.text)
+            found.setdefault((start, end), []).extend(match.suggestions)
+    options: list[SplitOption] = []
+    for (start, end), alternatives in sorted(found.items()):
+        if options and start < options[-1].end:
+            continue  # overlapping matches: the first one
+        original = sentence[start:end]
+        opens_clause = not sentence[:start].strip() or sentence[:start].rstrip()[-1:] in ",;:.!?"
+        kept = tuple(
+            dict.fromkeys(
+                a
+                for a in alternatives
+                if a and a.lower() != original.lower() and (opens_clause or a.lower() not in CONJUNCTIONS)
+            )
+        )
+        if kept:
+            options.append(SplitOption(start, end, original, kept, WORD_KIND))
+    return options
+
+
+def _groups(options: Sequence[SplitOption]) -> list[list[SplitOption]]:
+    """The options in groups whose spans do not overlap (the scorer scores the twins of a group together)."""
+    groups: list[list[SplitOption]] = []
+    for option in sorted(options, key=lambda o: o.start):
+        for group in groups:
+            if group[-1].end <= option.start:
+                group.append(option)
+                break
+        else:
+            groups.append([option])
+    return groups
+
+
+def judge(
+    scorer: ConfusionScorer, sentence: str, options: Sequence[SplitOption], cancel: threading.Event | None = None
+) -> list[Judged]:
+    """Each option with the way the model prefers and its margin, best first; options whose best way falls
+    below their minimum margin, or that the scorer could not score (too long), are left out. Empty when
+    cancelled."""
+    if not options:
+        return []
+    groups = _groups(options)
+    items = [
+        (sentence, [Candidate(o.start, o.end, o.original, o.alternatives, o.kind) for o in group]) for group in groups
+    ]
+    margins = scorer.margins(items, cancel)
+    if margins is None:
+        return []
+    judged: list[Judged] = []
+    for group, scored in zip(groups, margins, strict=True):
+        if scored is None:
+            continue
+        for option, values in zip(group, scored, strict=True):
+            best = max(range(len(values)), key=values.__getitem__)
+            minimum = MIN_WORD_MARGIN if option.kind == WORD_KIND else MIN_SPLIT_MARGIN
+            if values[best] >= minimum:
+                judged.append(Judged(option, option.alternatives[best], values[best]))
+    return sorted(judged, key=lambda j: -j.margin)
+
+
+def _apart(first: SplitOption, second: SplitOption) -> bool:
+    return first.end <= second.start or second.end <= first.start
+
+
+def compose(sentence: str, judged: Sequence[Judged]) -> list[str]:
+    """Candidate rewrites from the judged splits and words: the splits (two together in a long sentence,
+    the pair with the best margins first; then each alone), each with the plainer words outside it and
+    without them; without repeats. Plainer words alone are no candidate: they are one-click fixes of
+    their own in the review already."""
+    splits = [j for j in judged if j.option.kind != WORD_KIND]
+    words = [j for j in judged if j.option.kind == WORD_KIND]
+    chosen: list[list[Judged]] = []
+    if len(sentence.split()) >= MIN_WORDS_FOR_TWO:
+        pairs = [(a, b) for i, a in enumerate(splits) for b in splits[i + 1 :] if _apart(a.option, b.option)]
+        chosen += [list(pair) for pair in sorted(pairs, key=lambda p: -(p[0].margin + p[1].margin))]
+    chosen += [[single] for single in splits]
+    candidates: list[str] = []
+    for group in chosen:
+        plain = [w for w in words if all(_apart(w.option, g.option) for g in group)]
+        for extra in ([plain] if plain else []) + [[]]:
+            candidates.append(apply_options(sentence, [(j.option, j.alternative) for j in group + extra]))
+    return list(dict.fromkeys(candidates))[:MAX_CANDIDATES]
+
+
+def rule_candidates(
+    scorer: ConfusionScorer, sentence: str, context: GuardContext, cancel: threading.Event | None = None
+) -> list[str]:
+    """The candidates for ``sentence`` built by the rules and judged by the model, best first."""
+    options = split_options(sentence, context.speller.in_dictionary) + word_options(sentence, context)
+    return compose(sentence, judge(scorer, sentence, options, cancel))
