@@ -23,71 +23,11 @@ from pathlib import Path
 
 from wordfreq import zipf_frequency
 
-REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from build_noun_genders import REPO, cfsa2_sequences  # the same dictionary reader
+
 TARGET = REPO / "resources" / "wordlists" / "persoonsvormen.tsv"
-
-_TARGET_NEXT, _LAST_ARC, _FINAL_ARC, _LABEL_MASK = 0x80, 0x40, 0x20, 0x1F
-_NUMBERS_FLAG = 256
-
-
-def cfsa2_sequences(data: bytes) -> Iterator[bytes]:
-    """Every byte sequence accepted by a morfologik CFSA2 automaton (format version 0xC6)."""
-    if data[:4] != b"\\fsa" or data[4] != 0xC6:
-        raise ValueError("not a morfologik CFSA2 automaton")
-    flags = int.from_bytes(data[5:7], "big")
-    size = data[7]
-    labels = data[8 : 8 + size]
-    arcs = data[8 + size :]
-    numbers = bool(flags & _NUMBERS_FLAG)
-
-    def read_vint(offset: int) -> int:
-        value, shift = 0, 0
-        while True:
-            byte = arcs[offset]
-            value |= (byte & 0x7F) << shift
-            if not byte & 0x80:
-                return value
-            offset, shift = offset + 1, shift + 7
-
-    def skip_vint(offset: int) -> int:
-        while arcs[offset] & 0x80:
-            offset += 1
-        return offset + 1
-
-    def skip_arc(offset: int) -> int:
-        flag = arcs[offset]
-        offset += 1 if flag & _LABEL_MASK else 2
-        return offset if flag & _TARGET_NEXT else skip_vint(offset)
-
-    def first_arc(node: int) -> int:
-        return skip_vint(node) if numbers else node
-
-    def destination(arc: int) -> int:
-        flag = arcs[arc]
-        if flag & _TARGET_NEXT:
-            while not arcs[arc] & _LAST_ARC:
-                arc = skip_arc(arc)
-            return skip_arc(arc)
-        return read_vint(arc + (1 if flag & _LABEL_MASK else 2))
-
-    def label(arc: int) -> int:
-        index = arcs[arc] & _LABEL_MASK
-        return labels[index] if index else arcs[arc + 1]
-
-    stack = [(first_arc(destination(first_arc(0))), b"")]
-    while stack:
-        arc, prefix = stack.pop()
-        while True:
-            flag = arcs[arc]
-            sequence = prefix + bytes([label(arc)])
-            if flag & _FINAL_ARC:
-                yield sequence
-            target = destination(arc)
-            if target:
-                stack.append((first_arc(target), sequence))
-            if flag & _LAST_ARC:
-                break
-            arc = skip_arc(arc)
 
 
 def finite_forms(sequences: Iterator[bytes]) -> tuple[dict[str, set[str]], set[str]]:
