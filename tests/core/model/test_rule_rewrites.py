@@ -1,0 +1,162 @@
+"""B1 candidates built by rules and judged by the model (model/rule_rewrites.py), and how the tasks use them.
+
+The scorer here is a stand-in that returns prepared margins per alternative, so the logic (which way is
+picked, what is dropped, how candidates are composed, when the model is not asked to write) is tested
+apart from the model; tests/model/test_b1_letters.py runs the real model's scorer on real sentences.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+
+import pytest
+
+from desktop.core.language.clauses import SplitOption, split_options
+from desktop.core.language.confusion import Candidate
+from desktop.core.language.spelling import SpellChecker, default_dictionary_dir
+from desktop.core.language.wordlists import WordLists
+from desktop.core.model.candidates import SPLIT_PROMPT
+from desktop.core.model.guards import GuardContext, Task
+from desktop.core.model.jobs import ModelJob
+from desktop.core.model.rule_rewrites import (
+    MIN_SPLIT_MARGIN,
+    WORD_KIND,
+    compose,
+    judge,
+    rule_candidates,
+    word_options,
+)
+from desktop.core.model.tasks import run_task
+from tests.core.model.test_candidates import HAARLEMMERMEER, FakeEngine
+
+pytestmark = pytest.mark.core
+
+# the Weesp sentence the 1.5B model split into "Dit kan de post verstuurd worden" (ungrammatical)
+WEESP = (
+    "Hierdoor zal de informatie van de processen van Weesp ook in Weesp worden opgeslagen in Decos Join en kan de "
+    "post verstuurd worden zoals dat in Weesp gangbaar is."
+)
+WEESP_SPLIT = (
+    "Hierdoor zal de informatie van de processen van Weesp ook in Weesp worden opgeslagen in Decos Join. Hierdoor "
+    "kan de post verstuurd worden zoals dat in Weesp gangbaar is."
+)
+
+
+class FakeScorer:
+    """Margins by alternative (``default`` for any other); records what it was asked."""
+
+    def __init__(self, margins: dict[str, float] | None = None, default: float = -1.0) -> None:
+        self.margins_by_alternative = margins or {}
+        self.default = default
+        self.asked: list[tuple[str, list[Candidate]]] = []
+
+    def margins(
+        self, sentences: Sequence[tuple[str, Sequence[Candidate]]], cancel: threading.Event | None = None
+    ) -> list[list[tuple[float, ...]] | None] | None:
+        if cancel is not None and cancel.is_set():
+            return None
+        output: list[list[tuple[float, ...]] | None] = []
+        for sentence, candidates in sentences:
+            self.asked.append((sentence, list(candidates)))
+            output.append(
+                [tuple(self.margins_by_alternative.get(a, self.default) for a in c.alternatives) for c in candidates]
+            )
+        return output
+
+    @property
+    def tokens_scored(self) -> int:
+        return 0
+
+
+@pytest.fixture(scope="module")
+def context() -> GuardContext:
+    lists = WordLists.load_default()
+    return GuardContext(SpellChecker(default_dictionary_dir()), lists.protected.terms, alternatives=lists.b1)
+
+
+def test_the_way_the_model_prefers_is_taken_and_a_split_that_reads_wrong_is_dropped(context: GuardContext) -> None:
+    scorer = FakeScorer({". Hierdoor kan": -2.0, ". Ook kan": -4.0})
+    assert rule_candidates(scorer, WEESP, context) == [WEESP_SPLIT]
+    # every way reads much worse than the sentence as written: no candidate
+    worse = FakeScorer(default=MIN_SPLIT_MARGIN - 0.5)
+    assert rule_candidates(worse, WEESP, context) == []
+    # the other way, when the model prefers it
+    ook = FakeScorer({". Hierdoor kan": -5.0, ". Ook kan": -1.0})
+    assert rule_candidates(ook, WEESP, context) == [WEESP_SPLIT.replace(". Hierdoor kan", ". Ook kan")]
+
+
+def test_a_plainer_word_replaces_a_conjunction_only_where_a_clause_starts(context: GuardContext) -> None:
+    opening = "Echter is het besluit nog niet genomen."
+    assert [(o.original, o.alternatives) for o in word_options(opening, context)] == [("Echter", ("Maar",))]
+    middle = "Zijn de molens echter nodig voor de stroom van de stad?"
+    assert word_options(middle, context) == []  # "zijn de molens maar nodig" means something else
+    # not a conjunction: replaced anywhere
+    indien = "U kunt bellen indien u vragen heeft over deze brief."
+    assert [(o.original, o.alternatives) for o in word_options(indien, context)] == [("indien", ("als",))]
+
+
+def test_plainer_words_need_the_models_clear_preference_and_go_with_the_split() -> None:
+    sentence = "Het plan is klaar, maar de bouw begint later en de kosten worden middels een brief bekendgemaakt."
+    start = sentence.index("middels")
+    word = SplitOption(start, start + len("middels"), "middels", ("met", "via"), WORD_KIND)
+    options = [*split_options(sentence), word]
+    judged = judge(FakeScorer({"via": 0.5, ". De": -3.0}, default=-1.0), sentence, options)
+    assert [(j.option.kind, j.alternative) for j in judged] == [
+        (WORD_KIND, "via"),
+        ("nevenschikking", ". Maar de"),
+        ("nevenschikking", ". En de"),
+    ]
+    # 17 words: under MIN_WORDS_FOR_TWO, so each split alone, with and without the plainer word
+    assert compose(sentence, judged) == [
+        "Het plan is klaar. Maar de bouw begint later en de kosten worden via een brief bekendgemaakt.",
+        "Het plan is klaar. Maar de bouw begint later en de kosten worden middels een brief bekendgemaakt.",
+        "Het plan is klaar, maar de bouw begint later. En de kosten worden via een brief bekendgemaakt.",
+        "Het plan is klaar, maar de bouw begint later. En de kosten worden middels een brief bekendgemaakt.",
+    ]
+    # a plainer word the model finds a little worse than the word as written is dropped
+    judged = judge(FakeScorer({"via": -0.1, "met": -0.2}, default=-1.0), sentence, options)
+    assert all(j.option.kind != WORD_KIND for j in judged)
+
+
+def test_two_splits_go_together_in_a_long_sentence() -> None:
+    sentence = (
+        "Het plan voor de nieuwe school in de wijk is klaar, maar de bouw van de school begint later dan gedacht en "
+        "de kosten zijn nog niet bekend."
+    )
+    candidates = compose(sentence, judge(FakeScorer(), sentence, split_options(sentence)))
+    assert candidates[0] == (
+        "Het plan voor de nieuwe school in de wijk is klaar. Maar de bouw van de school begint later dan gedacht. En "
+        "de kosten zijn nog niet bekend."
+    )
+    assert len(candidates) == 3  # both, then each alone
+
+
+def test_a_rule_split_that_passes_every_guard_is_offered_without_asking_the_model_to_write(
+    context: GuardContext,
+) -> None:
+    engine = FakeEngine({})
+    scorer = FakeScorer({". Hierdoor kan": -2.0, ". Ook kan": -4.0})
+    result = run_task(engine, ModelJob(Task.B1, "p1", WEESP, 0, len(WEESP)), context, scorer=scorer)
+    assert result.text == WEESP_SPLIT
+    assert result.by_rules and result.rule_candidates == (WEESP_SPLIT,)
+    assert engine.requests == []
+    assert result.verdict is not None and result.verdict.ok
+    assert result.findings and all("volgens vaste regels" in f.message for f in result.findings)
+
+
+def test_the_model_writes_when_no_rule_candidate_passes(context: GuardContext) -> None:
+    engine = FakeEngine({"b1": [WEESP] * 4, SPLIT_PROMPT: [WEESP] * 4})  # a model that copies
+    result = run_task(
+        engine, ModelJob(Task.B1, "p1", WEESP, 0, len(WEESP)), context, scorer=FakeScorer(default=-9.0)
+    )
+    assert not result.by_rules and result.rule_candidates == ()
+    assert engine.requests  # the model was asked
+
+
+def test_a_list_item_gets_no_rule_candidate_and_the_scorer_is_not_asked(context: GuardContext) -> None:
+    captured = HAARLEMMERMEER.replace("dat", "Dat", 1).replace(";", ".")
+    engine = FakeEngine({"b1": [captured, captured]})
+    scorer = FakeScorer(default=5.0)
+    result = run_task(engine, ModelJob(Task.B1, "p1", HAARLEMMERMEER, 0, len(HAARLEMMERMEER)), context, scorer=scorer)
+    assert result.text is None and scorer.asked == []
