@@ -32,7 +32,8 @@ def _apply(result: ModelResult, paragraph: str) -> str:
 
 
 def _check_result(result: ModelResult, task: Task, paragraph: str, tools: LanguageTools) -> None:
-    assert result.completions, "the model was really asked"
+    # the model was really asked: to write, or to judge the candidates the rules built
+    assert result.completions or result.by_rules
     if result.text is None:
         # Nothing reached the user: every attempt must have been refused with reasons.
         assert result.refusals and all(v.reasons for v in result.refusals)

@@ -8,8 +8,9 @@ officialese rules name plainer words ("indien" → "als"). The model's log-proba
 the best way per place and per word, and drop a place or word whose best way reads much worse to the
 model than the sentence as written (:data:`MIN_SPLIT_MARGIN`, :data:`MIN_WORD_MARGIN`): "ongeacht of" →
 "ondanks of" reads wrong to it. From what is left, candidates are composed: the best split (or two in a
-long sentence) with the plainer words outside it, the split alone, and the plainer words alone. The
-tasks run every guard on each candidate, unchanged, as on a rewrite the model wrote.
+long sentence) with the plainer words outside it, and the split alone (plainer words alone are one-click
+fixes in the review already, and a sentence with no place to split is not scored). The tasks run every
+guard on each candidate, unchanged, as on a rewrite the model wrote.
 
 Judging costs one scoring pass (about half a second to two seconds on two cores) instead of a
 generation (ten seconds and more), so the tasks try these first and ask the model to write only
@@ -159,6 +160,9 @@ def compose(sentence: str, judged: Sequence[Judged]) -> list[str]:
 def rule_candidates(
     scorer: ConfusionScorer, sentence: str, context: GuardContext, cancel: threading.Event | None = None
 ) -> list[str]:
-    """The candidates for ``sentence`` built by the rules and judged by the model, best first."""
-    options = split_options(sentence, context.speller.in_dictionary) + word_options(sentence, context)
-    return compose(sentence, judge(scorer, sentence, options, cancel))
+    """The candidates for ``sentence`` built by the rules and judged by the model, best first; none (and
+    nothing scored) when the sentence has no place to split."""
+    splits = split_options(sentence, context.speller.in_dictionary)
+    if not splits:
+        return []
+    return compose(sentence, judge(scorer, sentence, splits + word_options(sentence, context), cancel))

@@ -154,6 +154,13 @@ def test_the_model_writes_when_no_rule_candidate_passes(context: GuardContext) -
     assert engine.requests  # the model was asked
 
 
+def test_a_sentence_without_a_place_to_split_is_not_scored(context: GuardContext) -> None:
+    scorer = FakeScorer(default=5.0)
+    # "indien" has a plainer word, but plainer words alone are no candidate: nothing to ask the model
+    assert rule_candidates(scorer, "U kunt bellen indien u vragen heeft over deze brief.", context) == []
+    assert scorer.asked == []
+
+
 def test_a_list_item_gets_no_rule_candidate_and_the_scorer_is_not_asked(context: GuardContext) -> None:
     captured = HAARLEMMERMEER.replace("dat", "Dat", 1).replace(";", ".")
     engine = FakeEngine({"b1": [captured, captured]})
