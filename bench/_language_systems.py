@@ -15,13 +15,15 @@ import random
 import re
 import threading
 import zlib
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from desktop.core.analysis import ARTICLE_RULE, DOUBTED_CONFIDENCE, LanguageTools
 from desktop.core.findings import Category, Finding, Source, merge_findings
 from desktop.core.language.confusion import ConfusionChecker
 from desktop.core.language.fixes import verify_fixes
+from desktop.core.language.genders import ArticleChecker
 from desktop.core.language.grammar import RuleMatch, category_of
 from desktop.core.language.spelling import SpellChecker
 
@@ -112,7 +114,9 @@ def schrijfhulp_model(tools: LanguageTools, scorer: object) -> System:
 
     def run(text: str) -> list[Finding]:
         found = rules(text)
-        judged = [f for _p, fs in confusion.judge([("s", text)], scorer, threading.Event(), 600.0) for f in fs]  # type: ignore[arg-type]
+        judged = [f for _p, fs in confusion.judge([("s", text)], scorer, threading.Event(), 600.0,  # type: ignore[arg-type]
+                                                  rule_findings={"s": found}) for f in fs]
+        found = confusion.revise("s", found)
         for _p, start, end, _margin in confusion.report.doubts:
             found = [
                 replace(f, confidence=min(f.confidence, DOUBTED_CONFIDENCE))
@@ -140,26 +144,55 @@ class Case:
 
 
 _ARTICLE_SWAP = {"de": "het", "het": "de", "deze": "dit", "dit": "deze"}
-_NOT_A_NOUN = frozenset(
-    ["is", "was", "wordt", "werd", "zijn", "heeft", "had", "kan", "moet", "zal", "mag", "gaat", "komt", "staat",
-     "niet", "ook", "al", "wel", "nog"]
-)
-INJECTIONS = (
-    ("d/t", "d/t"),
-    ("de/het", "de/het"),
-    ("los geschreven", "compound"),
-    ("samenstelling", "compound"),
-    ("ei/ij", "letters"),
-    ("dubbele medeklinker", "letters"),
-    ("letter weg", "letters"),
-    ("letter extra", "letters"),
-    ("woordpaar", "real-word"),
-)
+_ARTICLE_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\S")
+# Per error type, the ways of making one, taking turns within the type.
+INJECTIONS: dict[str, tuple[str, ...]] = {
+    "d/t": ("d/t",),
+    "de/het": ("de/het",),
+    "compound": ("los geschreven", "samenstelling"),
+    "letters": ("ei/ij", "dubbele medeklinker", "letter weg", "letter extra"),
+    "real-word": ("woordpaar",),
+    "kan u": ("kan u",),
+}
+_KAN_U = re.compile(r"\b(?:[Kk]unt u|u kunt)\b")
 
 
-def inject(sentence: str, how: str, speller: SpellChecker, confusion: ConfusionChecker,
+def inject(sentence: str, how: str, speller: SpellChecker, confusion: ConfusionChecker, articles: ArticleChecker,
            rng: random.Random) -> tuple[str, int, int] | None:
-    """``sentence`` with one error made ``how``, and the error's span; None when the sentence has no place for it."""
+    """``sentence`` with one error made ``how``, and the error's span; None when the sentence has no place for it.
+
+    Every injection makes a sentence that is wrong: a d/t twin, a listed real-word twin, a letter error that
+    is no word. An article is swapped only where it stands before a singular noun whose article the noun lexicon
+    knows as one of the two (not "beide"), so that a pronoun ("omdat het goed gaat", "als de raad dit nodig
+    vindt") or a plural ("de woningen") never becomes a "de/het error" that is no error; the lexicon is the
+    judge of noun-hood here, so these cases measure the phrase reading and the judging, not the lexicon's gaps;
+    "het", "dit" and "deze" before a noun that is also a verb form ("dit moet gebeuren") are left as they are.
+    """
+    if how == "kan u":
+        found = _KAN_U.search(sentence)
+        if found is None:
+            return None
+        new = found.group().replace("unt u", "an u").replace("u kunt", "u kan")
+        return sentence[: found.start()] + new + sentence[found.end() :], found.start(), found.start() + len(new)
+    if how == "de/het":
+        tokens = list(_ARTICLE_TOKEN.finditer(sentence))
+        places = []
+        for index, match in enumerate(tokens):
+            lower = match.group().lower()
+            if lower not in _ARTICLE_SWAP or match.start() == 0:
+                continue
+            phrase = articles.phrase(tokens, index + 1)
+            gender = articles.genders.gender(phrase.word) if phrase is not None and not phrase.plural else None
+            if gender is None or gender.article not in ("de", "het"):
+                continue
+            if lower != "de" and gender.ambiguous:
+                continue  # "waarmee dit moet gebeuren", "het kan lijken": a pronoun before a verb that is also a noun
+            places.append(match)
+        if not places:
+            return None
+        match = rng.choice(places)
+        new = _ARTICLE_SWAP[match.group().lower()]
+        return sentence[: match.start()] + new + sentence[match.end() :], match.start(), match.start() + len(new)
     tokens = [m for m in WORD.finditer(sentence) if not any(s <= m.start() < e for s, e in
                                                              (p.span() for p in PLACEHOLDER.finditer(sentence)))]
     rng.shuffle(tokens)
@@ -170,7 +203,7 @@ def inject(sentence: str, how: str, speller: SpellChecker, confusion: ConfusionC
     for match in tokens:
         word = match.group()
         lower = word.lower()
-        if not word.islower() and how not in ("de/het",):
+        if not word.islower():
             continue
         if how == "d/t" and len(word) > 3 and word.endswith(("d", "t")):
             # the forms people mix up: wordt/word, vindt/vind, gebeurt/gebeurd, stimuleert/stimuleerd
@@ -181,10 +214,6 @@ def inject(sentence: str, how: str, speller: SpellChecker, confusion: ConfusionC
                 return swap(match, rng.choice(twins))
             if word.endswith(("eert", "eerd")) and len(word) > 6:
                 return swap(match, word[:-1] + ("d" if word.endswith("t") else "t"))
-        elif how == "de/het" and lower in _ARTICLE_SWAP and match.start() > 0:
-            following = sentence[match.end() :].split(maxsplit=1)
-            if following and following[0][:1].islower() and following[0] not in _NOT_A_NOUN:
-                return swap(match, _ARTICLE_SWAP[lower])
         elif how == "los geschreven" and len(word) >= 9:
             for cut in range(4, len(word) - 3):
                 if speller.in_dictionary(word[:cut]) and speller.in_dictionary(word[cut:]):
@@ -219,24 +248,45 @@ def inject(sentence: str, how: str, speller: SpellChecker, confusion: ConfusionC
     return None
 
 
-_KAN_U = re.compile(r"\b(?:[Kk]unt u|u kunt)\b")
+def government_sentences(letters: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(document id, sentence) for every full sentence of the real letters and decisions ``letters`` (id, text):
+    at least five words, a capital first and a full stop, question mark or colon last (no headings, addresses or
+    list items)."""
+    from desktop.core.language.sentences import split_sentences
+
+    found = []
+    for document, text in letters:
+        for paragraph in text.split("\n\n"):
+            for sentence in split_sentences(" ".join(paragraph.split())):
+                words = sentence.text.split()
+                if len(words) >= 5 and sentence.text[:1].isupper() and sentence.text.rstrip()[-1:] in ".?:":
+                    found.append((document, sentence.text.strip()))
+    return found
 
 
-def injected_cases(rows: list[tuple[str, str]], extra_kan_u: list[str], speller: SpellChecker,
-                   confusion: ConfusionChecker, seed: int = 20241124) -> list[Case]:
-    """One error per sentence, the injections taking turns; ``rows`` are (document id, correct sentence)."""
+def injected_cases(sources: list[tuple[str, str]], speller: SpellChecker, confusion: ConfusionChecker,
+                   articles: ArticleChecker, per_type: int = 150, seed: int = 20241124) -> list[Case]:
+    """One error per sentence of ``sources`` ((document id, correct sentence)), at most ``per_type`` of each
+    type in :data:`INJECTIONS`. The sentences are taken in an order fixed by ``seed``; each is given the type
+    that has the fewest cases so far among those it has a place for, so that the rarer types (real-word pairs,
+    d/t) are not crowded out by letter errors. The split (tuning or held-out) is the sentence's document's."""
     rng = random.Random(seed)
+    order = list(sources)
+    rng.shuffle(order)
+    counts: Counter[str] = Counter()
+    turns: Counter[str] = Counter()
     cases: list[Case] = []
-    for number, (document, sentence) in enumerate(rows):
-        how, kind = INJECTIONS[number % len(INJECTIONS)]
-        made = inject(sentence, how, speller, confusion, rng)
-        if made is not None:
-            cases.append(Case(made[0], made[1], made[2], kind, sentence, split_of(document)))
-    for number, sentence in enumerate(extra_kan_u):
-        found = _KAN_U.search(sentence)
-        if found:
-            new = found.group().replace("unt u", "an u").replace("u kunt", "u kan")
-            text = sentence[: found.start()] + new + sentence[found.end() :]
-            cases.append(Case(text, found.start(), found.start() + len(new), "kan u", sentence,
-                              split_of(f"kan-u-{number}")))
+    for document, sentence in order:
+        for kind in sorted((k for k in INJECTIONS if counts[k] < per_type), key=lambda k: (counts[k], k)):
+            ways = INJECTIONS[kind]
+            made = None
+            for offset in range(len(ways)):  # the type's ways take turns; the next one where this one has no place
+                made = inject(sentence, ways[(turns[kind] + offset) % len(ways)], speller, confusion, articles, rng)
+                if made is not None:
+                    break
+            if made is not None and made[0] != sentence:
+                turns[kind] += 1
+                counts[kind] += 1
+                cases.append(Case(made[0], made[1], made[2], kind, sentence, split_of(document)))
+                break
     return cases

@@ -8,10 +8,12 @@ their own speller), Schrijfhulp's rules, and with --model Schrijfhulp's rules pl
 stage of the embedded model. Each set has a tuning part and a held-out part (by a hash of the
 document id; thresholds may be set on the tuning part only), printed separately.
 
-1. Injected errors: one realistic error per expert-edited (correct) sentence of the City of
-   Amsterdam corpus (d/t, de/het, compounds written apart or with a doubled letter, letter errors,
-   real-word pairs from verwarwoorden.tsv, "kan u" in real letters): recall and right fix first
-   per error type.
+1. Injected errors: one error per correct government sentence (the expert-simplified side of the
+   City of Amsterdam corpus and the full sentences of the real letters and decisions in
+   tests/data/letters), at most --per-type of each type, balanced (see _language_systems.injected_cases;
+   fixed seed; the split is the sentence's document's): d/t, de/het before a singular noun, compounds
+   written apart or with a doubled letter, letter errors, real-word pairs from verwarwoorden.tsv,
+   "kan u": recall and right fix first per error type.
 2. False alarms per 1,000 correct sentences (the same sentences before injection), per kind of
    finding.
 3. Readability calibration: share of Amsterdam pairs (and documents) whose simplified side
@@ -42,6 +44,7 @@ sys.path.insert(0, str(REPO))
 from bench._language_systems import (  # noqa: E402
     TYPES,
     Case,
+    government_sentences,
     hunspell_alone,
     injected_cases,
     languagetool_alone,
@@ -50,7 +53,7 @@ from bench._language_systems import (  # noqa: E402
     split_of,
 )
 from desktop.core.analysis import LanguageTools  # noqa: E402
-from desktop.core.findings import Finding  # noqa: E402
+from desktop.core.findings import Category, Finding  # noqa: E402
 from desktop.core.language.awb import review_document, review_findings  # noqa: E402
 from desktop.core.language.confusion import CALIBRATION  # noqa: E402
 from desktop.core.language.grammar import GrammarChecker  # noqa: E402
@@ -166,8 +169,10 @@ def real_error_cases() -> list[Case]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=1311, help="how many Amsterdam sentences to use")
+    parser.add_argument("--per-type", type=int, default=150, help="injected errors per type (both parts)")
     parser.add_argument("--model", action="store_true", help="add the model's confusion stage")
-    parser.add_argument("--calibrate", action="store_true", help="thresholds from the tuning parts (with --model)")
+    parser.add_argument("--calibrate", nargs="?", const="all", choices=("all", "kinds", "rules"),
+                        help="thresholds from the tuning parts (with --model): the kinds' margins, the rules' or all")
     parser.add_argument("--sections", default="1,2,3,4,5", help="which sections to run")
     arguments = parser.parse_args()
     sections = set(arguments.sections.split(","))
@@ -196,16 +201,14 @@ def main() -> int:
 
     correct = [(r["Document ID"], r["Simple"].strip(), row) for row, r in enumerate(rows[: arguments.sentences])
                if len(r["Simple"].split()) >= 4]
-    letters = [
-        s.strip() + "."
-        for path in sorted((DATA / "letters" / "texts").glob("*.txt"))
-        for s in path.read_text(encoding="utf-8").replace("\n", " ").split(". ")
-        if "kunt u" in s.lower() or "u kunt" in s
-    ]
-    assert tools.confusion is not None
-    cases = injected_cases([(d, s) for d, s, _row in correct], letters, speller, tools.confusion)
+    letters = [(f"brief:{path.stem}", path.read_text(encoding="utf-8"))
+               for path in sorted((DATA / "letters" / "texts").glob("*.txt"))]
+    assert tools.confusion is not None and tools.articles is not None
+    sources = [(d, s) for d, s, _row in correct] + government_sentences(letters)
+    cases = injected_cases(sources, speller, tools.confusion, tools.articles, arguments.per_type)
     if "1" in sections:
-        print(f"\n1. Injected errors in the correct Amsterdam sentences and real letters ({len(cases)} cases)")
+        print(f"\n1. Injected errors in {len(sources)} correct government sentences (Amsterdam's simplified side and the "
+              f"real letters; {len(cases)} cases, at most {arguments.per_type} per type)")
         print_table("Injected errors", systems, cases)
     if "2" in sections:
         print(f"\n2. False alarms on {len(correct)} correct Amsterdam sentences (spelling and grammar findings)")
@@ -216,11 +219,16 @@ def main() -> int:
         speed(lists, tools.grammar)
     if "5" in sections:
         real = real_error_cases()
-        print(f"\n5. Real errors (tests/data/real-errors, {len(real)} nl.wikipedia sentences)")
+        print(f"\n5. Real errors (tests/data/real-errors, {len(real)} sentences from nl.wikipedia and real letters)")
         print_table("Real errors", systems, real)
     if arguments.calibrate and scorer is not None:
-        calibrate(tools, scorer, [c for c in cases + real_error_cases() if c.split == "tuning"],
-                  [s for d, s, _row in correct if split_of(d) == "tuning" and not DAMAGED.search(s)])
+        tuning_cases = [c for c in cases + real_error_cases() if c.split == "tuning"]
+        tuning_clean = [s for d, s, _row in correct if split_of(d) == "tuning" and not DAMAGED.search(s)]
+        if arguments.calibrate in ("all", "kinds"):
+            calibrate(tools, scorer, tuning_cases, tuning_clean)
+        if arguments.calibrate in ("all", "rules"):
+            calibrate_rules(tools, scorer, tuning_cases, tuning_clean,
+                            [s for d, s in government_sentences(letters) if split_of(d) == "tuning"])
     tools.grammar.close()
     return 0
 
@@ -255,14 +263,55 @@ def calibrate(tools: LanguageTools, scorer: object, cases: Sequence[Case], clean
         ]
         judged = [h for h in hits if h is not None]
         now = f"{CALIBRATION[kind].margin:.2f}" if kind in CALIBRATION else "-"
+        if kind in CALIBRATION and judged:
+            current = CALIBRATION[kind].margin
+            now += f" → {sum(h >= current for h in judged) / len(judged):.0%}, {sum(a >= current for a in alarms)} alarms"
         cells = []
         for budget in (1, 2, 5, 10):
             allowed = int(budget * len(clean) / 1000)
             threshold = alarms[allowed] + 0.01 if len(alarms) > allowed else -99.0
             recall = sum(h >= threshold for h in judged) / len(judged) if judged else 0.0
             cells.append(f"{budget}/1000: {threshold:6.2f} → {recall:4.0%}")
-        print(f"   {kind:10} (now {now:>5}, {len(judged)} errors, {len(alarms)} candidates on correct text)  "
+        print(f"   {kind:10} (now {now}, {len(judged)} errors, {len(alarms)} candidates on correct text)  "
               + "   ".join(cells))
+
+
+def calibrate_rules(tools: LanguageTools, scorer: object, cases: Sequence[Case], clean: Sequence[str],
+                    letters: Sequence[str]) -> None:
+    """The model's margins on the rules' own findings (tuning parts): for LanguageTool's grammar findings, the best
+    suggestion's margin on the correct sentences (false alarms) and on the errors they find, for RULE_VETO; for the
+    style findings' one-click replacements on the real letters, the lowest margins with their sentences, for
+    FIX_DROP (read by hand: does the replacement break the sentence?)."""
+    from desktop.core.language.confusion import FIX_KIND, RULE_KIND, with_fix_candidates
+
+    rules = schrijfhulp_rules(tools)
+
+    def judged(text: str, findings: Sequence[Finding], kind: str) -> list[tuple[Finding, float]]:
+        candidates = [c for c in with_fix_candidates([], 0, len(text), findings) if c.kind == kind]
+        scored = scorer.margins([(text, candidates)]) if candidates else None  # type: ignore[attr-defined]
+        if not scored or scored[0] is None:
+            return []
+        by_span = {(c.start, c.end): max(m) for c, m in zip(candidates, scored[0], strict=True)}
+        return [(f, by_span[(f.start, f.end)]) for f in findings if (f.start, f.end) in by_span]
+
+    alarms = sorted(m for text in clean for _f, m in judged(text, rules(text), RULE_KIND))
+    hits = []
+    for case in cases:
+        found = rules(case.text)
+        hits += [m for f, m in judged(case.text, found, RULE_KIND) if f.start < case.end and case.start < f.end]
+    hits.sort()
+    print(f"\nLanguageTool's grammar findings judged by the model (tuning part): {len(alarms)} on correct sentences, "
+          f"{len(hits)} on errors. Margins of the best suggestion:")
+    print(f"   on correct sentences (lowest first): {' '.join(f'{m:.1f}' for m in alarms)}")
+    print(f"   on errors (lowest first):            {' '.join(f'{m:.1f}' for m in hits[:40])}")
+    style = []
+    for text in letters:
+        findings = [f for f in tools.grammar.check("s", text) if f.category is Category.STYLE and f.suggestions]
+        style += [(m, f, text) for f, m in judged(text, findings, FIX_KIND)]
+    style.sort(key=lambda item: item[0])
+    print(f"\nOne-click style replacements on the tuning letters: {len(style)}; the lowest margins:")
+    for margin, finding, text in style[:15]:
+        print(f"   {margin:6.1f}  {finding.original!r} → {finding.suggestions[0]!r}: {text[:110]}")
 
 
 def readability(rows: list[dict[str, str]]) -> None:

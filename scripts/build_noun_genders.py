@@ -10,9 +10,10 @@ singular nouns that are not diminutives (every diminutive takes "het") and write
 form can also be read otherwise after "het" (a 3rd person verb form, an adjective, an adverb, a
 participle). A compound takes the article of its last part, so a noun whose ending
 (:func:`desktop.core.language.genders.ending_of`: the longest listed noun ending it whose front is
-a word or a prefix) gives the same article is left out, unless OpenTaal's hunspell dictionary lists
-it as a stem: the lookup takes a word hunspell has of its own for a singular noun only when it is
-listed here, so that a plural, a verb form or an adjective never gets an article by its ending.
+a word or a prefix) gives the same article is left out, unless OpenTaal's hunspell reads it as a
+word of its own (a stem, no compound parts): the lookup takes a word hunspell has of its own for a
+singular noun only when it is listed here, so that a plural, a verb form or an adjective never gets an
+article by its ending.
 
 Run: .venv/bin/python scripts/build_noun_genders.py [path/to/dutch.dict]   (a few minutes)
 """
@@ -26,7 +27,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from desktop.core.language.genders import ending_of  # noqa: E402
+from desktop.core.language.genders import ending_of, stored_single_word  # noqa: E402
 
 TARGET = REPO / "resources" / "wordlists" / "lidwoorden.tsv"
 DICTIONARY = REPO / "resources" / "dictionaries" / "nl_NL.dic"
@@ -124,15 +125,20 @@ def noun_genders(sequences: Iterator[bytes]) -> tuple[dict[str, tuple[str, bool]
     return genders, words
 
 
-def dictionary_stems(path: Path = DICTIONARY) -> set[str]:
-    """The words OpenTaal's hunspell dictionary lists as stems (lower case): the words it has of its own."""
-    lines = path.read_text(encoding="utf-8").splitlines()[1:]
-    return {line.split("/", 1)[0].lower() for line in lines if line}
+def single_words(forms: set[str]) -> set[str]:
+    """The ``forms`` that OpenTaal's hunspell has as words of their own (its analysis names a stem and no compound
+    parts: :func:`~desktop.core.language.genders.stored_single_word`), the same test the lookup makes. Its stems
+    alone are not enough: "bijeenkomst" is no stem in nl_NL.dic, yet hunspell reads it as one word."""
+    from desktop.core.language.spelling import SpellChecker
+
+    speller = SpellChecker(DICTIONARY.parent)
+    return {form for form in forms if stored_single_word(speller.analyses(form))}
 
 
 def compact(genders: dict[str, tuple[str, bool]], words: set[str], stems: set[str]) -> dict[str, tuple[str, bool]]:
     """Leave out every noun whose ending (:func:`ending_of`) has its article, unless hunspell has the noun as a
-    word of its own (``stems``: then the lookup needs it listed) or it can also be read otherwise."""
+    word of its own (``stems``, :func:`single_words`: then the lookup needs it listed) or it can also be read
+    otherwise."""
     kept: dict[str, tuple[str, bool]] = {}
     for form in sorted(genders, key=len):
         article, other = genders[form]
@@ -150,13 +156,13 @@ def main() -> int:
 
         source = Path(lingotweaker_data_nl.data_dir()) / "nl" / "dictionaries" / "dutch.dict"
     genders, words = noun_genders(cfsa2_sequences(source.read_bytes()))
-    kept = compact(genders, words, dictionary_stems())
+    kept = compact(genders, words, single_words(set(genders)))
     header = (
         "# The article of Dutch nouns (de, het, or beide when both are allowed), for the confusion stage.\n"
         "# Made by scripts/build_noun_genders.py from LanguageTool's Dutch dictionary nl/dictionaries/dutch.dict\n"
         "# (lingotweaker-data-nl; TaalTik / R. Baars; CC BY 3.0 or BSD, at your choice). A compound takes the\n"
         "# article of its last part: nouns whose listed ending (with a word or prefix in front) has their\n"
-        "# article are left out, except the nouns OpenTaal's hunspell dictionary has as stems.\n"
+        "# article are left out, except the nouns OpenTaal's hunspell reads as words of their own.\n"
         "# A third column * marks a form that can also be a verb form, adjective or adverb (regent, goed).\n"
     )
     lines = [f"{form}\t{article}" + ("\t*" if other else "") for form, (article, other) in sorted(kept.items())]

@@ -334,10 +334,12 @@ def confusion_stage(
         return
     stage = _("Taalmodel beoordeelt twijfelwoorden")
     by_id = {p.id: p for p in paragraphs}
-    judged = tools.confusion.judge([(p.id, p.text) for p in paragraphs], scorer, cancel)
+    merged = {p.id: merge_findings(found[p.id], {p.id: p.text}) for p in paragraphs}
+    judged = tools.confusion.judge([(p.id, p.text) for p in paragraphs], scorer, cancel, rule_findings=merged)
     for done, (paragraph_id, findings) in enumerate(judged, 1):
-        if findings:
-            found[paragraph_id].extend(findings)
+        revised = tools.confusion.revise(paragraph_id, merged[paragraph_id])
+        if findings or revised != merged[paragraph_id]:
+            found[paragraph_id] = revised + findings
             yield _paragraph_result(by_id[paragraph_id], found[paragraph_id], settings)
         yield Progress(stage, done, len(paragraphs))
     report = tools.confusion.report

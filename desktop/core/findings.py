@@ -156,7 +156,10 @@ def _combine(first: Finding, second: Finding, text: str) -> Finding:
     """
     start, end = min(first.start, second.start), max(first.end, second.end)
     a, b = _extend(first, text, start, end), _extend(second, text, start, end)
-    suggestions = tuple(dict.fromkeys(a.suggestions + b.suggestions))
+    # a suggestion both checks make comes first ("het instelling besluit": LanguageTool offers
+    # "het instellingbesluit" first, the noun lexicon and LanguageTool's third both "de instelling besluit")
+    both = set(a.suggestions) & set(b.suggestions)
+    suggestions = tuple(sorted(dict.fromkeys(a.suggestions + b.suggestions), key=lambda s: s not in both))
     seen = {(a.rule, a.message), *a.also}
     extra = tuple(pair for pair in ((b.rule, b.message), *b.also) if pair not in seen)
     return replace(

@@ -36,3 +36,13 @@ def test_a_rule_and_the_model_on_one_error_give_one_sure_finding_with_both_reaso
 def test_confidence_survives_the_session_file() -> None:
     finding = _finding("CONF:DT", Source.MODEL, 0.42)
     assert finding_from_dict(finding_to_dict(finding)) == finding
+
+
+def test_a_suggestion_both_checks_make_comes_first() -> None:
+    """LanguageTool offers 'het instellingbesluit' first; it and the noun lexicon agree on 'de instelling besluit'."""
+    text = "Als het instelling besluit om te stoppen."
+    wide = Finding("p", 4, 26, "het instelling besluit", Category.GRAMMAR, "LT:HET_ZNW", Source.RULE, "m",
+                   ("het instellingbesluit", "het instelling-besluit", "de instelling besluit"))
+    article = Finding("p", 4, 7, "het", Category.GRAMMAR, "LIDWOORD", Source.WORDLIST, "m", ("de",))
+    [merged] = merge_findings([wide, article], {"p": text})
+    assert merged.suggestions[0] == "de instelling besluit"

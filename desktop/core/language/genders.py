@@ -43,6 +43,15 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\S")
 # A noun the lexicon knows only by its last part (a compound it does not list) is probably right.
 GUESSED_CONFIDENCE = 0.8
 _ADVERBS = frozenset(["zeer", "heel", "erg", "nog", "meest", "minst", "steeds", "veel", "te", "zo", "al", "ook"])
+# Words before the noun that hunspell gives no adjective tag: ordinals, "eigen" and a few determiners
+# ("het eerste plan", "het eigen huis").
+_ORDINALS = frozenset(
+    ["eigen", "eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende", "tiende",
+     "elfde", "twaalfde", "twintigste", "honderdste", "zelfde", "eerstvolgende", "laatstgenoemde", "eerstgenoemde"]
+)  # fmt: skip
+# Hunspell's tags of a word that stands before a noun inflected: an adjective (groene), a superlative (grootste),
+# a participle (geldende, volgende, vastgestelde).
+_INFLECTED = ("ts:AJe", "ts:AJse", "ts:VBpe", "ts:PPe")
 
 
 def ending_of(form: str, listed: Container[str], is_word: Callable[[str], bool]) -> str | None:
@@ -146,6 +155,17 @@ def stored_single_word(analyses: Sequence[str]) -> bool:
     return bool(analyses) and not any("pa:" in analysis for analysis in analyses)
 
 
+def head_tags(analyses: Sequence[str]) -> str:
+    """The tags (``ts:``) hunspell gives the word as a whole: of a compound those of its last part only
+    (" pa:cliënten st:cliënt ts:NN2 pa:raad" is no plural: the tag belongs to "cliënten")."""
+    tags = []
+    for analysis in analyses:
+        fields = analysis.split()
+        last_part = max((i for i, f in enumerate(fields) if f.startswith("pa:")), default=-1)
+        tags += [f for f in fields[last_part + 1 :] if f.startswith("ts:")]
+    return " ".join(tags)
+
+
 @dataclass(frozen=True)
 class ArticleMatch:
     """An article (offsets into the text) and the noun it belongs to, with the noun's gender."""
@@ -155,6 +175,14 @@ class ArticleMatch:
     article: str
     noun: str
     gender: Gender
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """The head of the phrase after an article: the word, and whether it is only a plural noun."""
+
+    word: str
+    plural: bool
 
 
 class ArticleChecker:
@@ -172,35 +200,56 @@ class ArticleChecker:
             article = match.group().lower()
             if article not in TWIN:
                 continue
-            noun = self._noun(tokens, index + 1)
-            if noun is None:
+            phrase = self.phrase(tokens, index + 1)
+            if phrase is None or phrase.plural:
                 continue
+            noun = phrase.word
             gender = self.genders.gender(noun)
             if gender is not None:
                 yield ArticleMatch(match.start(), match.end(), match.group(), noun, gender)
 
-    def _noun(self, tokens: list[re.Match[str]], index: int) -> str | None:
-        """The noun of the phrase starting at ``tokens[index]``: past adverbs and inflected adjectives
-        (hunspell's "ts:AJe", "ts:VBpe"); None at a plural noun, a verb form or anything else."""
+    def plurals(self, text: str) -> dict[int, str]:
+        """Start of every article in ``text`` whose phrase ends in a word that can only be a plural noun, with
+        the article ("de bewoners" is right; "het bewoners" is no article with a plural, or "het" is a pronoun:
+        "dat het kosten met zich meebrengt"; the model judges those)."""
+        tokens = list(_TOKEN.finditer(text))
+        found = {}
+        for index, match in enumerate(tokens):
+            if match.group().lower() in TWIN:
+                phrase = self.phrase(tokens, index + 1)
+                if phrase is not None and phrase.plural:
+                    found[match.start()] = match.group().lower()
+        return found
+
+    def phrase(self, tokens: list[re.Match[str]], index: int) -> Phrase | None:
+        """The noun of the phrase starting at ``tokens[index]``, past adverbs, ordinals and inflected adjectives
+        (hunspell's "ts:AJe", "ts:VBpe", ...): a singular noun, or a word that can only be a plural noun
+        (``plural``); None at a verb form or anything else."""
         for position in range(index, min(index + 4, len(tokens))):
             word = tokens[position].group()
-            if not word.isalpha() or not word.islower() or word in FUNCTION_WORDS:
+            if not word.replace("-", "").isalpha() or not word.islower() or word in FUNCTION_WORDS:
                 return None
             following = tokens[position + 1].group() if position + 1 < len(tokens) else ""
             if following == "-" and tokens[position + 1].start() == tokens[position].end():
                 return None  # "het bron- en contactonderzoek": the noun comes later
-            if word in _ADVERBS:
+            if word in _ADVERBS or word in _ORDINALS:
                 continue
             analyses = self.genders.analyses(word)
-            tags = " ".join(analyses)
+            tags = head_tags(analyses)
             listed = word in self.genders
-            if "ts:AJe" in tags or "ts:VBpe" in tags:
+            if any(tag in tags for tag in _INFLECTED):
                 noun = self.genders.gender(following) if following.isalpha() and following.islower() else None
                 if not listed or (noun is not None and not noun.ambiguous):
                     continue  # "de gemiddelde bouwhoogte": an adjective before the noun (not "de weergave dicht")
-            if "ts:NN2" in tags or ("ts:VB" in tags and not listed):
-                return None  # a plural takes "de" whatever its gender; a verb form is no noun
-            return word
+            if "ts:NN2" in tags:
+                # a plural takes "de" whatever its gender; only a form that is nothing else is a plural for sure
+                only = not listed and all(
+                    "ts:NN2" in head_tags([a]) or ("ts:" not in a and f"st:{word} " not in f"{a} ") for a in analyses
+                )
+                return Phrase(word, True) if only else None
+            if "ts:VB" in tags and not listed:
+                return None  # a verb form is no noun
+            return Phrase(word, False)
         return None
 
     def check(self, paragraph_id: str, text: str) -> Iterator[Finding]:

@@ -29,7 +29,7 @@ import threading
 import time
 import urllib.parse
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Protocol
@@ -578,5 +578,14 @@ class GrammarChecker:
                 rule=f"{'SH' if match.category_id == 'SCHRIJFHULP' else 'LT'}:{match.rule_id}",
                 source=Source.RULE,
                 message=clean_message(match.message),
-                suggestions=tuple(dict.fromkeys(match.suggestions))[:5],
+                suggestions=cased_first(text[match.start : match.end], match.suggestions)[:5],
             )
+
+
+def cased_first(original: str, suggestions: Sequence[str]) -> tuple[str, ...]:
+    """``suggestions`` without repeats, those that begin in the same case as ``original`` first: a rule offers
+    "Aan de rand van het" and "aan de rand van het" for both places a phrase can stand; mid-sentence the
+    capital one is wrong."""
+    unique = tuple(dict.fromkeys(suggestions))
+    lower = original[:1].islower()
+    return tuple(sorted(unique, key=lambda s: s[:1].isupper() and lower))

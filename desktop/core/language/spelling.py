@@ -28,6 +28,7 @@ from desktop.core.language.wordlists import PersonalWordList, ProtectedTerms, no
 DICTIONARY_NAME = "nl_NL"
 RULE = "OPENTAAL_SPELLING"
 COMPOUND_TYPO_RULE = "SAMENSTELLING_TIKFOUT"
+SPLIT_COMPOUND_RULE = "SAMENSTELLING_LOS"
 NAME_RULE = "NAAM_UIT_DOCUMENT"
 # A name from the document is probably right: shown as doubtful, with "add to the word list".
 NAME_CONFIDENCE = 0.3
@@ -72,6 +73,9 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
+# The word one space after or before a word (for a compound written apart: "bestemmings plan").
+_NEXT_WORD = re.compile(rf" ({_LETTER}{{3,}})\b")
+_PREVIOUS_WORD = re.compile(rf"\b({_LETTER}{{3,}}) $")
 # A compound with an optional part in brackets: bestemmings(vracht)verkeer, (brom)fietsen, fiets(en)stalling.
 _BRACKETED = re.compile(rf"({_LETTER}*)\(({_LETTER}+)\)({_LETTER}*)")
 _OPENERS = "\"'‘“(*•–- \t"
@@ -325,6 +329,21 @@ class SpellChecker:
                     confidence=NAME_CONFIDENCE,
                 )
                 continue
+            joined = self._joined(text, start, end)
+            if joined is not None:
+                first, last, word = joined
+                yield Finding(
+                    paragraph=paragraph_id,
+                    start=first,
+                    end=last,
+                    original=text[first:last],
+                    category=Category.SPELLING,
+                    rule=SPLIT_COMPOUND_RULE,
+                    source=Source.RULE,
+                    message=_("‘{word}’ is één woord: een samenstelling schrijft u aaneen.").format(word=word),
+                    suggestions=(word,),
+                )
+                continue
             typo = self.compound_typo(original)
             if typo:
                 parts = self.compounds.parts(original) or ()
@@ -348,6 +367,24 @@ class SpellChecker:
                 message=message,
                 suggestions=suggestions,
             )
+
+    def _joined(self, text: str, start: int, end: int) -> tuple[int, int, str] | None:
+        """(start, end, joined word) when the unknown word at ``start:end`` and the word one space after or before
+        it make one word the dictionary has ("bestemmings plan", "ziens wijzen"), both written in lower case."""
+        word = text[start:end]
+        after = _NEXT_WORD.match(text, end)
+        before = _PREVIOUS_WORD.search(text, 0, start)
+        options = []
+        if after is not None:
+            options.append((start, after.end(), word + after.group(1)))
+        if before is not None:
+            options.append((before.start(1), end, before.group(1) + word))
+        for first, last, joined in options:
+            if joined.islower() and len(joined) > len(word) + 2 and self.in_dictionary(joined) and not (
+                self.compound_typo(joined)
+            ):
+                return first, last, joined
+        return None
 
     def _doubled_letter_typo(self, word: str) -> bool:
         """True for a capitalised word with a letter too many in a run of equal letters, where the dictionary has

@@ -11,8 +11,9 @@ from collections.abc import Sequence
 
 import pytest
 
-from desktop.core.findings import Source
-from desktop.core.language.confusion import CALIBRATION, Candidate, ConfusionChecker, ConfusionPairs
+from desktop.core.findings import Category, Finding, Source
+from desktop.core.language.confusion import CALIBRATION, FIX_DROP, Candidate, ConfusionChecker, ConfusionPairs
+from desktop.core.language.genders import NounGenders
 from desktop.core.language.spelling import SpellChecker, default_dictionary_dir
 
 pytestmark = pytest.mark.core
@@ -56,6 +57,7 @@ class GivenMargins:
 
     def __init__(self, margins: dict[str, float]) -> None:
         self._margins = margins
+        self.per_alternative: dict[str, float] = {}  # a margin per alternative, where one is given
         self.calls = 0
         self.tokens_scored = 0
 
@@ -64,7 +66,8 @@ class GivenMargins:
     ) -> list[list[tuple[float, ...]] | None] | None:
         self.calls += 1
         return [
-            [tuple(self._margins.get(c.original, -5.0) for _a in c.alternatives) for c in cands]
+            [tuple(self.per_alternative.get(a, self._margins.get(c.original, -5.0)) for a in c.alternatives)
+             for c in cands]
             for _s, cands in sentences
         ]
 
@@ -100,3 +103,44 @@ def test_no_time_left_or_a_cancel_leaves_sentences_unjudged_and_counted(checker)
     cancel.set()
     assert all(not f for _p, f in checker.judge(paragraphs, scorer, cancel))
     assert checker.report.scored_sentences == 0 and checker.report.unscored_sentences == 4
+
+
+def test_a_compound_written_apart_is_a_candidate_only_where_the_joined_word_is_written(checker) -> None:
+    """Amsterdam corpus sentences with a compound split (the injected set): the joined word is a candidate."""
+    found = _candidates(checker, "De cliënten raad mag de instelling ongevraagd adviseren.")
+    assert found["cliënten raad"] == ("cliëntenraad",)
+    assert _candidates(checker, "Het is belang rijk dat iedereen mee kan doen.")["belang rijk"] == ("belangrijk",)
+    assert _candidates(checker, "De voor zitter opent de vergadering.")["voor zitter"] == ("voorzitter",)
+    # two nouns one after the other that no one writes as one word: no candidate
+    assert "aanvraag omgevingsvergunning" not in _candidates(
+        checker, "Wij vragen de aanvraag omgevingsvergunning niet opnieuw aan."
+    )
+    assert "deur staat" not in _candidates(checker, "Als de deur staat open, mag je binnenkomen.")
+
+
+def test_het_before_a_plural_is_judged_and_de_before_it_is_not() -> None:
+    speller = SpellChecker(default_dictionary_dir())
+    genders = NounGenders.load(analyse=speller.analyses, is_word=speller.in_dictionary)
+    checker = ConfusionChecker(speller.in_dictionary, ConfusionPairs.load(), genders)
+    [candidate] = [c for c in checker.candidates("Samen met het bewoners uit Zuidoost.") if c.original == "het"]
+    assert (candidate.kind, candidate.alternatives) == ("meervoud", ("de",))
+    assert [c for c in checker.candidates("Samen met de bewoners uit Zuidoost.") if c.original == "de"] == []
+
+
+def _finding(start: int, end: int, original: str, category: Category, suggestions: tuple[str, ...]) -> Finding:
+    return Finding("p", start, end, original, category, "R", Source.RULE, "m", suggestions)
+
+
+def test_the_model_ranks_spelling_suggestions_and_withholds_a_fix_that_breaks_the_sentence(checker) -> None:
+    text = "Hij was erg dike geworden. Dit is om reden van de veiligheid gedaan."
+    spelling = _finding(12, 16, "dike", Category.SPELLING, ("die", "dikke", "dik"))
+    style = _finding(34, 46, "om reden van", Category.STYLE, ("omdat",))
+    scorer = GivenMargins({"dike": 2.0, "om reden van": FIX_DROP - 1.0})
+    scorer.per_alternative = {"die": -1.0, "dikke": 1.0, "dik": 3.0}
+    list(checker.judge([("p", text)], scorer, rule_findings={"p": [spelling, style]}))
+    ranked, withheld = checker.revise("p", [spelling, style])
+    assert ranked.suggestions == ("dik", "dikke", "die")
+    assert withheld.suggestions == () and "taalmodel" in withheld.message
+    kept = _finding(34, 46, "om reden van", Category.STYLE, ("vanwege",))
+    list(checker.judge([("p", text)], GivenMargins({"om reden van": -2.0}), rule_findings={"p": [kept]}))
+    assert checker.revise("p", [kept]) == [kept]  # a fix that costs a little is still offered

@@ -71,3 +71,29 @@ def test_a_misspelt_noun_has_no_article(genders, checker) -> None:
     """'bessluit' would take 'de' by its ending 'sluit'; a typo gets no article (the speller reports it)."""
     assert genders.gender("bessluit") is None
     assert list(checker.check("p", "Het bessluit is genomen.")) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wrong", "right"),
+    [
+        # Amsterdam corpus sentences with an article swapped (the injected set's misses before this was read)
+        ("Daarom stimuleert het cliëntenraad de deelname.", "het", "de"),  # a compound's first part is plural
+        ("In het eerste versie van het plan stonden 1000 woningen.", "het", "de"),  # an ordinal before the noun
+        ("Neem dan je brief mee naar het bijeenkomst.", "het", "de"),  # hunspell has it as one word
+        ("Hij is laaggeletterd in het eigen taal.", "het", "de"),  # 'eigen' never takes an -e
+        ("We beschrijven het geldende beleid en het bestaande sociale situatie.", "het", "de"),
+    ],
+)
+def test_the_noun_is_found_past_ordinals_participles_and_compound_parts(checker, sentence, wrong, right) -> None:
+    [finding] = checker.check("p", sentence)
+    assert (finding.original, finding.suggestions) == (wrong, (right,))
+    assert sentence[finding.start : finding.end] == wrong
+
+
+def test_a_plural_is_no_singular_noun_and_het_before_it_is_left_to_the_model(checker) -> None:
+    """'het bewoners' is wrong, but 'het' may be a pronoun before a plural object ('dat het kosten met zich
+    meebrengt'): the checker reports nothing and names the place for the model."""
+    for sentence in ("Samen met het bewoners uit Zuidoost gaan we verder.", "Wij weten dat het problemen geeft."):
+        assert list(checker.check("p", sentence)) == []
+        assert list(checker.plurals(sentence).values()) == ["het"]
+    assert checker.plurals("De werken aan het huis duren lang.") == {}  # 'werken' is a verb too

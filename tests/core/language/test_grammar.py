@@ -16,6 +16,7 @@ from desktop.core.language.grammar import (
     LingoTweakerBackend,
     LocalLanguageToolServer,
     byte_to_char_offsets,
+    cased_first,
     prepare_lingotweaker_data,
     select_backend,
     validate_server_url,
@@ -217,3 +218,10 @@ def test_the_legal_basis_formula_is_not_called_officialese(lingotweaker) -> None
     other = "Op grond van de goede resultaten gaan wij door met het project."
     assert not [f for f in lingotweaker.check("p0", legal) if f.rule == "LT:OP_GROND_VAN"]
     assert [f for f in lingotweaker.check("p1", other) if f.rule == "LT:OP_GROND_VAN"]
+
+
+def test_a_suggestion_in_the_case_of_the_original_comes_first():
+    """Amsterdam corpus: 'aan het rand van het park' got 'Aan de rand van het' first, a capital mid-sentence."""
+    assert cased_first("aan het rand van het", ["Aan de rand van het", "aan de rand van het"]) == (
+        "aan de rand van het", "Aan de rand van het")
+    assert cased_first("Aan het rand", ["Aan de rand", "aan de rand"]) == ("Aan de rand", "aan de rand")

@@ -115,3 +115,11 @@ def test_full_suggestions_are_cached(speller):
 def test_offsets_always_match_the_text(speller, text):
     for finding in speller.check("p", text):
         assert text[finding.start : finding.end] == finding.original
+
+
+def test_a_compound_written_apart_with_a_part_that_is_no_word_is_joined(speller):
+    """'bestemmings' is no word of its own: with the next word it is one ('bestemmingsplan')."""
+    text = "Het bestemmings plan is vastgesteld en u kunt uw gebieds ontwikkeling melden."
+    found = {f.original: f.suggestions for f in speller.check("p", text)}
+    assert found == {"bestemmings plan": ("bestemmingsplan",), "gebieds ontwikkeling": ("gebiedsontwikkeling",)}
+    assert [f.original for f in speller.check("p", "Dat is een bestemmingsplan.")] == []
