@@ -169,7 +169,9 @@ class LanguageTools:
     def fix_check(self) -> FixCheck:
         """What a one-click fix is checked with: LanguageTool's rules and the spelling check, on the sentence."""
         return FixCheck(
-            grammar=lambda text: [(f.rule, f.original) for f in self.grammar.check("fix", text)],
+            grammar=lambda text: [
+                (f.rule, f.original) for f in self.grammar.check("fix", text) if f.category is not Category.STYLE
+            ],
             misspelt=self.spelling.misspelt,
         )
 

@@ -70,3 +70,25 @@ def test_an_engine_with_its_scorer_is_freed_when_let_go_and_can_be_closed_at_onc
     engine.close()
     assert scorer._context.ctx is None and engine.llama._ctx.ctx is None and engine.llama._model.model is None
     engine.close()  # a second close does nothing
+
+
+def test_a_compound_written_apart_is_joined_and_a_misspelt_word_gets_the_fix_its_sentence_needs(
+    embedded_engine: LlamaEngine, checker: ConfusionChecker
+) -> None:
+    """Amsterdam corpus sentences with a compound split (the injected set); a misspelling with several
+    dictionary words one edit away, ranked by the model in its sentence rather than by frequency."""
+    from desktop.core.findings import Category, Finding, Source
+
+    scorer = scorer_for(embedded_engine)
+    assert scorer is not None
+    split = "Het is belang rijk dat in de stad iedereen mee kan doen."
+    [(_p, findings)] = checker.judge([("p", split)], scorer, seconds_per_page=600.0)
+    assert [(f.original, f.suggestions) for f in findings] == [("belang rijk", ("belangrijk",))]
+    for text, right in (("Er ligt een dike map met stukken op tafel.", "dikke"),
+                        ("Hij is na de vakantie erg dike geworden.", "dik")):
+        start = text.index("dike")
+        misspelt = Finding("q", start, start + 4, "dike", Category.SPELLING, "OPENTAAL_SPELLING", Source.RULE, "m",
+                           ("die", "dik", "dikke"))
+        list(checker.judge([("q", text)], scorer, seconds_per_page=600.0, rule_findings={"q": [misspelt]}))
+        [ranked] = checker.revise("q", [misspelt])
+        assert ranked.suggestions[0] == right, text

@@ -85,7 +85,11 @@ def _corpus() -> list[tuple[str, str]]:
 def test_no_offered_fix_makes_languagetool_flag_a_clean_sentence(
     language_tools: LanguageTools, tmp_path: Path
 ) -> None:
-    """Walk every suggestion of every finding on the real letters (as .docx): apply it, check the sentence."""
+    """Walk every suggestion of every finding on the real letters (as .docx): apply it, check the sentence.
+
+    Broken means a grammar or spelling rule of LanguageTool that did not fire before: a style hint that a corrected
+    word brings ("geconstateert" → "geconstateerd", which LanguageTool's officialese rule would make "gezien") does
+    not break the sentence."""
     lt = language_tools.grammar
     walked, broken = 0, []
     for name, text in _corpus():
@@ -94,11 +98,11 @@ def test_no_offered_fix_makes_languagetool_flag_a_clean_sentence(
             paragraph = texts[finding.paragraph]
             first, last = _sentence(paragraph, finding.start, finding.end)
             sentence = paragraph[first:last]
-            before = {f.rule for f in lt.check("s", sentence)}
+            before = {f.rule for f in lt.check("s", sentence) if f.category is not Category.STYLE}
             for suggestion in finding.suggestions:
                 fixed = sentence[: finding.start - first] + suggestion + sentence[finding.end - first :]
                 walked += 1
-                new = {f.rule for f in lt.check("s", fixed)} - before - {finding.rule}
+                new = {f.rule for f in lt.check("s", fixed) if f.category is not Category.STYLE} - before - {finding.rule}
                 if new and not before:
                     broken.append((name, sentence, finding.original, suggestion, sorted(new)))
     assert walked > 100  # the letters have plenty of findings with suggestions
