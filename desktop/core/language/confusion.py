@@ -443,7 +443,7 @@ class ConfusionChecker:
                     continue
                 self.report.scored_sentences += 1
                 for candidate, candidate_margins in zip(candidates, sentence_margins, strict=True):
-                    if candidate.kind in (RANK_KIND, FIX_KIND):
+                    if candidate.kind in (RANK_KIND, FIX_KIND, RULE_KIND):
                         start = sentence.start + candidate.start
                         self.report.revisions[(paragraph_id, start, start + len(candidate.original))] = (
                             candidate.kind, tuple(zip(candidate.alternatives, candidate_margins, strict=True))

@@ -8,11 +8,20 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from dataclasses import replace
 
 import pytest
 
 from desktop.core.findings import Category, Finding, Source
-from desktop.core.language.confusion import CALIBRATION, FIX_DROP, Candidate, ConfusionChecker, ConfusionPairs
+from desktop.core.language.confusion import (
+    CALIBRATION,
+    FIX_DROP,
+    RULE_VETO,
+    Candidate,
+    ConfusionChecker,
+    ConfusionPairs,
+    with_fix_candidates,
+)
 from desktop.core.language.genders import NounGenders
 from desktop.core.language.spelling import SpellChecker, default_dictionary_dir
 
@@ -144,3 +153,54 @@ def test_the_model_ranks_spelling_suggestions_and_withholds_a_fix_that_breaks_th
     kept = _finding(34, 46, "om reden van", Category.STYLE, ("vanwege",))
     list(checker.judge([("p", text)], GivenMargins({"om reden van": -2.0}), rule_findings={"p": [kept]}))
     assert checker.revise("p", [kept]) == [kept]  # a fix that costs a little is still offered
+
+
+def test_a_fix_the_model_finds_far_worse_is_dropped_and_the_others_are_kept(checker) -> None:
+    """Of two replacements, the one that makes the sentence far less likely goes; the finding keeps the other."""
+    text = "Dit is om reden van de veiligheid gedaan."
+    style = Finding("p", 7, 19, "om reden van", Category.STYLE, "LT:OM_REDEN_VAN", Source.RULE, "m",
+                    ("omdat", "vanwege"))
+    scorer = GivenMargins({})
+    scorer.per_alternative = {"omdat": FIX_DROP - 0.5, "vanwege": FIX_DROP + 0.5}
+    list(checker.judge([("p", text)], scorer, rule_findings={"p": [style]}))
+    [revised] = checker.revise("p", [style])
+    assert revised.suggestions == ("vanwege",) and revised.message == style.message
+
+
+def test_a_languagetool_grammar_finding_is_dropped_only_when_every_suggestion_is_far_less_likely(checker) -> None:
+    """'het aanvraag' (LanguageTool: 'de aanvraag'): the model may veto the rule only far below RULE_VETO."""
+    text = "Wij sturen u het aanvraag formulier toe."
+    rule = Finding("p", 13, 25, "het aanvraag", Category.GRAMMAR, "LT:HET_FIETS", Source.RULE, "m", ("de aanvraag",))
+    list(checker.judge([("p", text)], GivenMargins({"het aanvraag": RULE_VETO - 1.0}), rule_findings={"p": [rule]}))
+    assert checker.revise("p", [rule]) == [] and checker.report.vetoed == 1
+    list(checker.judge([("p", text)], GivenMargins({"het aanvraag": RULE_VETO + 1.0}), rule_findings={"p": [rule]}))
+    assert checker.revise("p", [rule]) == [rule] and checker.report.vetoed == 0
+    # a finding of our own word lists is not the model's to veto
+    own = Finding("p", 13, 16, "het", Category.GRAMMAR, "LIDWOORD", Source.WORDLIST, "m", ("de",))
+    list(checker.judge([("p", text)], GivenMargins({"het": RULE_VETO - 1.0}), rule_findings={"p": [own]}))
+    assert checker.revise("p", [own]) == [own]
+
+
+def test_a_rule_finding_to_judge_takes_the_place_of_a_twin_it_overlaps(checker) -> None:
+    """The rules' findings become candidates at their place in the sentence; a twin candidate (d/t on 'word')
+    that overlaps one gives way, one elsewhere stays; a spelling finding with one suggestion needs no ranking."""
+    paragraph = "Dat klopt. Pas in 1968 word Mauritius onafhankelijk, zegt de dike atlas."
+    start = paragraph.index("Pas")
+    sentence = paragraph[start:]
+    twins = checker.candidates(sentence)
+    assert [c.original for c in twins if c.kind == "d/t"] == ["word"]
+    at = paragraph.index("word")
+    rule = Finding("p", at, at + 4, "word", Category.GRAMMAR, "LT:WORD_DT", Source.RULE, "m", ("wordt", "werd"))
+    dike = paragraph.index("dike")
+    ranked = Finding("p", dike, dike + 4, "dike", Category.SPELLING, "OPENTAAL_SPELLING", Source.RULE, "m",
+                     ("die", "dikke"))
+    single = replace(ranked, suggestions=("dikke",))
+    outside = Finding("p", 0, 3, "Dat", Category.STYLE, "LT:X", Source.RULE, "m", ("Dit",))
+    found = with_fix_candidates(twins, start, len(paragraph), [rule, ranked, outside])
+    assert [(c.original, c.kind, c.alternatives) for c in found if c.original in ("word", "dike")] == [
+        ("word", "regel", ("wordt", "werd")), ("dike", "spelling", ("die", "dikke"))
+    ]
+    assert all(sentence[c.start : c.end] == c.original for c in found)  # offsets into the sentence
+    assert [c.kind for c in with_fix_candidates(twins, start, len(paragraph), [single]) if c.original == "dike"] == []
+    assert [c.kind for c in with_fix_candidates(twins, start, len(paragraph), [single])
+            if c.original == "word"] == ["d/t"]
