@@ -308,7 +308,10 @@ class SpellChecker:
         A word that the document uses as a name (``names``, see :mod:`desktop.core.language.names`)
         gets no corrections: the finding offers to add it to the word list, and is marked doubtful.
         """
+        joined_until = -1  # the end of the last compound written apart: its second part is reported with it
         for start, end in self.misspelt(text):
+            if start < joined_until:
+                continue
             original = text[start:end]
             reason = names.reason(original) if names is not None else None
             if reason in WEAK_NAME_REASONS and self._near_common_word(original):
@@ -332,6 +335,7 @@ class SpellChecker:
             joined = self._joined(text, start, end)
             if joined is not None:
                 first, last, word = joined
+                joined_until = last
                 yield Finding(
                     paragraph=paragraph_id,
                     start=first,

@@ -123,3 +123,10 @@ def test_a_compound_written_apart_with_a_part_that_is_no_word_is_joined(speller)
     found = {f.original: f.suggestions for f in speller.check("p", text)}
     assert found == {"bestemmings plan": ("bestemmingsplan",), "gebieds ontwikkeling": ("gebiedsontwikkeling",)}
     assert [f.original for f in speller.check("p", "Dat is een bestemmingsplan.")] == []
+
+
+def test_a_part_that_is_no_word_is_joined_to_the_word_before_it_once(speller):
+    """'lijke' after 'gemeente' (joined backwards); 'verlich ting': both parts unknown, one finding."""
+    text = "Dit zijn de gemeente lijke regels en de openbare verlich ting is kapot."
+    found = [(f.original, f.suggestions) for f in speller.check("p", text)]
+    assert found == [("gemeente lijke", ("gemeentelijke",)), ("verlich ting", ("verlichting",))]
