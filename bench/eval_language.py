@@ -207,8 +207,8 @@ def main() -> int:
     sources = [(d, s) for d, s, _row in correct] + government_sentences(letters)
     cases = injected_cases(sources, speller, tools.confusion, tools.articles, arguments.per_type)
     if "1" in sections:
-        print(f"\n1. Injected errors in {len(sources)} correct government sentences (Amsterdam's simplified side and the "
-              f"real letters; {len(cases)} cases, at most {arguments.per_type} per type)")
+        print(f"\n1. Injected errors in {len(sources)} correct government sentences (Amsterdam's simplified side "
+              f"and the real letters; {len(cases)} cases, at most {arguments.per_type} per type)")
         print_table("Injected errors", systems, cases)
     if "2" in sections:
         print(f"\n2. False alarms on {len(correct)} correct Amsterdam sentences (spelling and grammar findings)")
@@ -265,7 +265,8 @@ def calibrate(tools: LanguageTools, scorer: object, cases: Sequence[Case], clean
         now = f"{CALIBRATION[kind].margin:.2f}" if kind in CALIBRATION else "-"
         if kind in CALIBRATION and judged:
             current = CALIBRATION[kind].margin
-            now += f" → {sum(h >= current for h in judged) / len(judged):.0%}, {sum(a >= current for a in alarms)} alarms"
+            recall = sum(h >= current for h in judged) / len(judged)
+            now += f" → {recall:.0%}, {sum(a >= current for a in alarms)} alarms"
         cells = []
         for budget in (1, 2, 5, 10):
             allowed = int(budget * len(clean) / 1000)

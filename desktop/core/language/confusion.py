@@ -19,6 +19,7 @@ page and stops at a cancel; what it could not judge it says (:class:`StageReport
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 import time
@@ -332,7 +333,7 @@ class ConfusionChecker:
         space apart, and joined a word the dictionary accepts that people write (Zipf > 0; after a particle such
         as "voor" or "mee" a common one), or two nouns of the lexicon joined. The model judges them."""
         found = []
-        for first, second in zip(tokens, tokens[1:], strict=False):
+        for first, second in itertools.pairwise(tokens):
             a, b = first.group(), second.group()
             if sentence[first.end() : second.start()] != " " or not (a.islower() and b.islower()):
                 continue
