@@ -92,3 +92,21 @@ def test_a_compound_written_apart_is_joined_and_a_misspelt_word_gets_the_fix_its
         list(checker.judge([("q", text)], scorer, seconds_per_page=600.0, rule_findings={"q": [misspelt]}))
         [ranked] = checker.revise("q", [misspelt])
         assert ranked.suggestions[0] == right, text
+
+
+def test_a_replacement_that_breaks_the_agreement_is_no_one_click_fix(
+    embedded_engine: LlamaEngine, checker: ConfusionChecker
+) -> None:
+    """'Wij verzoeken' → 'Wij vraag' loses the agreement of subject and verb: the model finds the sentence far less
+    likely (about -8.8 nats, below FIX_DROP) and that replacement goes; 'Wij vragen' stays. (The model does not see
+    every broken construction: it prefers "dat het omdat verkeersveiligheid gewenst is" to "dat het om reden van
+    verkeersveiligheid gewenst is"; there the construction table of language/fixes.py gives 'vanwege'.)"""
+    from desktop.core.findings import Category, Finding, Source
+
+    scorer = scorer_for(embedded_engine)
+    assert scorer is not None
+    text = "Wij verzoeken u het formulier te ondertekenen."
+    style = Finding("p", 4, 13, "verzoeken", Category.STYLE, "LT:VERZOEKEN", Source.RULE, "m", ("vraag", "vragen"))
+    list(checker.judge([("p", text)], scorer, seconds_per_page=600.0, rule_findings={"p": [style]}))
+    [revised] = checker.revise("p", [style])
+    assert revised.suggestions == ("vragen",)
