@@ -39,6 +39,8 @@ _TERM = re.compile(
     _I,
 )
 _TERM_CONTEXT = re.compile(r"\b(?:binnen|gedurende|termijn|bedraagt|uiterlijk)\b", _I)
+# Another sentence of the clause about another period than the objection term: the decision on the objection.
+_OTHER_PERIOD = re.compile(r"\b(?:een|het|uw|ons) besluit\b|\bontvangstbevestiging\b", _I)
 _MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 _END_DATE = re.compile(rf"\b(?:tot en met|t/m|uiterlijk|vóór|voor|tot)\s+(?:\w+dag\s+)?\d{{1,2}}\s+(?:{_MONTHS})\b", _I)
 _START_EXACT = re.compile(
@@ -168,24 +170,35 @@ def _no_clause(text: Text, regulation: bool) -> list[ChecklistItem]:
 
 
 def _term(sentences: Sequence[Sentence], remedy: Sentence) -> ChecklistItem:
+    """Six weeks anywhere in the clause is the term. Another term is *wrong* only when it stands in the
+    sentence that says bezwaar (or beroep) is possible; in another sentence of the clause it may be some
+    other period ("binnen twaalf weken een besluit op uw bezwaar"), so it is only doubtful, without a fix."""
     ordered = [remedy] + [s for s in sentences if s is not remedy]
+    found: list[tuple[Sentence, re.Match[str]]] = []
     for sentence in ordered:
-        for match in _TERM.finditer(sentence.text):
-            if sentence is not remedy and not _TERM_CONTEXT.search(sentence.text):
-                continue
-            if _INTERIM.search(sentence.text) or re.search(r"\bter inzage\b|\bbeslis", sentence.text, _I):
-                continue
-            number = match.group("n").lower()
-            value = int(number) if number.isdigit() else _NUMBERS[number]
-            unit = match.group("unit").lower()
-            if value == 6 and unit.startswith("we"):
-                return item("bezwaartermijn", "present", "6:7", _("De termijn is zes weken."), sentence,
-                            match.span())
-            correct = "6 weken" if number.isdigit() else "zes weken"
+        if _INTERIM.search(sentence.text) or re.search(r"\bter inzage\b|\bbeslis", sentence.text, _I):
+            continue
+        if sentence is not remedy and (not _TERM_CONTEXT.search(sentence.text) or _OTHER_PERIOD.search(sentence.text)):
+            continue
+        found += [(sentence, match) for match in _TERM.finditer(sentence.text)]
+    for sentence, match in found:
+        number = match.group("n").lower()
+        value = int(number) if number.isdigit() else _NUMBERS[number]
+        if value == 6 and match.group("unit").lower().startswith("we"):
+            return item("bezwaartermijn", "present", "6:7", _("De termijn is zes weken."), sentence, match.span())
+    if found:
+        sentence, match = found[0]
+        if sentence is remedy:
+            correct = "6 weken" if match.group("n").isdigit() else "zes weken"
             return item("bezwaartermijn", "wrong", "6:7",
                         _("De termijn voor bezwaar en beroep is zes weken (art. 6:7 Awb); hier staat ‘{found}’. "
                           "Een te korte of te lange termijn misleidt de lezer.").format(found=match.group()),
                         sentence, match.span(), suggestion=correct)
+        return item("bezwaartermijn", "doubtful", "6:7",
+                    _("De bezwaarclausule noemt ‘{found}’, niet de termijn van zes weken (art. 6:7 Awb). Is dit de "
+                      "termijn voor bezwaar, dan moet het zes weken zijn; gaat het over iets anders, vermeld dan "
+                      "ook de zes weken.").format(found=match.group()),
+                    sentence, match.span())
     for sentence in ordered:
         end = _END_DATE.search(sentence.text)
         if end is not None:

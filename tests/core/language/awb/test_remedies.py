@@ -92,3 +92,35 @@ def test_a_web_address_with_bezwaar_in_it_is_no_clause(real):
     document = [(pid, text) for pid, text in real("006") if not text.startswith(("Belanghebbenden", "Als u"))]
     assert any("bezwaar-en-beroep-indienen" in text for _pid, text in document)
     assert _items(document)["bezwaarclausule"].status == "missing"
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "Wij nemen binnen twaalf weken een besluit op uw bezwaar.",
+        "U ontvangt binnen twee weken een ontvangstbevestiging van uw bezwaarschrift.",
+    ],
+)
+def test_another_period_in_the_clause_is_not_called_a_wrong_term(real, other):
+    # Simpelveld's clause without its term, plus a sentence about another period: never "wrong" with a fix.
+    document = replaced(real("101"), "zes weken", "korte tijd")
+    document = replaced(document, "postbus 21000, 6369 ZG Simpelveld.", f"postbus 21000, 6369 ZG Simpelveld. {other}")
+    item = _items(document)["bezwaartermijn"]
+    assert item.status != "wrong" and item.suggestion is None, item
+    assert not any(f.rule == "AWB:bezwaartermijn" and f.suggestions for f in review_findings(
+        review_document(document), dict(document)))
+
+
+def test_a_different_term_in_another_clause_sentence_is_doubtful_and_quoted(real):
+    document = replaced(real("101"), "zes weken", "korte tijd")
+    document = replaced(document, "postbus 21000, 6369 ZG Simpelveld.",
+                        "postbus 21000, 6369 ZG Simpelveld. Doe dit binnen vier weken.")
+    item = _items(document)["bezwaartermijn"]
+    assert (item.status, item.quote, item.suggestion) == ("doubtful", "vier weken", None)
+
+
+def test_six_weeks_in_any_clause_sentence_is_the_term_whatever_the_remedy_sentence_says(real):
+    document = replaced(real("101"), "zes weken", "korte tijd")
+    document = replaced(document, "postbus 21000, 6369 ZG Simpelveld.",
+                        "postbus 21000, 6369 ZG Simpelveld. Uw bezwaarschrift moet binnen zes weken binnen zijn.")
+    assert _items(document)["bezwaartermijn"].status == "present"
