@@ -16,6 +16,10 @@ from typing import Any, Protocol
 from desktop.core.findings import Category, Edit, Finding, Source
 from desktop.core.i18n import _
 
+#: Rule prefixes of the document review (the decision checklist, the letter checks): its findings follow
+#: the document kind, not the analysis of one paragraph.
+REVIEW_RULES = ("AWB:", "BRIEF:")
+
 
 class Decision(StrEnum):
     """What the user did with a finding."""
@@ -107,16 +111,26 @@ class ReviewSession:
     ignored_rules: set[str] = field(default_factory=set)
     #: The user's choice for the document review: "besluit" or "brief" (None: as recognised).
     document_kind: str | None = None
+    #: Findings the user's actions took away (their word added to a word list, the review of the other
+    #: document kind): a later stage of the running analysis, which still has them, does not bring them back.
+    withdrawn: set[str] = field(default_factory=set)
     _undo: list[_Step] = field(default_factory=list)
     _redo: list[_Step] = field(default_factory=list)
 
     # -- findings --------------------------------------------------------------------------------
 
     def replace_paragraph(self, paragraph: str, findings: Iterable[Finding]) -> None:
-        """Set the findings of one paragraph; decisions on findings that remain are kept."""
-        kept = {fid: f for fid, f in self.findings.items() if f.paragraph != paragraph or fid in self.decisions}
+        """Set the findings of one paragraph from a stage of the analysis; decisions on findings that remain
+        are kept. Withdrawn findings stay away, and the document review's findings (which follow the document
+        kind, see :meth:`set_review_findings`) stay as they are."""
+        kept = {
+            fid: f
+            for fid, f in self.findings.items()
+            if f.paragraph != paragraph or fid in self.decisions or f.rule.startswith(REVIEW_RULES)
+        }
         for finding in findings:
-            kept.setdefault(finding.id, finding)
+            if finding.id not in self.withdrawn:
+                kept.setdefault(finding.id, finding)
         self.findings = kept
 
     def adopt(self, decisions: dict[str, tuple[Decision, int]]) -> int:
@@ -128,6 +142,17 @@ class ReviewSession:
         taken = {fid: value for fid, value in decisions.items() if fid in self.findings}
         self.decisions.update(taken)
         return len(taken)
+
+    def set_review_findings(self, findings: Iterable[Finding]) -> None:
+        """Replace the open findings of the document review (after the user chose the document kind);
+        decided ones stay."""
+        for fid, finding in list(self.findings.items()):
+            if finding.rule.startswith(REVIEW_RULES) and fid not in self.decisions:
+                del self.findings[fid]
+                self.withdrawn.add(fid)
+        for finding in findings:
+            self.withdrawn.discard(finding.id)
+            self.findings.setdefault(finding.id, finding)
 
     def add(self, findings: Iterable[Finding]) -> None:
         """Add findings (e.g. from the model); known ones are left as they are."""
@@ -207,12 +232,13 @@ class ReviewSession:
     def accept_rule(self, rule: str) -> list[str]:
         """Accept every open finding of ``rule`` that has a suggestion, as one undoable step; return their ids.
 
-        The pieces of a model rewrite (a group) are left to be judged as a whole, and a finding that
-        would overlap an accepted change (or one accepted before it in this step) stays open.
+        The pieces of a model rewrite (a group) are left to be judged as a whole, a doubtful finding is
+        left to be judged on its own, and a finding that would overlap an accepted change (or one accepted
+        before it in this step) stays open.
         """
         chosen: list[Finding] = []
         for finding in self.pending():
-            if finding.rule != rule or not finding.suggestions or finding.group:
+            if finding.rule != rule or not finding.suggestions or finding.group or finding.doubtful:
                 continue
             if self._conflict(finding, set()) is None and not any(finding.overlaps(other) for other in chosen):
                 chosen.append(finding)
@@ -235,6 +261,7 @@ class ReviewSession:
         )
         for finding in gone:
             del self.findings[finding.id]
+            self.withdrawn.add(finding.id)
         self._undo.append(_Step(before={}, after={}, word=_WordAdded(word, word_list, new, gone)))
         self._redo.clear()
         return [f.id for f in gone]
@@ -246,6 +273,7 @@ class ReviewSession:
             change.word_list.add(change.word)
         for finding in change.findings:
             self.findings.pop(finding.id, None)
+            self.withdrawn.add(finding.id)
 
     def _undo_word(self, change: _WordAdded | None) -> None:
         if change is None:
@@ -253,6 +281,7 @@ class ReviewSession:
         if change.new:
             change.word_list.remove(change.word)
         for finding in change.findings:
+            self.withdrawn.discard(finding.id)
             self.findings.setdefault(finding.id, finding)
 
     def ignore_rule(self, rule: str) -> None:

@@ -305,6 +305,9 @@ class ReviewController(QObject):
             if item.paragraph is None:  # the last one: measure the text as it will be saved
                 self._update_markup()
         elif isinstance(item, ReviewReport):
+            chosen = self._document_kind()
+            if chosen is not None and item.review.kind != chosen:
+                return  # the analysis began before the user chose the other kind: the choice stands
             self.review = item.review
             self.review_changed.emit()
         elif isinstance(item, Notice):
@@ -484,10 +487,7 @@ class ReviewController(QObject):
         self.session.document_kind = kind
         paragraphs = [(p.id, p.text) for p in self.document.paragraphs if p.text.strip()]
         self.review = review_document(paragraphs, kind)
-        for finding in list(self.session.findings.values()):
-            if finding.rule.startswith(("AWB:", "BRIEF:")) and finding.id not in self.session.decisions:
-                self.session.findings.pop(finding.id)
-        self.session.add(review_findings(self.review, dict(paragraphs)))
+        self.session.set_review_findings(review_findings(self.review, dict(paragraphs)))
         self.review_changed.emit()
         self._changed()
 

@@ -107,3 +107,45 @@ def test_a_word_the_list_refuses_changes_nothing(tools: LanguageTools) -> None:
     with pytest.raises(WordListError):
         session.add_word(bad.id, tools.word_lists.personal)
     assert session.findings == before and not session.can_undo()
+
+
+def _findings_of(tools: LanguageTools) -> list[Finding]:
+    return [f for checker in (tools.spelling, tools.b1_words) for f in checker.check("p1", TEXT)]
+
+
+def test_a_later_stage_of_the_analysis_does_not_bring_back_the_findings_of_an_added_word(tools) -> None:
+    # The grammar stage re-sends the paragraph's findings as they were before the user added the word.
+    session = _session(tools)
+    names = _of(session, "wozopas")
+    stale = _findings_of(tools)  # worked out before the word was added
+    session.add_word(names[0].id, tools.word_lists.personal)
+    session.replace_paragraph("p1", stale)
+    assert not _of(session, "wozopas") and _of(session, "inzake")
+    session.undo()  # the word is off the list again: its findings are back, and a later stage keeps them
+    session.replace_paragraph("p1", stale)
+    assert sorted(f.id for f in _of(session, "wozopas")) == sorted(f.id for f in names)
+
+
+def test_the_review_of_the_chosen_document_kind_survives_a_later_stage_of_the_analysis(tools) -> None:
+    session = _session(tools)
+    source = _of(session, "inzake")[0].source
+    letter = Finding("p1", 0, 6, "Inzake", Category.DECISION, "BRIEF:aanhef-slot", source, "geen aanhef")
+    decision = Finding("p1", 7, 9, "uw", Category.DECISION, "AWB:bezwaarclausule", source, "geen clausule")
+    session.replace_paragraph("p1", [*_findings_of(tools), letter])
+    session.set_review_findings([decision])  # the user says: this is a decision
+    session.replace_paragraph("p1", [*_findings_of(tools), letter])  # a stage that began as a letter
+    assert letter.id not in session.findings and decision.id in session.findings
+    assert _of(session, "inzake")  # the paragraph's own findings are replaced as before
+    session.set_review_findings([letter])  # and back again
+    assert letter.id in session.findings and decision.id not in session.findings
+
+
+def test_accept_rule_leaves_doubtful_findings_to_be_judged_one_by_one(tools: LanguageTools) -> None:
+    session = _session(tools)
+    sure = _of(session, "inzake")[0]
+    at = TEXT.index("neemt")
+    doubtful = Finding("p1", at, at + 5, "neemt", Category.GRAMMAR, sure.rule, sure.source, "twijfel",
+                       ("nemen",), confidence=0.4)
+    session.add([doubtful])
+    accepted = session.accept_rule(sure.rule)
+    assert sure.id in accepted and doubtful.id not in accepted and session.decision(doubtful.id) is None
