@@ -41,6 +41,7 @@ _INFORMALCLOSINGS = (
 def find_line(
     paragraphs: Sequence[tuple[str, str]], pattern: re.Pattern[str]
 ) -> tuple[str, re.Match[str]] | None:
+    """The first paragraph (its id and the match) in which ``pattern`` matches, or None."""
     for pid, text in paragraphs:
         match = pattern.search(text)
         if match is not None:
@@ -48,8 +49,17 @@ def find_line(
     return None
 
 
+def is_letter(paragraphs: Sequence[tuple[str, str]]) -> bool:
+    """True when the text has a salutation or a closing: only then are the letter checks about anything
+    (a memo or report that is no decision has neither, and is no letter missing both)."""
+    return find_line(paragraphs, SALUTATION) is not None or find_line(paragraphs, CLOSING) is not None
+
+
 def review_letter(paragraphs: Sequence[tuple[str, str]]) -> list[ChecklistItem]:
-    """Salutation and closing agree, "u/U" is consistent, the reader is addressed as "u"."""
+    """Salutation and closing agree, "u/U" is consistent, the reader is addressed as "u"; nothing for a
+    text that is no letter (:func:`is_letter`)."""
+    if not is_letter(paragraphs):
+        return []
     items = [_salutation_item(paragraphs)]
     forms = list(_u_forms(paragraphs))
     if forms:
@@ -74,19 +84,8 @@ def _located(check: str, status: Status, message: str, pid: str, match: re.Match
 def _salutation_item(paragraphs: Sequence[tuple[str, str]]) -> ChecklistItem:
     salutation = find_line(paragraphs, SALUTATION)
     closing = find_line(paragraphs, CLOSING)
-    if salutation is None and closing is None:
-        return ChecklistItem(
-            "aanhef-slot",
-            "missing",
-            "",
-            None,
-            None,
-            None,
-            None,
-            _("De brief heeft geen aanhef en geen slotgroet."),
-        )
     if salutation is None:
-        assert closing is not None
+        assert closing is not None  # a letter has one of the two (is_letter)
         return _located(
             "aanhef-slot", "missing", _("De brief heeft een slotgroet maar geen aanhef."), *closing
         )
@@ -96,7 +95,7 @@ def _salutation_item(paragraphs: Sequence[tuple[str, str]]) -> ChecklistItem:
         )
     formal = salutation[1].group("word") in _FORMAL
     closing_text = closing[1].group("word").lower()
-    fits = closing_text in (_FORMALCLOSINGS if formal else _INFORMALCLOSINGS)
+    fits = closing_text.removesuffix("en") in (_FORMALCLOSINGS if formal else _INFORMALCLOSINGS)
     if fits:
         return _located("aanhef-slot", "present", _("Aanhef en slotgroet passen bij elkaar."), *closing)
     return _located(

@@ -50,3 +50,17 @@ def test_u_consistency_is_only_reported_when_the_reader_is_addressed():
 def test_a_decision_without_salutation_gets_no_letter_checks(real):
     review = review_document(real("101"))
     assert review.kind == "besluit" and review.decision and not review.letter
+
+
+@pytest.mark.parametrize("closing", ["Met vriendelijke groeten", "Met vriendelijke groet", "Hoogachtend"])
+def test_a_formal_closing_with_or_without_its_plural_fits_geachte(closing):
+    letter = [("p0", "Geachte heer Jansen,"), ("p1", "Wij hebben uw brief ontvangen."), ("p2", f"{closing},")]
+    assert _status(review_letter(letter))["aanhef-slot"] == "present"
+
+
+def test_a_memo_that_is_no_decision_gets_no_letter_checks():
+    memo = [("p0", "Notitie over de planning van het project"), ("p1", "Het project begint in maart."),
+            ("p2", "De kosten blijven binnen het budget.")]
+    review = review_document(memo)
+    assert review.kind == "brief" and not review.letter
+    assert review_document(memo, "brief").letter == ()  # the user's 'not a decision' makes it no letter either

@@ -19,7 +19,7 @@ from desktop.core.language.awb.motivation import motivation_items
 from desktop.core.language.awb.remedies import remedy_items
 from desktop.core.language.awb.signature import date_item, kenmerk_item, signature_items
 from desktop.core.language.checklist import ChecklistItem, Text
-from desktop.core.language.letter import CLOSING, SALUTATION, find_line, review_letter
+from desktop.core.language.letter import review_letter
 
 #: A doubtful verdict becomes a finding below the doubt threshold (see ``Finding.doubtful``).
 DOUBTFUL_CONFIDENCE = 0.5
@@ -65,9 +65,7 @@ def review_document(paragraphs: Sequence[tuple[str, str]], kind: Kind | None = N
     text = Text(paragraphs)
     classification = classify(text, kind)
     decision = tuple(review_decision(text, classification.regulation)) if classification.kind == "besluit" else ()
-    salutation = find_line(text.paragraphs, SALUTATION) or find_line(text.paragraphs, CLOSING)
-    is_letter = salutation is not None or (classification.kind == "brief" and bool(text.paragraphs))
-    letter = tuple(review_letter(text.paragraphs)) if is_letter else ()
+    letter = tuple(review_letter(text.paragraphs))
     return Review(classification, decision, letter)
 
 
