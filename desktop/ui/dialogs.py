@@ -45,7 +45,7 @@ from desktop.core.model.engine import EngineInfo
 from desktop.core.policy import network_guard
 from desktop.core.policy.display_name import system_full_name
 from desktop.core.policy.policy_files import TEMPLATE_KEYS, choice_label
-from desktop.core.policy.settings import Setting, Settings
+from desktop.core.policy.settings import LockedSettingError, Setting, Settings
 from desktop.core.privacy.secure_store import credential_store
 from desktop.core.user_state import RESPONSIBLE_USE, UserState, load_state, save_state
 
@@ -54,7 +54,7 @@ SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFl
 
 
 def open_message(
-    parent: QWidget, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Information
+    parent: QWidget | None, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Information
 ) -> QMessageBox:
     """Show a window-modal message without blocking the event loop; return the box."""
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
@@ -486,12 +486,19 @@ class FirstRunDialog(QDialog):
         ``acknowledged`` and close."""
         name = " ".join(self.name.text().split())
         settings = self.settings
-        if settings is not None and name != (settings.user_name or self._system_name):
-            # The name the system knows is not stored: it follows the system when that changes.
-            settings.set_user_value("user_name", "" if name == self._system_name else name)
         state = self.state if self.state is not None else load_state()
         if RESPONSIBLE_USE not in state.acknowledged:
             state.acknowledged.append(RESPONSIBLE_USE)
-        save_state(state)
+        try:
+            if settings is not None and name != (settings.user_name or self._system_name):
+                # The name the system knows is not stored: it follows the system when that changes.
+                settings.set_user_value("user_name", "" if name == self._system_name else name)
+            save_state(state)
+        except (OSError, LockedSettingError) as exc:
+            # The user may work on; only the next start cannot know this screen was read.
+            open_message(self.parentWidget(), _("Niet bewaard"),
+                         _("Uw keuze kon niet worden bewaard ({reason}); dit scherm komt bij de volgende start "
+                           "terug.").format(reason=getattr(exc, "strerror", None) or exc),
+                         QMessageBox.Icon.Warning)
         self.acknowledged.emit()
         self.accept()

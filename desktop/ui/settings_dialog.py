@@ -533,8 +533,8 @@ class SettingsDialog(QDialog):
                 continue
             try:
                 self.settings.set_user_value(key, check_value(key, value))
-            except (LockedSettingError, ValueError) as exc:
-                errors.append(f"{_(field.setting.description)}: {exc}")
+            except (LockedSettingError, ValueError, OSError) as exc:  # OSError: the settings file (a full disk)
+                errors.append(f"{_(field.setting.description)}: {getattr(exc, 'strerror', None) or exc}")
                 first_error = first_error or field.control
                 continue
             changed.add(key)

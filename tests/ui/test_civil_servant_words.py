@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import paths
 from desktop.core.policy import display_name
 from desktop.core.policy.settings import load_settings
+from desktop.ui import dialogs
 from desktop.ui.app import install_qt_translations
 from desktop.ui.dialogs import FirstRunDialog
 from desktop.ui.main_window import MainWindow
@@ -145,3 +147,18 @@ def test_qt_dialogs_are_dutch(qtbot, tmp_path: Path, dutch_qt: Callable[[], None
     dutch = _stock_texts(tmp_path)
     assert "&Zoeken in:" in dutch and "Bestanden van &type:" in dutch and "Opslaan" in dutch
     assert sorted(set(english) & set(dutch)) == []  # nothing left in English
+
+
+def test_a_first_run_choice_that_cannot_be_written_is_said_and_the_user_works_on(
+    qtbot, full_name: str, isolated_folders, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "open_message", lambda parent, title, text, icon=None: shown.append(text))
+    config = isolated_folders[paths.ENV_USER_CONFIG]
+    config.rmdir()
+    config.write_text("een bestand waar de map moet staan", encoding="utf-8")  # every write there fails
+    first = _open(qtbot, FirstRunDialog(settings=load_settings(registry=dict)))
+    first.name.setText("A. de Vries")
+    with qtbot.waitSignal(first.acknowledged, timeout=1_000):
+        first.acknowledge()
+    assert len(shown) == 1 and "kon niet worden bewaard" in shown[0] and not first.isVisible()

@@ -50,6 +50,7 @@ class KeptReviews:
         self._lock = threading.Lock()
         self._store: SecureStore | None = None
         self._tried = False
+        self._failing = False  # the last save could not be written (said once, until a save succeeds)
 
     def _open(self, settings: Settings) -> tuple[SecureStore | None, str | None]:
         """The store (None without one), and the reason a credential store that exists failed, the first
@@ -86,18 +87,30 @@ class KeptReviews:
             return None, problem
 
     def save(self, settings: Settings, session: ReviewSession, *, saved: bool = False) -> str | None:
-        """Keep ``session`` now (``saved``: the document was just saved); returns a first-time problem."""
+        """Keep ``session`` now (``saved``: the document was just saved); returns a problem to tell the user:
+        the store's, the first time, or that the review could not be written (a full disk, a read-only
+        profile), once until a save succeeds again. The decisions stay in the open review either way."""
         if not settings.privacy.history:
             return None
+        from desktop.core.i18n import _
         from desktop.core.privacy import history, journal
 
         with self._lock:
             store, problem = self._open(settings)
-            if store is not None:
-                history.save(store, session, saved=saved)
-                journal.discard(session.document_path)  # an older journal must not come back instead
-            else:
-                journal.write(session, saved=saved)
+            try:
+                if store is not None:
+                    history.save(store, session, saved=saved)
+                    journal.discard(session.document_path)  # an older journal must not come back instead
+                else:
+                    journal.write(session, saved=saved)
+            except OSError as exc:
+                if self._failing:
+                    return problem
+                self._failing = True
+                return _("Uw beslissingen konden niet tussentijds worden bewaard ({reason}). Ze blijven in dit "
+                         "venster staan; sla het document op om ze vast te leggen.").format(
+                             reason=exc.strerror or exc)
+            self._failing = False
             return problem
 
     def discard(self, document_path: str) -> None:

@@ -103,3 +103,15 @@ def test_threads_take_turns(secret_service: None) -> None:
         thread.join()
     assert problems == [None] * 4
     assert kept.load(settings, PATH, SHA)[0] is not None
+
+
+def test_a_review_that_cannot_be_written_is_said_once_in_dutch_until_a_save_works_again() -> None:
+    kept, settings = KeptReviews(), load_settings(registry=dict)
+    folder = journal.journal_dir()
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    folder.write_text("een bestand waar de map moet staan", encoding="utf-8")  # every write fails (not a folder)
+    problem = kept.save(settings, _session())
+    assert problem is not None and "konden niet tussentijds worden bewaard" in problem
+    assert kept.save(settings, _session()) is None  # not on every decision
+    folder.unlink()
+    assert kept.save(settings, _session()) is None and kept.load(settings, PATH, SHA)[0] is not None
