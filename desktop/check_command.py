@@ -42,7 +42,6 @@ from desktop.core.policy.settings import Settings, load_settings
 from desktop.core.saving import SaveBlockedError, save_reviewed
 from desktop.core.session import ConflictError, Decision, ReviewSession
 
-STATUS_MARK = {"present": "✓", "missing": "✗", "wrong": "!", "doubtful": "?", "inapplicable": "–"}
 CHECK_KINDS = ("spelling", "grammar", "style", "readability", "decision")
 # What --only may select for -o: a check's findings, or the model's guarded B1 rewrites apart from them.
 WRITE_KINDS = (*CHECK_KINDS, "b1")
@@ -56,13 +55,18 @@ CATEGORY_KINDS = {
 
 
 def _only_checks(settings: Settings, wanted: str) -> Settings | str:
-    """``settings`` with every check not in ``wanted`` (comma-separated) switched off, or a Dutch error."""
+    """``settings`` with every check not in ``wanted`` (comma-separated) switched off, or a Dutch error (also for
+    a check the organisation's policy switched off: --checks narrows, it never overrides the policy)."""
     kinds = {kind.strip() for kind in wanted.split(",") if kind.strip()}
     unknown = sorted(kinds - set(CHECK_KINDS))
     if unknown or not kinds:
         return _("Onbekende controle: {names}. Kies uit: {kinds}.").format(
             names=", ".join(unknown) or "-", kinds=", ".join(CHECK_KINDS)
         )
+    refused = sorted(kind for kind in kinds if settings.is_locked(f"checks.{kind}") and not settings.value(
+        f"checks.{kind}"))
+    if refused:
+        return _("Uw organisatie heeft deze controle uitgeschakeld: {names}.").format(names=", ".join(refused))
     values = dict(settings.values)
     for kind in CHECK_KINDS:
         values[f"checks.{kind}"] = kind in kinds
@@ -112,7 +116,7 @@ def _finding_json(finding: Finding) -> dict[str, object]:
 
 
 def _article(item: ChecklistItem) -> str:
-    """"6:7 Awb" for an Awb article; other references as they are (a letter's checks have none)."""
+    """For --json, the same in every language: "6:7 Awb" for an Awb article, other references as they are."""
     return f"{item.article} Awb" if item.article[:1].isdigit() else item.article
 
 
@@ -146,7 +150,7 @@ def _print_finding(finding: Finding, out: TextIO) -> None:
     if finding.suggestions:
         change += f" → ‘{finding.suggestions[0]}’"
     source = {"rule": _("regel"), "wordlist": _("woordenlijst"), "model": _("taalmodel")}[finding.source.value]
-    print(f"  [{finding.paragraph}] {finding.category.value}: {change}", file=out)
+    print(f"  [{finding.paragraph}] {finding.category.label}: {change}", file=out)
     print(f"      {' '.join(finding.reasons)} ({source}: {finding.rule})", file=out)
 
 
@@ -304,9 +308,8 @@ def _emit_text(
             if items:
                 print(heading, file=out)
             for item in items:
-                article = _article(item)
-                where = f" ({article})" if article else ""
-                print(f"  {STATUS_MARK[item.status]} {item.check}{where}: {item.message}", file=out)
+                where = f" ({item.reference})" if item.reference else ""
+                print(f"  {item.status_label} — {item.label}{where}: {item.message}", file=out)
                 if item.quote:
                     print(f"      “{item.quote}” — {item.place}", file=out)
                 if item.suggestion:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -138,9 +139,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _write_utf8() -> None:
+    """Print UTF-8 whatever the locale: Windows writes a redirected stdout in its ANSI code page (cp1252), which
+    has no ✓ or ✗ and would garble the html report, which says it is UTF-8, and every JSON reader's input."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.encoding.lower().replace("-", "") != "utf8":
+            stream.reconfigure(encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of schrijfhulp-cli."""
     network_guard.install()
+    _write_utf8()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

@@ -20,15 +20,8 @@ from desktop.core.analysis import LevelReport
 from desktop.core.findings import Category, Finding, Source
 from desktop.core.i18n import N_, _
 from desktop.core.language.awb import Review, kind_label
-from desktop.core.language.checklist import ChecklistItem
+from desktop.core.language.checklist import ChecklistItem, describe_place
 
-STATUS = {
-    "present": ("✓", N_("in orde")),
-    "missing": ("✗", N_("ontbreekt")),
-    "wrong": ("!", N_("onjuist")),
-    "doubtful": ("?", N_("twijfel")),
-    "inapplicable": ("–", N_("niet van toepassing")),
-}
 QUOTE_CHARS = 60  # a note on a longer stretch (a sentence) quotes its first words
 SOURCES = {Source.RULE: N_("taalregel"), Source.WORDLIST: N_("woordenlijst"), Source.MODEL: N_("lokaal taalmodel")}
 STYLE = """
@@ -80,10 +73,6 @@ def _level(estimate_level: str) -> str:
     return f'<span class="level {_e(css)}">{_e(estimate_level)}</span>'
 
 
-def _article(item: ChecklistItem) -> str:
-    return f"{item.article} Awb" if item.article[:1].isdigit() else item.article
-
-
 def _marked_text(text: str, numbered: Sequence[tuple[int, Finding]]) -> str:
     """The paragraph with as many findings marked as do not overlap: word-level suggestions first, then
     the shortest notes (a long-sentence note covers words that have their own suggestions)."""
@@ -129,7 +118,7 @@ def _finding_item(finding: Finding) -> str:
         rules=rules, source=_(SOURCES[finding.source]), confidence=finding.confidence
     )
     return (
-        f'<li class="{_e(finding.category.value)}"><span class="kind">{_e(finding.category.value)}</span>: '
+        f'<li class="{_e(finding.category.value)}"><span class="kind">{_e(finding.category.label)}</span>: '
         f"{change}{doubt}{reasons}<details><summary>{_e(_('Details'))}</summary>{_e(details)}</details></li>"
     )
 
@@ -137,13 +126,12 @@ def _finding_item(finding: Finding) -> str:
 def _table(title: str, items: Sequence[ChecklistItem]) -> str:
     rows = []
     for item in items:
-        mark, label = STATUS[item.status]
-        quote = f"<blockquote>{_e(item.quote)}</blockquote>" if item.quote else ""
+        quote = f"<blockquote>{_e(item.quote)}</blockquote><p class=\"why\">{_e(item.place)}</p>" if item.quote else ""
         proposal = (f"<p>{_e(_('voorstel: ‘{text}’').format(text=item.suggestion))}</p>"
                     if item.suggestion else "")
         rows.append(
-            f'<tr class="{_e(item.status)}"><td>{_e(item.check)}</td>'
-            f'<td class="status">{_e(mark)} {_e(_(label))}</td><td class="article">{_e(_article(item)) or "—"}</td>'
+            f'<tr class="{_e(item.status)}"><td>{_e(item.label)}</td>'
+            f'<td class="status">{_e(item.status_label)}</td><td class="article">{_e(item.reference) or "—"}</td>'
             f"<td>{_e(item.message)}{quote}{proposal}</td></tr>"
         )
     head = "".join(f"<th>{_e(h)}</th>" for h in (_("Eis"), _("Stand"), _("Artikel"), _("Toelichting")))
@@ -163,7 +151,7 @@ def _paragraphs(data: ReportData) -> str:
         by_paragraph.setdefault(finding.paragraph, []).append(finding)
     levels = {level.paragraph: level for level in data.levels if level.paragraph is not None}
     articles = []
-    for number, (paragraph_id, text) in enumerate(data.paragraphs, 1):
+    for paragraph_id, text in data.paragraphs:
         found = by_paragraph.get(paragraph_id, [])
         level = levels.get(paragraph_id)
         if not found and level is None:
@@ -174,7 +162,8 @@ def _paragraphs(data: ReportData) -> str:
             reasons = _e("; ".join(level.estimate.reasons))
             level_html = f'{_level(level.estimate.level)} <span class="why">{reasons}</span>'
         items = "".join(_finding_item(finding) for _n, finding in numbered)
-        heading = _e(_("Alinea {number}").format(number=number))
+        place = describe_place(paragraph_id)  # the same words as the checklist, the tab and the text report
+        heading = _e(place[:1].upper() + place[1:])
         articles.append(
             f'<article id="alinea-{_e(paragraph_id)}"><header><span>{heading}</span>{level_html}</header>'
             f'<p class="text">{_marked_text(text, numbered)}</p>'
@@ -193,7 +182,7 @@ def render(data: ReportData, when: datetime | None = None) -> str:
     counts = {category: 0 for category in Category}
     for finding in data.findings:
         counts[finding.category] += 1
-    summary = ", ".join(f"{count} {category.value}" for category, count in counts.items() if count)
+    summary = ", ".join(f"{category.label}: {count}" for category, count in counts.items() if count)
     title = _("Controle van ‘{name}’").format(name=data.document_name)
     made = _("Gemaakt met {tool} op {date}, helemaal op deze computer.").format(
         tool=f"{APP_NAME} {__version__}", date=when.strftime("%d-%m-%Y %H:%M")

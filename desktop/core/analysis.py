@@ -329,7 +329,7 @@ def confusion_stage(
 ) -> Iterator[AnalysisItem]:
     """The model judges the words that have a confusable twin; its findings join the rule findings
     (one error found by both gives one finding with both reasons). Within a time budget per page."""
-    from desktop.core.model.scoring import scorer_for
+    from desktop.core.model.engine import scorer_for
 
     scorer = scorer_for(engine)
     if scorer is None or tools.confusion is None:

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Protocol
 
+from desktop.core.i18n import N_, _
+
 
 class Category(StrEnum):
     """The five kinds of finding the user sees, each with its own colour and group."""
@@ -23,6 +25,20 @@ class Category(StrEnum):
     STYLE = "stijl"
     READABILITY = "leesbaarheid"
     DECISION = "besluit-eisen"
+
+    @property
+    def label(self) -> str:
+        """The category's name for the user, in the user's language ("B1 en stijl")."""
+        return _(CATEGORY_LABELS[self])
+
+
+CATEGORY_LABELS = {
+    Category.SPELLING: N_("Spelling"),
+    Category.GRAMMAR: N_("Grammatica"),
+    Category.STYLE: N_("B1 en stijl"),
+    Category.READABILITY: N_("Leesbaarheid"),
+    Category.DECISION: N_("Besluit-eisen"),
+}
 
 
 class Source(StrEnum):

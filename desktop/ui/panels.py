@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.i18n import N_, _
+from desktop.core.i18n import _
 
 if TYPE_CHECKING:
     from desktop.core.analysis import LevelReport
@@ -24,9 +24,6 @@ if TYPE_CHECKING:
     from desktop.core.language.checklist import ChecklistItem
 
 LEVELS = ("A2", "B1", "B2", "C1+")
-STATUS_LABELS = {"present": N_("aanwezig"), "missing": N_("ontbreekt"), "wrong": N_("fout"),
-                 "doubtful": N_("twijfel"), "inapplicable": N_("niet van toepassing")}
-STATUS_MARKS = {"present": "✓", "missing": "✗", "wrong": "!", "doubtful": "?", "inapplicable": "–"}
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -146,9 +143,8 @@ class ChecklistPanel(QWidget):
         entry.setData(ITEM_ROLE, (None, None, None))
 
     def _add(self, item: ChecklistItem) -> None:
-        article = _(" (art. {article} Awb)").format(article=item.article) if item.article[:1].isdigit() else ""
-        status = _(STATUS_LABELS[item.status])
-        text = f"{STATUS_MARKS[item.status]} {item.check}{article} — {status}\n{item.message}"
+        reference = f" ({item.reference})" if item.reference else ""
+        text = f"{item.status_label} — {item.label}{reference}\n{item.message}"
         if item.quote:
             text += f"\n“{item.quote}” ({item.place})"
         if item.suggestion:

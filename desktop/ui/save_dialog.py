@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.findings import Edit
+from desktop.core.findings import Edit, Source
 from desktop.core.i18n import _
 from desktop.core.policy.disclosure import (
     NOTHING_EARLIER,
@@ -80,7 +80,9 @@ class SaveDialog(QDialog):
         self.clean = QRadioButton(_("Als &schone kopie (wijzigingen direct toegepast)"), self)
         (self.clean if clean else self.tracked).setChecked(True)
 
-        counts = Counter(e.category.value + (" (taalmodel)" if e.source.value == "model" else "") for e in self.edits)
+        counts = Counter(
+            e.category.label + (" " + _("(taalmodel)") if e.source is Source.MODEL else "") for e in self.edits
+        )
         summary = ", ".join(f"{kind}: {count}" for kind, count in sorted(counts.items())) or _("geen")
         self.summary = QLabel(_("Geaccepteerde wijzigingen: {summary}").format(summary=summary), self)
         self.summary.setWordWrap(True)

@@ -27,13 +27,6 @@ from desktop.core.findings import Category, Finding, Source
 from desktop.core.i18n import N_, _
 from desktop.core.session import Decision, ReviewSession
 
-CATEGORY_LABELS = {
-    Category.SPELLING: N_("Spelling"),
-    Category.GRAMMAR: N_("Grammatica"),
-    Category.STYLE: N_("B1 en stijl"),
-    Category.READABILITY: N_("Leesbaarheid"),
-    Category.DECISION: N_("Besluit-eisen"),
-}
 # A symbol per category, so the list does not rely on colour.
 CATEGORY_MARKS = {
     Category.SPELLING: "Sp",
@@ -167,7 +160,7 @@ class SuggestionPanel(QWidget):
                     )
                     group = QTreeWidgetItem(self.tree, [
                         _("{label} ({open} open, {total} totaal)").format(
-                            label=_(CATEGORY_LABELS[category]), open=open_count, total=counts[category])
+                            label=category.label, open=open_count, total=counts[category])
                     ])
                     group.setExpanded(True)
                     group.setFlags(group.flags() & ~Qt.ItemFlag.ItemIsSelectable)
@@ -253,7 +246,7 @@ class SuggestionPanel(QWidget):
     def _update_title(self) -> None:
         finding = self._finding(self.current_id())
         if finding is not None:
-            label = _(CATEGORY_LABELS[finding.category])
+            label = finding.category.label
             self.title.setText(f"<b>[{CATEGORY_MARKS[finding.category]}] {escape(label)}:</b> "
                                f"{escape(change_text(finding, max(0, self.choice.currentIndex())))}")
 

@@ -63,7 +63,7 @@ def test_readable_output(letter_docx: Callable[..., Path], capsys: pytest.Captur
     out = capsys.readouterr().out
     assert "Taalniveau van het document:" in out and "(doel: B1)" in out
     assert "‘adminitratieve’ → ‘administratieve’" in out
-    assert "Soort document: besluit" in out and "✗ bezwaarclausule (3:45 Awb)" in out
+    assert "Soort document: besluit" in out and "✗ ontbreekt — Bezwaarclausule (art. 3:45 Awb)" in out
     assert "Besluit-eisen (Awb):" in out and "Briefeisen:" not in out
 
 

@@ -4,6 +4,9 @@ parses and escapes the document; -o writes only the kinds and the confidence ask
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import zipfile
 from collections.abc import Callable
 from html.parser import HTMLParser
@@ -14,6 +17,7 @@ from lxml import etree
 
 from desktop.check_command import to_write
 from desktop.cli import main
+from desktop.core import paths
 from desktop.core.document.reader import open_document
 from desktop.core.findings import Category, Finding, Source
 
@@ -57,6 +61,8 @@ def test_the_html_report_parses_and_shows_findings_levels_and_checklist(
     texts = {"".join(SHOWN_TEXT(p)) for p in root.xpath("//article/p[@class='text']")}
     injected = next(p for p in document.paragraphs if INJECTED in p.text)
     assert injected.text in texts  # shown verbatim
+    heading = root.xpath(f"string(//article[@id='alinea-{injected.id}']/header/span[1])")
+    assert heading == f"Alinea {int(injected.id[1:]) + 1}"  # the place as the checklist and the tab say it
     for paragraph in document.paragraphs:
         if "adminitratieve" in paragraph.text:
             assert paragraph.text in texts
@@ -76,7 +82,7 @@ def test_the_html_report_parses_and_shows_findings_levels_and_checklist(
     assert root.xpath("//article//header/span[contains(@class, 'level')]")  # paragraph levels
     rows = root.xpath("//section[@id='eisen']//tbody/tr")
     checks = {XHTML_TEXT(row[0]): (row.get("class"), XHTML_TEXT(row[2])) for row in rows}
-    assert checks["bezwaarclausule"] == ("missing", "3:45 Awb")
+    assert checks["Bezwaarclausule"] == ("missing", "art. 3:45 Awb")  # the same words as the tab and the text
 
 
 def test_the_text_report_has_no_empty_brackets_and_stderr_stays_empty(
@@ -87,7 +93,7 @@ def test_the_text_report_has_no_empty_brackets_and_stderr_stays_empty(
     assert captured.err == ""
     assert "Soort document: brief" in captured.out
     assert "()" not in captured.out
-    assert "  ✓ aanhef-slot: Aanhef en slotgroet passen bij elkaar." in captured.out.splitlines()
+    assert "  ✓ aanwezig — Aanhef en slotgroet: Aanhef en slotgroet passen bij elkaar." in captured.out.splitlines()
     assert "Geen taalmodel: alleen de taalregels" in captured.out  # part of the report, not a stray line
 
 
@@ -128,3 +134,25 @@ def test_only_sure_findings_of_the_chosen_kinds_are_written() -> None:
     assert to_write(findings, None, 0.6) == ([fair, sure, style], 1)  # the note had nothing to write
     assert to_write(findings, {"spelling"}, 0.8) == ([sure], 2)
     assert to_write(findings, {"style", "readability"}, 0.0) == ([style, note], 0)
+
+
+def test_reports_are_utf8_where_the_locale_is_not(letter_docx: Callable[..., Path]) -> None:
+    # Windows writes a redirected stdout in cp1252, which has no ✓ or ✗: the page says UTF-8 and must be it.
+    environment = {**os.environ, "PYTHONIOENCODING": "cp1252"}
+    for report in ("html", "text"):
+        result = subprocess.run(
+            [sys.executable, "-m", "desktop.cli", "check", str(letter_docx("003_besluit")), "--no-model",
+             "--checks", "decision", "--format", report],
+            capture_output=True, env=environment, check=False,
+        )
+        assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+        assert "✗ ontbreekt" in result.stdout.decode("utf-8")
+
+
+def test_checks_never_switch_on_a_check_the_policy_switched_off(
+    letter_docx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    policy = paths.machine_config_dir() / "policy.toml"
+    policy.write_text("[checks]\ndecision = false\n", encoding="utf-8")
+    assert main(["check", str(letter_docx("003_besluit")), "--no-model", "--checks", "decision"]) == 2
+    assert "Uw organisatie heeft deze controle uitgeschakeld: decision." in capsys.readouterr().err

@@ -16,7 +16,7 @@ from desktop.core.document.reader import open_document
 from desktop.core.document.samples import text_to_docx
 from desktop.core.findings import Finding
 from desktop.core.language.confusion import FIX_DROP, Candidate
-from desktop.core.model import scoring
+from desktop.core.model import engine as engine_module
 from desktop.core.policy.settings import load_settings
 
 pytestmark = pytest.mark.core
@@ -54,7 +54,7 @@ def _after_stage(
     rules = {f.original: f for f in found[paragraphs[0].id]}
     assert rules["dike"].suggestions[:3] == ("die", "dikke", "dik")  # by frequency: 'die' first
     assert rules["om reden van"].suggestions == ("vanwege",)  # the construction the sentence needs
-    monkeypatch.setattr(scoring, "scorer_for", lambda engine: MarginsPerAlternative(margins))
+    monkeypatch.setattr(engine_module, "scorer_for", lambda engine: MarginsPerAlternative(margins))
     items = list(analysis.confusion_stage(object(), paragraphs, found, settings, language_tools, threading.Event()))
     [last] = [item for item in items if isinstance(item, ParagraphFindings)][-1:]
     assert last.findings == tuple(found[paragraphs[0].id])

@@ -9,8 +9,8 @@ import pytest
 from desktop.core.language.confusion import ConfusionChecker, ConfusionPairs
 from desktop.core.language.spelling import SpellChecker, default_dictionary_dir
 from desktop.core.model.catalog import ModelFile
-from desktop.core.model.engine import LlamaEngine
-from desktop.core.model.scoring import LlamaScorer, scorer_for
+from desktop.core.model.engine import LlamaEngine, scorer_for
+from desktop.core.model.scoring import LlamaScorer
 
 pytestmark = pytest.mark.model
 

@@ -34,9 +34,10 @@ def test_the_tab_shows_every_item_with_its_quote_and_a_click_selects_it(qtbot, w
     assert panel.switch.isVisible() and panel.switch.text() == "Geen besluit"
     entries = _entries(window)
     assert entries[0] == "Besluit-eisen (Awb)" and "Briefeisen" not in entries
-    kenmerk = next(i for i, text in enumerate(entries) if text.startswith("✓ kenmerk"))
+    kenmerk = next(i for i, text in enumerate(entries) if text.startswith("✓ aanwezig — Kenmerk"))
     assert "“2025/1004” (tabel 1, rij 1, kolom 2)" in entries[kenmerk]
-    assert any(text.startswith("✓ mandaat (art. 10:10 Awb)") and "namens het college" in text for text in entries)
+    mandate = "✓ aanwezig — Mandaat (art. 10:10 Awb)"
+    assert any(text.startswith(mandate) and "namens het college" in text for text in entries)
     panel.list.itemClicked.emit(panel.list.item(kenmerk))
     assert window.review.view.textCursor().selectedText() == "2025/1004"
     heading = panel.list.item(0)

@@ -12,12 +12,39 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from desktop.core.i18n import _
+from desktop.core.i18n import N_, _
 from desktop.core.language.sentences import split_sentences
 
 #: present: the requirement is met; missing: not in the text; wrong: there but wrong (a term of four weeks);
 #: doubtful: the rules cannot tell, the quote says why; inapplicable: the requirement does not apply here.
 Status = Literal["present", "missing", "wrong", "doubtful", "inapplicable"]
+
+#: How a status is shown: a mark and a Dutch word (the screen, the command line and the html report alike).
+STATUS_MARKS: dict[str, str] = {"present": "✓", "missing": "✗", "wrong": "!", "doubtful": "?", "inapplicable": "–"}
+STATUS_LABELS: dict[str, str] = {
+    "present": N_("aanwezig"),
+    "missing": N_("ontbreekt"),
+    "wrong": N_("onjuist"),
+    "doubtful": N_("twijfel"),
+    "inapplicable": N_("niet van toepassing"),
+}
+#: Each requirement's name for a reader (the check ids are for --json and the rule codes).
+CHECK_LABELS: dict[str, str] = {
+    "wettelijke-grondslag": N_("Wettelijke grondslag"),
+    "motivering": N_("Motivering"),
+    "datum": N_("Datum"),
+    "kenmerk": N_("Kenmerk"),
+    "ondertekening": N_("Ondertekening"),
+    "mandaat": N_("Mandaat"),
+    "bezwaarclausule": N_("Bezwaarclausule"),
+    "bezwaartermijn": N_("Bezwaartermijn"),
+    "aanvang-termijn": N_("Begin van de termijn"),
+    "bezwaarorgaan": N_("Waar het bezwaar heen moet"),
+    "bezwaarvereisten": N_("Wat een bezwaarschrift moet bevatten"),
+    "aanhef-slot": N_("Aanhef en slotgroet"),
+    "u-consistent": N_("‘u’ steeds hetzelfde geschreven"),
+    "aanspreekvorm": N_("De lezer aangesproken met ‘u’"),
+}
 
 
 @dataclass(frozen=True)
@@ -34,6 +61,21 @@ class ChecklistItem:
     message: str
     #: The corrected wording for ``quote[start:end]`` when the verdict is "wrong" and the fix is certain.
     suggestion: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The requirement's name in the user's language ("Bezwaartermijn")."""
+        return _(CHECK_LABELS[self.check]) if self.check in CHECK_LABELS else self.check
+
+    @property
+    def status_label(self) -> str:
+        """The verdict as a mark and a word in the user's language ("✓ aanwezig")."""
+        return f"{STATUS_MARKS[self.status]} {_(STATUS_LABELS[self.status])}"
+
+    @property
+    def reference(self) -> str:
+        """"art. 6:7 Awb" for an Awb article, another reference as it is, or "" (a letter's checks have none)."""
+        return _("art. {article} Awb").format(article=self.article) if self.article[:1].isdigit() else self.article
 
     @property
     def place(self) -> str:

@@ -524,3 +524,9 @@ def load_engine(
     except ModelError as exc:
         raise EngineError(str(exc)) from exc
     return LlamaEngine.load(model, threads=threads, progress=progress)
+
+
+def scorer_for(engine: object) -> LlamaScorer | None:
+    """The scorer on ``engine``'s weights (made once per engine, closed with it); None for an engine that
+    cannot score (anything but a loaded :class:`LlamaEngine`, such as a test double)."""
+    return engine.scorer() if isinstance(engine, LlamaEngine) else None

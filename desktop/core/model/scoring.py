@@ -246,13 +246,3 @@ class LlamaScorer:
                 score += self._logprob(first + offset - 1, twin.tokens[offset])
             result[(twin.candidate, twin.alternative)] = score - as_written
         self._lc.llama_memory_seq_rm(self._memory, -1, self._base, -1)
-
-
-def scorer_for(engine: Any) -> LlamaScorer | None:
-    """The scorer on ``engine``'s weights (made once per engine, closed with it); None for an engine that
-    cannot score (anything but a loaded :class:`~desktop.core.model.engine.LlamaEngine`, such as a test double)."""
-    from desktop.core.model.engine import LlamaEngine
-
-    if not isinstance(engine, LlamaEngine):
-        return None
-    return engine.scorer()

@@ -20,7 +20,7 @@ from desktop.core.language.confusion import ConfusionScorer
 from desktop.core.language.readability import LevelEstimate, difficulty, estimate_level, measure_paragraph
 from desktop.core.language.word_diff import opcodes
 from desktop.core.model.candidates import ATTEMPTS, B1_ATTEMPTS, SPLIT_PROMPT, Attempt, EarlyStop
-from desktop.core.model.engine import Completion, Engine, EngineError, Request, TextCallback
+from desktop.core.model.engine import Completion, Engine, EngineError, Request, TextCallback, scorer_for
 from desktop.core.model.examples import closest_examples, render_examples
 from desktop.core.model.guards import GuardContext, Task, Verdict, check_output, summary
 from desktop.core.model.guards.level import TARGET_LEVELS
@@ -28,7 +28,6 @@ from desktop.core.model.guards.structure import LIST_ENDINGS, closing_punctuatio
 from desktop.core.model.jobs import ModelJob
 from desktop.core.model.prompts import load_prompt
 from desktop.core.model.rule_rewrites import rule_candidates
-from desktop.core.model.scoring import scorer_for
 
 B1_RULE = "model-b1"  # the rule of a guarded B1 rewrite's findings
 # A B1 candidate is not started after this many seconds: a sentence that gets no rewrite costs at most

@@ -13,7 +13,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from desktop.core.findings import Category, Finding, Source
-from desktop.core.i18n import _
 from desktop.core.language.awb.classify import Classification, Kind, classify
 from desktop.core.language.awb.motivation import motivation_items
 from desktop.core.language.awb.remedies import remedy_items
@@ -69,10 +68,6 @@ def review_document(paragraphs: Sequence[tuple[str, str]], kind: Kind | None = N
     return Review(classification, decision, letter)
 
 
-def _article(item: ChecklistItem) -> str:
-    return _(" (art. {article} Awb)").format(article=item.article) if item.article[:1].isdigit() else ""
-
-
 def review_findings(review: Review, texts: dict[str, str]) -> Iterator[Finding]:
     """A finding for every wrong or doubtful verdict that points at a place in the text."""
     for item in review.items:
@@ -87,7 +82,7 @@ def review_findings(review: Review, texts: dict[str, str]) -> Iterator[Finding]:
             category=Category.STYLE if letter else Category.DECISION,
             rule=("BRIEF:" if letter else "AWB:") + item.check,
             source=Source.RULE,
-            message=item.message + _article(item),
+            message=item.message + (f" ({item.reference})" if item.reference else ""),
             suggestions=(item.suggestion,) if item.suggestion else (),
             confidence=DOUBTFUL_CONFIDENCE if item.status == "doubtful" else 1.0,
         )
