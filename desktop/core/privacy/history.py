@@ -67,22 +67,8 @@ def _saved_session(saved_at: float, payload: dict[str, Any]) -> SavedSession:
 
 
 def discard(document_path: str) -> None:
-    """Forget the session of ``document_path`` (after saving, or when the user discards it)."""
+    """Forget the session of ``document_path`` (the user discards its decisions)."""
     _file_for(document_path).unlink(missing_ok=True)
-
-
-def kept_sessions(store: SecureStore) -> list[SavedSession]:
-    """Every readable kept session, most recent first (offered for restore at start-up)."""
-    sessions = []
-    folder = history_dir()
-    if folder.is_dir():
-        for path in folder.glob(f"*{SUFFIX}"):
-            try:
-                saved_at, payload = store.decrypt(path.read_bytes())
-            except UnreadableRecordError:
-                continue
-            sessions.append(_saved_session(saved_at, payload))
-    return sorted(sessions, key=lambda s: s.saved_at, reverse=True)
 
 
 def purge(store: SecureStore, retention_days: int, now: float | None = None) -> int:

@@ -100,7 +100,7 @@ def test_retention_purges_old_entries(store) -> None:
     later = time.time() + 31 * 86_400
     assert audit_log.purge(store, 30, now=later) == 1
     assert history.purge(store, 30, now=later) == 1
-    assert audit_log.read_entries(store) == ([], 0) and history.kept_sessions(store) == []
+    assert audit_log.read_entries(store) == ([], 0) and not list(history.history_dir().iterdir())
 
 
 def test_retention_at_start_up_follows_the_setting(store, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -114,7 +114,7 @@ def test_retention_at_start_up_follows_the_setting(store, monkeypatch: pytest.Mo
     audit_log.record(store, audit_log.AuditEntry(date="nieuw", document="y"))
     report = enforce_retention(load_settings(registry=dict))
     assert (report.history_removed, report.audit_removed, report.unavailable) == (1, 1, "")
-    assert [s.session.document_path for s in history.kept_sessions(store)] == ["/tmp/nieuw.docx"]
+    assert history.load(store, "/tmp/oud.docx") is None and history.load(store, "/tmp/nieuw.docx") is not None
     assert [e.date for _c, e in audit_log.read_entries(store)[0]] == ["nieuw"]
 
 
