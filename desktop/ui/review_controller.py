@@ -177,8 +177,8 @@ class ReviewController(QObject):
         return self.workers.cancel(OPEN_LANE)
 
     def enforce_retention(self) -> None:
-        """Delete kept reviews, audit entries and logs older than the retention period, in the background;
-        a store that cannot be opened is reported as a notice while history is on."""
+        """Delete kept reviews, audit entries and logs older than the retention period, in the background
+        (a key store that fails is told when the review is first kept, see :meth:`_on_retention`)."""
         settings, kept = self.settings, self.kept
 
         def work(_cancel: threading.Event) -> RetentionReport:
@@ -322,21 +322,21 @@ class ReviewController(QObject):
     def _on_analysis_done(self) -> None:
         self._refresh.stop()
         self._refresh_pending = False
-        self._report_journal_left()
         self.findings_changed.emit()
         self.analysis_done.emit()
-        self.judge_with_model()
+        if not self.judge_with_model():
+            self._report_journal_left()  # else once the model has judged: kept decisions on its findings come back
 
-    def judge_with_model(self) -> None:
+    def judge_with_model(self) -> bool:
         """Run the confusion stage (the model judges words with a confusable twin) on the model's thread, after
         the rules, when a model is loaded (``model_engine``); its findings join the rule findings as they come.
-        Also called when the model becomes ready after the rules finished."""
+        Also called when the model becomes ready after the rules finished. True when the stage started."""
         document, settings, tools, session = self.document, self.settings, self.tools, self.session
         engine = self.model_engine() if self.model_engine is not None else None
         if document is None or tools is None or session is None or engine is None:
-            return
+            return False
         if self.workers.is_running(ANALYSIS_LANE) or self.workers.is_held(ANALYSIS_LANE):
-            return  # the rules are still running: the stage follows when they are done
+            return False  # the rules are still running: the stage follows when they are done
         findings: dict[str, list[Finding]] = {}
         for finding in session.findings.values():
             if not finding.group:  # model rewrites are alternatives, never merged with the rule findings
@@ -348,9 +348,11 @@ class ReviewController(QObject):
             return run_confusion(document, settings, cancel, tools, engine, findings)
 
         self.workers.stream(CONFUSION_LANE, work, self._on_analysis_item, self._on_confusion_done, model=True)
+        return True
 
     def _on_confusion_done(self) -> None:
         self._refresh.stop()
+        self._report_journal_left()
         self.findings_changed.emit()
 
     def _take_from_journal(self, kept: Journal) -> int:
@@ -376,9 +378,9 @@ class ReviewController(QObject):
         if not left.left:
             return
         if left.model_left == len(left.left):
-            text = _("{count} beslissing(en) over herschrijvingen van het taalmodel konden niet worden hersteld: "
-                     "zonder beveiligde sleutelopslag bewaart Schrijfhulp geen tekst. Laat die alinea's zo nodig "
-                     "opnieuw herschrijven.").format(count=len(left.left))
+            text = _("{count} beslissing(en) over suggesties van het taalmodel konden niet worden hersteld: zonder "
+                     "beveiligde sleutelopslag bewaart Schrijfhulp hun tekst niet, en het taalmodel deed ze nu niet "
+                     "opnieuw (een herschrijving vraagt u zelf opnieuw aan).").format(count=len(left.left))
         else:
             text = _("{count} eerdere beslissing(en) konden niet worden hersteld, omdat de suggestie er niet meer "
                      "is (bijvoorbeeld na een nieuwe woordenlijst).").format(count=len(left.left))

@@ -16,8 +16,9 @@ keyed BLAKE2b digests whose key is the document's SHA-256, which is never writte
 very file they say nothing about the text (they cannot be tried against guessed words); whoever
 has the file can read its text anyway. So a journal applies only to the file it was written for, unchanged byte for
 byte: after the file changed on disk, the offsets might point at other words and nothing is taken
-over. Decisions on the local model's rewrites cannot come back from a journal (their text would be
-needed, and the analysis does not run the model again); :func:`match` counts them.
+over. A decision on one of the local model's findings comes back when the model, judging the text again
+after the rules, makes the same finding (its d/t and de/het judgements); a rewrite is asked for by the
+user and is not made again, so decisions on rewrites cannot come back. :func:`match` counts those left.
 
 The file is named by a digest of the document's path, never its name, and written atomically with
 owner-only permissions (0600 in a 0700 folder; on Windows the user profile's permissions). It is
@@ -183,11 +184,6 @@ def load(document_path: str, document_sha256: str) -> Journal | None:
     if found is None or found[0] != _mark(document_sha256):
         return None
     return found[1]
-
-
-def exists_for(document_path: str) -> bool:
-    """True when a journal was written for ``document_path`` (whether or not the file changed since)."""
-    return _file_for(document_path).is_file()
 
 
 def match(journal: Journal, findings: Iterable[Finding], document_sha256: str) -> Matched:
