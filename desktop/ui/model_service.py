@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # llama.cpp and the guards load on the model thread, not befo
 
 LOAD_LANE = Lane("model-laden")
 TASK_LANE = Lane("model", status=True)
+RELEASE_LANE = Lane("model-vrijgeven", cancellable=False)
 
 
 class ModelService(QObject):
@@ -65,7 +66,9 @@ class ModelService(QObject):
         self.state_changed.emit(state, detail)
 
     def load(self, settings: Settings) -> None:
-        """Start loading the configured model in the background (or say why there is none)."""
+        """Start loading the configured model in the background (or say why there is none). A model loaded
+        before is let go first: nothing (a rewrite, drafting, the status bar) uses it once this is called."""
+        self._release()
         if not settings.model.enabled:
             self._workers.cancel(LOAD_LANE)
             self._set_state(self.UNAVAILABLE, _("het taalmodel staat uit in de instellingen"))
@@ -87,6 +90,13 @@ class ModelService(QObject):
         total = self._engine.meter.total()
         cost, self._counted = total - self._counted, total
         return cost
+
+    def _release(self) -> None:
+        """Stop using the loaded engine now, and free it on the model thread after the work already queued
+        there (which holds it, and would crash if it were freed under a decode)."""
+        engine, self._engine = self._engine, None
+        if engine is not None:
+            self._workers.run(RELEASE_LANE, lambda _cancel: engine.close(), lambda _none: None, model=True)
 
     def close(self) -> None:
         """Free the loaded engine when the app ends, after the background work has stopped (a model job

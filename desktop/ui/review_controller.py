@@ -347,8 +347,19 @@ class ReviewController(QObject):
 
             return run_confusion(document, settings, cancel, tools, engine, findings)
 
-        self.workers.stream(CONFUSION_LANE, work, self._on_analysis_item, self._on_confusion_done, model=True)
+        self.workers.stream(CONFUSION_LANE, work, self._on_analysis_item, self._on_confusion_done,
+                            self._on_confusion_failed, model=True)
         return True
+
+    def _on_confusion_failed(self, error: Exception) -> None:
+        """The model could not judge (llama.cpp failed): the rule findings stand, and the user is told so."""
+        from desktop.core.model.engine import EngineError
+
+        if not isinstance(error, EngineError):
+            raise error  # a defect: the app's error report
+        self._on_confusion_done()
+        self.notice.emit(_("Het taalmodel kon de twijfelwoorden (d/t, de/het) niet beoordelen: {reason}. De "
+                           "bevindingen van de taalregels blijven staan.").format(reason=error))
 
     def _on_confusion_done(self) -> None:
         self._refresh.stop()

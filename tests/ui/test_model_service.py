@@ -3,6 +3,7 @@ llama-cpp-python's ``__del__`` during interpreter shutdown it printed a TypeErro
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Iterator
 
@@ -10,6 +11,7 @@ import pytest
 
 from desktop.core.model.energy import CostMeter
 from desktop.core.model.engine import EngineInfo
+from desktop.core.policy.settings import load_settings
 from desktop.ui.model_service import TASK_LANE, ModelService
 from desktop.ui.workers import Workers
 
@@ -57,3 +59,28 @@ def test_closing_frees_the_engine_after_the_running_model_work_stopped(qtbot, wo
     assert service.engine is None and changed.args == [ModelService.UNAVAILABLE, ""]
     service.close()  # nothing loaded any more: nothing to close
     assert events == ["work stopped", "engine closed"]
+
+
+def test_switching_the_model_off_lets_go_of_it_at_once_and_frees_it_after_the_running_work(
+    qtbot, workers: Workers
+) -> None:
+    events: list[str] = []
+    service = ModelService(workers)
+    service._on_loaded(ClosingEngine(events))  # type: ignore[arg-type]
+    started = threading.Event()
+
+    def decode(cancel: threading.Event) -> None:
+        started.set()
+        while not cancel.wait(0.01):
+            pass
+        events.append("work stopped")
+
+    workers.run(TASK_LANE, decode, lambda _result: None, model=True)
+    assert started.wait(5)
+    off = load_settings(registry=dict)
+    off = dataclasses.replace(off, values={**off.values, "model.enabled": False})
+    service.load(off)
+    assert service.engine is None and service.state == ModelService.UNAVAILABLE  # drafting cannot use it now
+    assert events == []  # not freed under the decode
+    workers.cancel(TASK_LANE)
+    qtbot.waitUntil(lambda: events == ["work stopped", "engine closed"], timeout=5_000)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -13,11 +13,13 @@ from lxml import etree
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from desktop.core import analysis
 from desktop.core.document.reader import open_document
 from desktop.core.findings import Category
+from desktop.core.model.engine import EngineError
 from desktop.core.session import Decision
 from desktop.ui.main_window import MainWindow
-from desktop.ui.review_controller import ANALYSIS_LANE
+from desktop.ui.review_controller import ANALYSIS_LANE, CONFUSION_LANE
 from tests.ooxml_oracle import accept_all, body_texts, reject_all
 
 pytestmark = pytest.mark.ui
@@ -223,3 +225,21 @@ def test_accept_all_of_a_kind_and_add_a_word_are_undone_in_one_step(
     window.undo_action.trigger()
     assert "wozopas" not in personal
     assert len([f for f in session.pending() if f.original == "wozopas"]) == len(words)
+
+
+def test_a_model_that_fails_while_judging_leaves_the_rule_findings_and_says_so(
+    qtbot, window: MainWindow, letter_docx, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def failing(*_args: object) -> Iterator[object]:
+        raise EngineError("llama.cpp kon geen geheugen krijgen")
+        yield  # a generator, like the real stage
+
+    monkeypatch.setattr(analysis, "run_confusion", failing)
+    window.controller.model_engine = lambda: object()  # a model is loaded
+    notices: list[str] = []
+    window.controller.notice.connect(notices.append)
+    _open_and_analyse(qtbot, window, letter_docx("003_besluit"))
+    qtbot.waitUntil(lambda: not window.workers.is_running(CONFUSION_LANE), timeout=30_000)
+    assert any("kon de twijfelwoorden (d/t, de/het) niet beoordelen: llama.cpp kon geen geheugen krijgen" in notice
+               for notice in notices), notices
+    assert window.controller.session.pending()  # the rules' findings stand
