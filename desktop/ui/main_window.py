@@ -230,6 +230,7 @@ class MainWindow(QMainWindow):
         self.model.state_changed.connect(self._on_model_state)
         c.model_cost_changed.connect(self._on_model_cost)
         self.controller.model_engine = lambda: self.model.engine
+        self.controller.take_model_cost = self.model.take_cost
         self.model.failed.connect(lambda message: self.show_message(_("Herschrijven is niet gelukt"), message))
         self.start_page.open_requested.connect(self.choose_file)
         self.start_page.new_requested.connect(self.new_letter)

@@ -76,6 +76,8 @@ class ReviewController(QObject):
         self.settings = settings
         # The loaded model, if any (set by the main window from its model service): the confusion stage uses it.
         self.model_engine: Callable[[], Engine | None] | None = None
+        #: What the model did since this was last asked (the main window passes the model service's take_cost).
+        self.take_model_cost: Callable[[], ModelCost] | None = None
         self.tools: LanguageTools | None = None
         self.document: Document | None = None
         self.session: ReviewSession | None = None
@@ -225,6 +227,8 @@ class ReviewController(QObject):
         self._reloading = None
         self.session = ReviewSession(str(document.path), document.sha256)
         if previous is None or previous.document_path != str(document.path):
+            if self.take_model_cost is not None:
+                self.take_model_cost()  # the model's work before this document is not this document's cost
             self.model_cost = ModelCost()
             self.model_cost_changed.emit()
         if previous is not None and previous.document_path == str(document.path):
@@ -362,6 +366,7 @@ class ReviewController(QObject):
                            "bevindingen van de taalregels blijven staan.").format(reason=error))
 
     def _on_confusion_done(self) -> None:
+        self.charge_model_work()
         self._refresh.stop()
         self._report_journal_left()
         self.findings_changed.emit()
@@ -504,11 +509,16 @@ class ReviewController(QObject):
         self.review_changed.emit()
         self._changed()
 
-    def add_model_cost(self, cost: ModelCost) -> None:
-        """Count the model's work on the open document (a rewrite, drafting that led to it)."""
+    def _add_model_cost(self, cost: ModelCost) -> None:
+        """Count the model's work on the open document."""
         if cost:
             self.model_cost += cost
             self.model_cost_changed.emit()
+
+    def charge_model_work(self) -> None:
+        """Count what the model did since the last count on the open document (a rewrite, its d/t judgement)."""
+        if self.take_model_cost is not None:
+            self._add_model_cost(self.take_model_cost())
 
     def undo(self) -> None:
         """Undo the last decision."""

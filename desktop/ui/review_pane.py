@@ -261,7 +261,7 @@ class ReviewPane(QSplitter):
 
     def _on_rewritten(self, result: ModelResult) -> None:
         self.rewriting = None
-        self.controller.add_model_cost(self.model.take_cost())
+        self.controller.charge_model_work()
         self.preview.finish(result)
 
     def _accept_rewrite(self) -> None:
@@ -281,5 +281,5 @@ class ReviewPane(QSplitter):
         """Stop the running rewrite; the preview says nothing changed."""
         self.model.cancel()
         self.rewriting = None
-        self.controller.add_model_cost(self.model.take_cost())  # what was written until the cancel
+        self.controller.charge_model_work()  # what was written until the cancel
         self.preview.cancelled()

@@ -34,7 +34,10 @@ def test_real_dt_errors_are_found_and_their_corrections_left_alone(
     assert isinstance(scorer, LlamaScorer) and scorer_for(embedded_engine) is scorer
     paragraphs = [(f"w{i}", wrong) for i, (wrong, _w, _r) in enumerate(WRONG_RIGHT)]
     paragraphs += [(f"r{i}", wrong.replace(word, right, 1)) for i, (wrong, word, right) in enumerate(WRONG_RIGHT)]
+    before, scored = embedded_engine.meter.total(), scorer.tokens_scored
     found = dict(checker.judge(paragraphs, scorer, seconds_per_page=600.0))
+    cost = embedded_engine.meter.total() - before  # the judging is model work the energy figures count
+    assert cost.prompt_tokens == scorer.tokens_scored - scored > 0 and cost.tokens == 0 and cost.seconds > 0
     for i, (_wrong, word, right) in enumerate(WRONG_RIGHT):
         assert [(f.original, f.suggestions[0]) for f in found[f"w{i}"]] == [(word, right)]
         assert found[f"r{i}"] == []

@@ -48,7 +48,6 @@ def test_the_model_work_is_shown_and_kept_with_the_document(
     with qtbot.waitSignal(window.controller.opened, timeout=30_000):
         window.open_path(letter_docx("016_brief"))
     assert window.cost_label.isHidden()
-    window.model.take_cost()
     document = window.document
     paragraph = next(p for p in document.paragraphs if len(p.text.split()) > 30)
     cursor = window.review.view.textCursor()

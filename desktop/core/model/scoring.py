@@ -28,6 +28,7 @@ cores (9.0 s against 11.6 s for 16 sentences of two letters).
 from __future__ import annotations
 
 import threading
+import time
 import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ from typing import Any
 import numpy as np
 
 from desktop.core.language.confusion import Candidate
+from desktop.core.model.energy import ModelCost
 
 # A neutral frame that tells the model what kind of text follows; its tokens stay in the KV cache.
 PREAMBLE = "Een zin uit een zorgvuldig geschreven Nederlandse brief van de overheid, zonder taalfouten:\n"
@@ -175,8 +177,21 @@ class LlamaScorer:
     ) -> list[list[tuple[float, ...]] | None] | None:
         """Per sentence (None when it is too long to score), per candidate, per alternative: the margin in nats.
 
-        None when ``cancel`` was set before the work was done.
+        None when ``cancel`` was set before the work was done. The work is counted in the engine's meter (the
+        energy figures), as tokens read: scoring writes none.
         """
+        started, cpu_started, scored = time.perf_counter(), time.process_time(), self._tokens_scored
+        try:
+            return self._margins(sentences, cancel)
+        finally:
+            self._engine.meter.add(ModelCost(time.perf_counter() - started, self._tokens_scored - scored, 0,
+                                             time.process_time() - cpu_started))
+
+    def _margins(
+        self,
+        sentences: Sequence[tuple[str, Sequence[Candidate]]],
+        cancel: threading.Event | None,
+    ) -> list[list[tuple[float, ...]] | None] | None:
         ordered = [sorted(candidates, key=lambda c: c.start) for _s, candidates in sentences]
         items = [self._item(sentence, cands) for (sentence, _c), cands in zip(sentences, ordered, strict=True)]
         twins = [self._twins(number, item, sentences[number][0], ordered[number]) for number, item in enumerate(items)]
