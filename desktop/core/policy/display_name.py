@@ -1,10 +1,10 @@
 """The user's name as a reader should see it in the disclosure: "Anna de Vries", not the login "avries".
 
-The "Mijn naam" setting (``user_name``) wins. Otherwise the operating system's full name: on
-Windows the display name of the account (``GetUserNameExW(NameDisplay)``, set by the organisation's
-directory), elsewhere the full-name field of the account (the first comma-separated part of the
-passwd GECOS field). The login name is the last resort, used only when the system knows no other
-name; the first-run screen then asks for "Mijn naam".
+The "Mijn naam" setting (``user_name``) wins. Otherwise the name the computer knows: on Windows
+the user name Office keeps (the name Word writes on tracked changes; read from the registry, never
+from the directory, which could mean a network call), elsewhere the full-name field of the account
+(the first comma-separated part of the passwd GECOS field). The login name is the last resort, used
+only when the system knows no other name; the first-run screen then asks for "Mijn naam".
 """
 
 from __future__ import annotations
@@ -14,25 +14,24 @@ import os
 import sys
 from functools import lru_cache
 
-NAME_DISPLAY = 3  # EXTENDED_NAME_FORMAT NameDisplay (secext.h)
+#: Where Office keeps the user's name, which Word writes as the author of tracked changes and comments.
+OFFICE_USER_INFO = r"Software\Microsoft\Office\Common\UserInfo"
 
 
-def _windows_display_name() -> str | None:
-    """The account's display name from Windows (None for a local account without one)."""
-    import ctypes
-    from ctypes import wintypes
-
-    function = ctypes.WinDLL("secur32").GetUserNameExW  # type: ignore[attr-defined]
-    function.argtypes = [ctypes.c_int, wintypes.LPWSTR, ctypes.POINTER(wintypes.ULONG)]
-    function.restype = wintypes.BOOLEAN
-    size = wintypes.ULONG(0)
-    function(NAME_DISPLAY, None, ctypes.byref(size))  # fails, and says how many characters it needs
-    if size.value == 0:
+def _office_user_name() -> str | None:
+    """The name Office knows the user by (None without Office or without a name). A local registry value: the
+    account's directory display name (``GetUserNameExW(NameDisplay)``) may ask the domain controller over the
+    network, which Schrijfhulp never does, and could stall a laptop that is offline."""
+    if sys.platform != "win32":
         return None
-    buffer = ctypes.create_unicode_buffer(size.value + 1)
-    if not function(NAME_DISPLAY, buffer, ctypes.byref(size)):
+    import winreg
+
+    try:
+        with winreg.OpenKey(winreg.HKEY_CURRENT_USER, OFFICE_USER_INFO) as key:
+            value, kind = winreg.QueryValueEx(key, "UserName")
+    except OSError:
         return None
-    return buffer.value
+    return value if kind == winreg.REG_SZ and isinstance(value, str) else None
 
 
 def _passwd_full_name() -> str | None:
@@ -52,7 +51,7 @@ def _passwd_full_name() -> str | None:
 def system_full_name() -> str | None:
     """The user's full name as the operating system knows it, or None when it knows none."""
     try:
-        name = _windows_display_name() if sys.platform == "win32" else _passwd_full_name()
+        name = _office_user_name() if sys.platform == "win32" else _passwd_full_name()
     except OSError:
         return None
     name = " ".join((name or "").split())

@@ -74,3 +74,13 @@ def test_a_failing_lookup_is_no_name(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(module, "_passwd_full_name", broken)
     assert system_full_name() is None
+
+
+def test_on_windows_the_name_is_offices_never_the_directorys(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Office's user name is a local registry value (the author name Word writes); the directory's display
+    # name could mean a network call. Off Windows there is no Office name to read.
+    assert module._office_user_name() is None
+    monkeypatch.setattr(module.sys, "platform", "win32")
+    monkeypatch.setattr(module, "_office_user_name", lambda: "  Anna  de Vries ")
+    monkeypatch.setattr(module, "_passwd_full_name", lambda: "Niet Deze")
+    assert system_full_name() == "Anna de Vries"
