@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from desktop.core.findings import Category
 from desktop.core.language.readability import LevelEstimate
 from desktop.core.model.engine import Completion
 from desktop.core.model.guards import GuardOutcome, Task, Verdict
-from desktop.core.model.tasks import ModelResult
+from desktop.core.model.tasks import B1_RULE, ModelResult, word_diff
 from desktop.ui.b1_preview import B1Preview
 
 pytestmark = pytest.mark.ui
@@ -20,8 +21,11 @@ COMPLETION = Completion("…", "…", 300, 50, 1.0, 7.0, "stop")
 
 
 def _result(text: str | None, verdict: Verdict | None, refusals: tuple[Verdict, ...] = ()) -> ModelResult:
+    findings = tuple(word_diff("p1", SOURCE, 0, SOURCE, text, category=Category.STYLE, rule=B1_RULE, message="B1",
+                               group="model-b1:p1")) if text is not None else ()
     return ModelResult(
         task=Task.B1, paragraph="p1", start=0, end=len(SOURCE), original=SOURCE, text=text, refusals=refusals,
+        findings=findings,
         completions=(COMPLETION,) * max(1, len(refusals)), verdict=verdict,
         level_before=LevelEstimate("C1+", ()), level_after=LevelEstimate("B1", ()),
     )
@@ -41,7 +45,9 @@ def test_an_offered_rewrite_lists_what_each_guard_checked(qtbot) -> None:
     status = preview.status.text()
     assert "<b>Feiten</b>" in status and "<b>Inhoud</b>" in status and "Alle 10 inhoudswoorden" in status
     assert "– <b>Grammatica</b>: Niet gecontroleerd" in status
-    assert preview.accept_button.isEnabled() is False  # no findings in this hand-made result
+    assert preview.accept_button.isEnabled()  # the rewrite's changes can be taken over
+    preview.finish(_result(SOURCE, verdict))  # a "rewrite" that changed nothing has nothing to take over
+    assert not preview.accept_button.isEnabled()
 
 
 def test_a_refused_rewrite_says_per_guard_why_in_plain_words(qtbot) -> None:
