@@ -545,6 +545,8 @@ def _conditional(sentence: str, tokens: Sequence[_Token], end: int) -> SplitOpti
         return None
     if any(t.lower in SUBORDINATORS or t.lower in RELATIVES for t in tokens[1:comma]):
         return None  # "Als in de toekomst wordt besloten dat ...": a clause inside the condition
+    if any(t.lower in COORDINATORS or t.lower == "of" for t in tokens[1:comma] if not t.depth):
+        return None  # "Als u geen pas heeft en er geen wilt aanvragen": one moved verb breaks the second part
     then = _then_clause(sentence, tokens, comma + 1, end)
     if then is None:
         return None

@@ -143,6 +143,8 @@ def test_a_condition_already_written_as_a_question_gets_its_question_mark() -> N
 @pytest.mark.parametrize(
     "sentence",
     [
+        # a condition of two parts: "Heeft u geen paspoort en er ook geen wilt aanvragen?" is no sentence
+        "Als u geen paspoort heeft en er ook geen wilt aanvragen, kunt u een volmacht geven aan een andere kiezer.",
         # a list item (the considerans item) and a question are never split
         "dat binnen de gemeente Haarlem-mermeer in het kader van de Vinex Locatie Hoofddorp en het project "
         "Hogesnelheidslijn-Zuid bouwactiviteiten worden gerealiseerd;",
