@@ -3,15 +3,62 @@
 "Het gemeenteraad … willen" (a wrong article, a plural verb with a singular subject) in a rewrite of a
 correct sentence is refused. Findings are compared per rule: the output may have as many findings of
 a rule as the input had (a kept officialese word stays flagged), never more.
+
+One error LanguageTool does not see is checked by a rule of our own (:func:`double_subjects`): a new
+sentence of a split that opens with a pronoun, its verb and then a subject of its own in a passive
+clause ("Dit kan de post verstuurd worden": the 1.5B model's split of "... en kan de post verstuurd
+worden"). A passive clause has no object, so the pronoun has no place in it.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from desktop.core.i18n import _
+from desktop.core.language.clauses import finite_forms
 from desktop.core.language.grammar import GrammarUnavailableError
+from desktop.core.language.sentences import split_sentences
 from desktop.core.model.guards.verdict import GrammarMatches, GuardOutcome
+
+# A sentence that opens with one of these pronouns, a finite verb and a noun phrase ("Dit kan de post")
+# and has a passive auxiliary in the same clause has two subjects.
+PRONOUN_STARTS = frozenset({"dit", "dat", "het"})
+NOUN_PHRASE_STARTS = frozenset(
+    {"de", "het", "een", "uw", "zijn", "haar", "hun", "onze", "ons", "mijn", "deze", "dit", "die", "alle", "elke"}
+)
+PASSIVE_AUXILIARIES = frozenset({"worden", "wordt", "werd", "werden"})
+# Where the clause ends: a comma or a word that opens a clause of its own ("waarop", "waarmee" too). Not told
+# apart: "Dat kan de burger gevraagd worden" (an indirect object) is refused too; a lost suggestion, never a
+# wrong one.
+CLAUSE_ENDS = frozenset(
+    {",", ";", ":", "die", "dat", "wat", "omdat", "als", "wanneer", "zoals", "zodat", "terwijl", "nadat",
+     "voordat", "doordat", "hoewel", "of", "en", "maar", "want"}
+)  # fmt: skip
+_TOKEN = re.compile(r"\w+|[,;:]")
+
+
+def double_subjects(source: str, output: str) -> list[str]:
+    """The sentences of ``output`` that are not in ``source`` and open with a pronoun, a finite verb and a
+    subject of its own in a passive clause ("Dit kan de post verstuurd worden")."""
+    found: list[str] = []
+    forms = finite_forms()
+    for sentence in split_sentences(output):
+        if sentence.text in source:
+            continue
+        tokens = [t.lower() for t in _TOKEN.findall(sentence.text)]
+        if len(tokens) < 4 or tokens[0] not in PRONOUN_STARTS or tokens[2] not in NOUN_PHRASE_STARTS:
+            continue
+        if tokens[1] not in forms:
+            continue
+        clause = []
+        for token in tokens[3:]:
+            if token in CLAUSE_ENDS or token.startswith("waar"):
+                break
+            clause.append(token)
+        if any(t in PASSIVE_AUXILIARIES for t in clause):
+            found.append(sentence.text)
+    return found
 
 
 def grammar_guard(source: str, output: str, grammar: GrammarMatches | None) -> GuardOutcome:
@@ -23,7 +70,10 @@ def grammar_guard(source: str, output: str, grammar: GrammarMatches | None) -> G
     except GrammarUnavailableError as exc:
         return GuardOutcome("grammatica", _("Niet gecontroleerd: {reason}").format(reason=exc), ran=False)
     allowed = Counter(match.rule for match in before)
-    reasons = []
+    reasons = [
+        _("Zinsbouw klopt niet: ‘{sentence}’ heeft twee onderwerpen.").format(sentence=text)
+        for text in double_subjects(source, output)
+    ]
     for match in after:
         if allowed[match.rule] > 0:
             allowed[match.rule] -= 1
