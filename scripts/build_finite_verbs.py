@@ -44,7 +44,13 @@ def finite_forms(sequences: Iterator[bytes]) -> tuple[dict[str, set[str]], set[s
             continue
         if not tag.startswith(("WKW:TGW:", "WKW:VLT:")) or ":GIJ" in tag:
             continue
-        forms.setdefault(form, set()).add("m" if ":INF" in tag else ("1" if ":1EP" in tag else "3"))
+        if ":INF" in tag:
+            persons = "m"
+        elif tag.startswith("WKW:VLT:"):
+            persons = "13"  # a past singular is one form for the first and third person: ik ging, hij ging
+        else:
+            persons = "1" if ":1EP" in tag else "3"
+        forms.setdefault(form, set()).update(persons)
     return forms, other
 
 

@@ -59,6 +59,14 @@ def test_a_shared_subject_is_repeated_and_keeps_its_capital_only_as_a_name() -> 
     assert _alternatives(tuning, "nevenschikking", lambda word: False) == [". Maar Kandidaten hebben"]
 
 
+def test_a_past_singular_is_a_finite_verb_of_the_first_and_third_person() -> None:
+    assert finite_forms()["ontving"].persons == "13"  # ik ontving, hij ontving
+    sentence = "De gemeente ontving uw aanvraag op 3 mei en stuurde u een week later een brief."
+    assert _splits(sentence, "nevenschikking") == [
+        "De gemeente ontving uw aanvraag op 3 mei. En de gemeente stuurde u een week later een brief."
+    ]
+
+
 def test_a_fronted_adverb_is_repeated_for_the_second_clause() -> None:
     # the Weesp sentence the 1.5B model split into "Dit kan de post verstuurd worden" (ungrammatical)
     sentence = (
