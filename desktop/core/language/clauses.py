@@ -32,6 +32,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from desktop.core import paths
@@ -641,6 +642,19 @@ def split_options(sentence: str, is_word: WordCheck = _common_word) -> list[Spli
         if option is not None:
             options.append(option)
     return options
+
+
+def has_finite_verb(sentence: str) -> bool:
+    """True when a word of ``sentence`` can be its finite verb ("print", "heeft"); False for a piece without one
+    ("Een om te versturen naar de burger en één voor het opsturen naar Weesp": after "te" or "het" a verb form is
+    no finite verb). Lenient: a form that can also be another word class counts."""
+    tokens = _tokens(sentence)
+    words = [t for t in tokens if t.is_word]
+    inverted = any(  # "En ben je ...", "Dat doen we ...": a verb form before its pronoun subject
+        first.lower in finite_forms() and second.lower in PERSONAL_PRONOUNS
+        for first, second in pairwise(words)
+    )
+    return inverted or any(_is_finite(tokens, i) for i in range(len(tokens)))
 
 
 def apply_options(sentence: str, chosen: Sequence[tuple[SplitOption, str]]) -> str:

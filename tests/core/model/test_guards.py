@@ -10,7 +10,7 @@ from desktop.core.language.spelling import SpellChecker, default_dictionary_dir
 from desktop.core.language.wordlists import WordLists
 from desktop.core.model.guards import GuardContext, Task, check_output, summary
 from desktop.core.model.guards.content import content_guard, content_recall
-from desktop.core.model.guards.grammar import double_subjects
+from desktop.core.model.guards.grammar import double_subjects, pieces
 from desktop.core.model.guards.structure import structure_guard
 from desktop.core.policy.settings import load_settings
 
@@ -196,6 +196,51 @@ def test_a_split_whose_new_sentence_has_two_subjects_is_refused(full_context: Gu
 )
 def test_a_pronoun_before_a_verb_and_a_subject_is_fine_outside_a_passive_clause(sentence: str) -> None:
     assert double_subjects("Een andere zin.", "Een andere zin. " + sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "output"),
+    [
+        # the shapes of the 1.5B model's splits seen in the evaluation, on sentences of our own
+        (
+            "Stuur de aanvraag en de andere stukken mee zodat wij alle informatie hebben voor uw zaak.",
+            "Stuur de aanvraag en de andere stukken mee. Zodat wij alle informatie hebben voor uw zaak.",
+        ),
+        (
+            "U krijgt twee brieven, één voor uzelf en één voor het opsturen naar uw werkgever.",
+            "U krijgt twee brieven. Eén voor uzelf en één voor het opsturen naar uw werkgever.",
+        ),
+    ],
+)
+def test_a_split_that_leaves_a_piece_that_is_no_sentence_is_refused(
+    full_context: GuardContext, source: str, output: str
+) -> None:
+    piece = output.split(". ", 1)[1]
+    verdict = check_output(Task.B1, source, output, full_context)
+    assert f"‘{piece}’ is geen hele zin: een stuk van de zin ervoor." in [
+        r for g, r in verdict.reasons if g == "grammatica"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "output"),
+    [
+        ("Als u vragen heeft, kunt u ons bellen.", "Heeft u vragen? Dan kunt u ons bellen."),
+        ("Ben jij trainer en gemotiveerd om mee te doen?", "Ben jij trainer? En ben je gemotiveerd om mee te doen?"),
+        ("Wij verhuizen, waardoor de balie dicht is.", "Wij verhuizen. Waardoor is de balie dicht?"),
+        (
+            "De gemeente ontving uw aanvraag en stuurde een brief.",
+            "De gemeente ontving uw aanvraag. En ze stuurde een brief.",
+        ),
+        # an input without a verb (a considerans heading) is not held to it
+        (
+            "Gelet op de artikelen 2 en 18 van de Wegenverkeerswet 1994;",
+            "Gelet op artikel 2 en 18 van de Wegenverkeerswet 1994;",
+        ),
+    ],
+)
+def test_whole_sentences_are_no_pieces(source: str, output: str) -> None:
+    assert pieces(source, output) == []
 
 
 def test_all_facts_kept_is_said_only_when_every_guard_ran_and_passed(
