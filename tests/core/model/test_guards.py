@@ -107,6 +107,11 @@ def test_a_faithful_rewrite_of_the_item_keeps_its_form_and_words(context: GuardC
         # a separable verb written apart
         ("De gemeente wenst alle inwoners een goed 2024 toe.", "De gemeente wil alle inwoners een goed 2024 toewensen.",
          "- → willen"),
+        # a verb lost where another form of it stays ("laten" kept, "laat" gone): counted, not only looked up
+        ("Wilt u uw verlof door laten gaan tijdens uw ziekte laat het ons dan even weten.",
+         "Wilt u uw verlof door laten gaan tijdens uw ziekte? Dat ons dan even weten.", "ontbreken: ‘laat’"),
+        ("Wilt u uw verlof door laten gaan tijdens uw ziekte laat het ons dan even weten.",
+         "Wilt u uw verlof door laten gaan tijdens uw ziekte? Laat het ons dan even weten.", None),
     ],
 )
 def test_content_guard(context: GuardContext, source: str, output: str, reason: str | None) -> None:
@@ -115,6 +120,13 @@ def test_content_guard(context: GuardContext, source: str, output: str, reason: 
         assert reasons == []
     else:
         assert any(reason in r for r in reasons), reasons
+
+
+def test_content_recall_counts_a_word_lost_where_another_form_of_it_stays() -> None:
+    source = "Wilt u uw verlof door laten gaan tijdens uw ziekte laat het ons dan even weten."
+    lost = "Wilt u uw verlof door laten gaan tijdens uw ziekte? Dat ons dan even weten."
+    assert content_recall(source, lost) == (5, 6)
+    assert content_recall(source, lost.replace("Dat ons", "Laat het ons")) == (6, 6)
 
 
 @pytest.mark.parametrize(

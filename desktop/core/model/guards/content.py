@@ -302,6 +302,24 @@ def added_words(
     return _added(output_words, _Vocabulary(source_words), _Vocabulary(used))
 
 
+def _fewer_times(source_words: Sequence[Word], output_words: Sequence[Word], replaced: set[int]) -> list[Word]:
+    """The content words of the source whose lemma the output has, but fewer times: each occurrence past the
+    output's count ("door laten gaan ... laat het ons weten" → "door laten gaan ... Dat ons weten" lost "laat",
+    though "laten" is still there). Words the output does not have at all are the set check's. On the tuning
+    documents of the Amsterdam pairs 41 of 945 expert rewrites name a repeated content word fewer times
+    ("de cliëntenraad ... wanneer de cliëntenraad" → "... wanneer die"): refused here, as promised."""
+    in_output = Counter(w.lemma for w in output_words)
+    seen: Counter[str] = Counter()
+    lost: list[Word] = []
+    for word in source_words:
+        if not is_content(word) or word.start in replaced or not in_output[word.lemma]:
+            continue
+        seen[word.lemma] += 1
+        if seen[word.lemma] > in_output[word.lemma]:
+            lost.append(word)
+    return lost
+
+
 def content_guard(
     source: str, output: str, alternatives: B1WordList | None = None, style: Sequence[RuleMatch] = ()
 ) -> list[str]:
@@ -314,7 +332,7 @@ def content_guard(
         w.text
         for w in source_words
         if is_content(w) and w.start not in replaced and not kept_in_output.keeps(w, kept_in_source)
-    ]
+    ] + [w.text for w in _fewer_times(source_words, output_words, replaced)]
     if missing:
         reasons.append(
             _("Deze woorden uit de oorspronkelijke tekst ontbreken: {words}.").format(
@@ -367,11 +385,11 @@ def content_recall(
     source: str, output: str, alternatives: B1WordList | None = None, style: Sequence[RuleMatch] = ()
 ) -> tuple[int, int]:
     """(kept, total): how many content words of ``source`` ``output`` keeps, counting listed alternatives."""
-    source_words = _words(source)
-    kept_in_output = _Vocabulary(_words(output))
+    source_words, output_words = _words(source), _words(output)
+    kept_in_output = _Vocabulary(output_words)
     replaced, _used = _replacements(source, source_words, kept_in_output, alternatives, style)
     content = [w for w in source_words if is_content(w)]
     origin = _Vocabulary(source_words)
     kept = [w for w in content if w.start in replaced or kept_in_output.keeps(w, origin)]
-    return len(kept), len(content)
+    return len(kept) - len(_fewer_times(source_words, output_words, replaced)), len(content)
 
