@@ -12,7 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -28,6 +27,7 @@ from desktop.core.i18n import _
 from desktop.core.model.energy import WATTS_PER_BUSY_CORE
 from desktop.core.policy.settings import Settings, load_settings
 from desktop.core.user_state import UserState, load_state, save_state
+from desktop.ui.main_actions import build_actions
 from desktop.ui.model_service import ModelService
 from desktop.ui.review_controller import ReviewController
 from desktop.ui.start_page import StartPage
@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.start_page)
         self.setCentralWidget(self.pages)
-        self._build_actions()
+        self.commands = build_actions(self)
         self._build_menus()
         self._build_status_bar()
         self._connect()
@@ -103,86 +103,39 @@ class MainWindow(QMainWindow):
 
     # -- construction -------------------------------------------------------------------------
 
-    def _action(self, text: str, slot: Callable[[], object], shortcuts: tuple[QKeySequence | str, ...] = (),
-                tip: str = "") -> QAction:
-        action = QAction(text, self)
-        # A list to setShortcuts, and no QKeySequence copies: PySide6 resolves setShortcut(sequence) and
-        # QKeySequence(sequence) by building the whole Qt enum namespace (about 20 ms before the first paint).
-        action.setShortcuts([s if isinstance(s, QKeySequence) else QKeySequence(s) for s in shortcuts])
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
-
-    def _build_actions(self) -> None:
-        key = QKeySequence.StandardKey
-        self.open_action = self._action(_("&Openen…"), self.choose_file, (QKeySequence(key.Open),),
-                                        _("Een Word-document (.docx) openen"))
-        self.new_action = self._action(_("&Nieuwe brief…"), self.new_letter, (QKeySequence(key.New),),
-                                       _("Een brief of besluit maken uit een sjabloon van uw organisatie"))
-        self.save_action = self._action(_("Opslaan met &wijzigingen bijhouden…"), lambda: self.save(clean=False),
-                                        (QKeySequence(key.Save),), _("Een kopie opslaan met bijgehouden wijzigingen"))
-        self.clean_action = self._action(_("Opslaan als &schone kopie…"), lambda: self.save(clean=True),
-                                         ("Ctrl+Shift+S",), _("Een kopie opslaan met de wijzigingen toegepast"))
-        self.word_action = self._action(_("Openen in &Word"), self.open_in_word, (),
-                                        _("Het laatst opgeslagen document openen"))
-        self.quit_action = self._action(_("&Afsluiten"), self.close, (QKeySequence(key.Quit),))
-        self.undo_action = self._action(_("&Ongedaan maken"), self.controller.undo, (QKeySequence(key.Undo),))
-        self.redo_action = self._action(_("Opnieuw &doen"), self.controller.redo, (QKeySequence(key.Redo),))
-        self.next_action = self._action(_("&Volgende suggestie"), lambda: self.review.step(1), ("F8", "Alt+Down"))
-        self.previous_action = self._action(_("V&orige suggestie"), lambda: self.review.step(-1),
-                                            ("Shift+F8", "Alt+Up"))
-        self.accept_action = self._action(_("&Accepteren"), lambda: self.review.accept_current(),
-                                          ("Ctrl+Return", "Ctrl+Enter"))
-        self.reject_action = self._action(_("A&fwijzen"), lambda: self.review.reject_current(),
-                                          ("Ctrl+Delete", "Ctrl+Backspace"))
-        self.kind_action = self._action(_("Alles van deze &soort accepteren"), lambda: self.review.accept_kind())
-        self.ignore_action = self._action(_("Regel &negeren"), lambda: self.review.ignore_rule())
-        self.word_list_action = self._action(_("&Toevoegen aan woordenlijst"), lambda: self.review.add_word())
-        self.b1_action = self._action(_("Herschrijf in &B1"), lambda: self.review.rewrite_b1(), ("Ctrl+B",),
-                                      _("De alinea bij de cursor laten herschrijven door het lokale taalmodel"))
-        self.cancel_action = self._action(_("&Annuleren"), self.cancel_work, ("Esc",))
-        self.settings_action = self._action(_("&Instellingen…"), self.open_settings, ("Ctrl+,",))
-        self.team_action = self._action(_("Instellingen voor uw &team…"), self.open_team_lead, (),
-                                        _("AI-vermelding en privacy-instellingen kiezen en exporteren voor IT"))
-        self.about_action = self._action(_("&Over Schrijfhulp en privacy"), self.open_about)
-        self.review_actions = (self.save_action, self.clean_action, self.next_action, self.previous_action,
-                               self.accept_action, self.reject_action, self.kind_action, self.ignore_action,
-                               self.word_list_action)
-
     def _build_menus(self) -> None:
+        # One addAction per action: with addActions([...]) half of the UI test runs aborted at interpreter exit
+        # ("bool_dealloc: deallocating True or False", a reference count error in the bindings; PySide6 6.x).
+        do = self.commands
         file_menu = self.menuBar().addMenu(_("&Bestand"))
-        file_menu.addAction(self.new_action)
-        file_menu.addAction(self.open_action)
+        for action in (do.new, do.open):
+            file_menu.addAction(action)
         self.recent_menu = file_menu.addMenu(_("&Recente bestanden"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self._fill_recent_menu()
         file_menu.addSeparator()
-        for action in (self.save_action, self.clean_action, self.word_action):
+        for action in (do.save, do.clean, do.word):
             file_menu.addAction(action)
         file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
+        file_menu.addAction(do.quit)
         edit_menu = self.menuBar().addMenu(_("Be&werken"))
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
+        for action in (do.undo, do.redo):
+            edit_menu.addAction(action)
         edit_menu.addSeparator()
-        edit_menu.addAction(self.cancel_action)
+        edit_menu.addAction(do.cancel)
         review_menu = self.menuBar().addMenu(_("&Suggesties"))
-        for action in (self.next_action, self.previous_action, self.accept_action, self.reject_action,
-                       self.kind_action, self.ignore_action, self.word_list_action):
+        for action in (do.next, do.previous, do.accept, do.reject, do.kind, do.ignore, do.word_list):
             review_menu.addAction(action)
         review_menu.addSeparator()
-        review_menu.addAction(self.b1_action)
+        review_menu.addAction(do.b1)
         self.extra_menu = self.menuBar().addMenu(_("E&xtra"))
-        self.extra_menu.addAction(self.settings_action)
-        self.extra_menu.addAction(self.team_action)
+        for action in (do.settings, do.team):
+            self.extra_menu.addAction(action)
         self.help_menu = self.menuBar().addMenu(_("&Help"))
-        self.help_menu.addAction(self.about_action)
+        self.help_menu.addAction(do.about)
         toolbar = self.addToolBar(_("Werkbalk"))
         toolbar.setObjectName("main-toolbar")
-        for action in (self.new_action, self.open_action, self.save_action, self.previous_action, self.next_action,
-                       self.accept_action, self.reject_action, self.b1_action):
+        for action in (do.new, do.open, do.save, do.previous, do.next, do.accept, do.reject, do.b1):
             toolbar.addAction(action)
 
     def _build_status_bar(self) -> None:
@@ -263,12 +216,12 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         session = self.controller.session
         has_document = self.document is not None
-        for action in self.review_actions:
+        for action in self.commands.review:
             action.setEnabled(has_document)
-        self.undo_action.setEnabled(bool(session and session.can_undo()))
-        self.redo_action.setEnabled(bool(session and session.can_redo()))
-        self.word_action.setEnabled(self.last_saved is not None)
-        self.b1_action.setEnabled(has_document and self.model.state == ModelService.READY)
+        self.commands.undo.setEnabled(bool(session and session.can_undo()))
+        self.commands.redo.setEnabled(bool(session and session.can_redo()))
+        self.commands.word.setEnabled(self.last_saved is not None)
+        self.commands.b1.setEnabled(has_document and self.model.state == ModelService.READY)
 
     def _refresh_state(self) -> None:
         self._update_title()

@@ -33,7 +33,7 @@ def test_switching_a_check_off_in_settings_reanalyses(qtbot, window: MainWindow,
     with qtbot.waitSignal(window.controller.analysis_done, timeout=120_000):
         window.open_path(letter_docx("003_besluit"))
     assert any(f.category is Category.SPELLING for f in window.controller.session.visible())
-    window.settings_action.trigger()
+    window.commands.settings.trigger()
     dialog = window.settings_dialog
     dialog.fields["checks.spelling"].control.setChecked(False)
     with qtbot.waitSignal(window.controller.analysis_done, timeout=120_000):
@@ -45,9 +45,9 @@ def test_switching_a_check_off_in_settings_reanalyses(qtbot, window: MainWindow,
 
 
 def test_about_and_team_lead_open_from_the_menus(qtbot, window: MainWindow) -> None:
-    window.about_action.trigger()
+    window.commands.about.trigger()
     assert window.about_dialog.isVisible()
-    window.team_action.trigger()
+    window.commands.team.trigger()
     assert window.team_dialog.isVisible()
 
 
@@ -83,7 +83,7 @@ def test_without_a_model_the_app_says_it_runs_on_rules_alone(qtbot, window: Main
         window.start_up()
     assert window.model_label.text() == "Taalmodel: niet beschikbaar — alleen regels"
     assert "geen taalmodel geïnstalleerd" in window.model_label.toolTip()
-    assert not window.b1_action.isEnabled()
+    assert not window.commands.b1.isEnabled()
 
 
 def test_a_model_with_a_wrong_hash_is_refused_with_a_clear_message(qtbot, window: MainWindow) -> None:
@@ -101,7 +101,7 @@ def test_a_model_with_a_wrong_hash_is_refused_with_a_clear_message(qtbot, window
 
 
 def test_a_new_letter_opens_in_the_main_window_for_review(qtbot, window: MainWindow, tmp_path) -> None:
-    window.new_action.trigger()
+    window.commands.new.trigger()
     dialog = window.draft_dialog
     dialog.select_template("ontvangstbevestiging")
     request = dialog._request()

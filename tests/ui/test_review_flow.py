@@ -125,9 +125,9 @@ def test_undo_and_redo_of_decisions(qtbot, window: MainWindow, letter_docx) -> N
     current = window.review.suggestions.current_id()
     _key(qtbot, window, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
     assert session.decision(current) is not None
-    window.undo_action.trigger()
+    window.commands.undo.trigger()
     assert session.decision(current) is None
-    window.redo_action.trigger()
+    window.commands.redo.trigger()
     assert session.decision(current) is not None
 
 
@@ -209,20 +209,20 @@ def test_accept_all_of_a_kind_and_add_a_word_are_undone_in_one_step(
     rule, ids = max(by_rule.items(), key=lambda item: len(item[1]))
     assert len(ids) >= 2
     window.review.select_finding(ids[0])
-    window.kind_action.trigger()
+    window.commands.kind.trigger()
     assert all(session.decision(fid) == (Decision.ACCEPTED, 0) for fid in ids), rule
-    window.undo_action.trigger()
+    window.commands.undo.trigger()
     assert all(session.decision(fid) is None for fid in ids)
 
     words = [f for f in session.pending() if f.category is Category.SPELLING and f.original == "wozopas"]
     assert len(words) >= 2
     personal = window.controller.tools.word_lists.personal
     window.review.select_finding(words[0].id)
-    window.word_list_action.trigger()
+    window.commands.word_list.trigger()
     assert "wozopas" in personal and not any(f.original == "wozopas" for f in session.pending())
     assert window.statusBar().currentMessage() == "‘wozopas’ staat nu in uw woordenlijst."
-    assert window.undo_action.isEnabled()
-    window.undo_action.trigger()
+    assert window.commands.undo.isEnabled()
+    window.commands.undo.trigger()
     assert "wozopas" not in personal
     assert len([f for f in session.pending() if f.original == "wozopas"]) == len(words)
 

@@ -100,8 +100,8 @@ def test_decisions_show_in_the_document_as_it_will_be_saved(
     assert "Taalniveau van deze alinea: A2" in (view.tooltip_at(view.cursorRect(cursor).center()) or "")
 
     # Undo takes a change out of the view and the levels again.
-    window.undo_action.trigger()  # the rejection
-    window.undo_action.trigger()  # the spelling fix
+    window.commands.undo.trigger()  # the rejection
+    window.commands.undo.trigger()  # the spelling fix
     assert view.marks("p10") == [] and view.marks("p3")
     assert window.controller.markup is not None and "p10" not in window.controller.markup.pieces
 
@@ -181,7 +181,7 @@ def test_a_new_letter_and_a_recent_file_ask_too(qtbot, window: MainWindow, lette
     window.controller.decide([_finding(window, "criteria").id], Decision.ACCEPTED)
     asked: list[str] = []
     window.confirm_close = lambda: asked.append("new") or "cancel"
-    window.new_action.trigger()
+    window.commands.new.trigger()
     assert asked == ["new"] and not hasattr(window, "draft_dialog")
     window.confirm_close = lambda: asked.append("recent") or "cancel"
     recent = next(a for a in window.recent_menu.actions() if a.text() == second.name)

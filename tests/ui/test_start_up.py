@@ -120,12 +120,12 @@ def test_opening_builds_the_review_pane_without_the_model_guards(tmp_path: Path)
 
 def test_the_review_pane_is_built_when_a_document_opens(qtbot, window: MainWindow, letter_docx) -> None:
     assert window._review is None and window.pages.currentWidget() is window.start_page
-    assert not window.next_action.isEnabled() and not window.accept_action.isEnabled()
+    assert not window.commands.next.isEnabled() and not window.commands.accept.isEnabled()
     with qtbot.waitSignal(window.controller.opened, timeout=30_000):
         window.open_path(letter_docx("003_besluit"))
     assert window.pages.currentWidget() is window.review
     assert "Toekenning invalidenparkeerplaats Raadhuisplein Dinteloord" in window.review.view.toPlainText()
-    assert window.next_action.isEnabled() and window.accept_action.isEnabled()
+    assert window.commands.next.isEnabled() and window.commands.accept.isEnabled()
 
 
 def test_the_start_page_opens_recent_files_and_the_file_dialog(qtbot, window: MainWindow, letter_docx,
