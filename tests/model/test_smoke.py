@@ -8,6 +8,7 @@ import pytest
 from wordfreq import zipf_frequency
 
 from desktop.core.model.engine import LOOKUP_TOKENS, LlamaEngine, Request
+from desktop.core.model.structured import OPENING, partial_text
 
 pytestmark = pytest.mark.model
 
@@ -82,3 +83,20 @@ def test_prompt_lookup_verifies_copied_text_in_batches(
     assert "omgevingsvergunning op 12 maart 2024" in completion.text, completion.text
     assert len(decode_steps) < completion.completion_tokens / 2, decode_steps
     assert max(decode_steps) == 1 + LOOKUP_TOKENS
+
+
+def test_a_structured_answer_shows_text_from_its_first_decoded_token(embedded_engine: LlamaEngine) -> None:
+    """The answer's opening ``{"tekst": "`` is given with the prompt, not decoded token by token: the first
+    token the model decodes is already the text's (the B1 preview shows words one step after the prompt)."""
+    streamed: list[str] = []
+    completion = embedded_engine.complete(
+        Request(
+            system='Je verbetert spelfouten. Antwoord met JSON: {"tekst": "<de verbeterde zin>"}.',
+            user="Zin: Wij hebben uw brief ontvangen en zullen hem zo snel mogelijk behandellen.",
+            max_tokens=60,
+        ),
+        on_text=streamed.append,
+    )
+    assert streamed[0].startswith(OPENING) and partial_text(streamed[0]).strip(), streamed[:3]
+    assert completion.raw.startswith(OPENING) and "ontvangen" in completion.text
+    assert len(streamed) == completion.completion_tokens  # the opening is no decoded token

@@ -197,6 +197,7 @@ class LlamaEngine:
             bos_token=llama._model.token_get_text(bos) if bos != -1 else "",
         )
         self._grammar = LlamaGrammar.from_json_schema(json.dumps(structured.SCHEMA), verbose=False)
+        self._opening = list(llama.tokenize(structured.OPENING.encode("utf-8"), add_bos=False, special=False))
 
     @classmethod
     def load(
@@ -425,7 +426,9 @@ class LlamaEngine:
         from llama_cpp.llama_speculative import LlamaPromptLookupDecoding
 
         llama = self._llama
-        prompt = self.prompt_tokens(request)
+        # A structured answer's opening is given, not decoded: it is evaluated with the prompt.
+        opening = self._opening if request.structured else []
+        prompt = self.prompt_tokens(request) + opening
         find_candidate_pred_tokens = (
             LlamaPromptLookupDecoding.find_candidate_pred_tokens if request.prompt_lookup else None
         )
@@ -435,11 +438,12 @@ class LlamaEngine:
         cpu_started = time.process_time()
         reused = self._evaluate_prompt(request, prompt)
         output: list[int] = []
-        data = bytearray()
+        data = bytearray(structured.OPENING.encode("utf-8") if request.structured else b"")
         finish = "length"
         grammar = self._grammar if request.structured else None
         draft_limit = LOOKUP_FIRST
         with Sampler(llama, request.temperature, request.seed, grammar) as sampler:
+            sampler.accept(opening)
             next_token = sampler.sample(-1)
             first_token_at = time.perf_counter()
 

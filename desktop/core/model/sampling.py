@@ -70,6 +70,15 @@ class Sampler:
             self._grammar = None
         self._chain.close()
 
+    def accept(self, tokens: list[int]) -> None:
+        """Advance the grammar past ``tokens`` written for the model (the answer's opening); they must fit it."""
+        if self._grammar is None:
+            return
+        for token in tokens:
+            if not self._allowed(token):
+                raise ValueError(f"token {token} of the given opening does not fit the grammar")
+            self._lc.llama_sampler_accept(self._grammar, token)
+
     def sample(self, index: int) -> int:
         """The token for output ``index`` of the last decoded batch (-1: the last), accepted by the grammar."""
         lc = self._lc

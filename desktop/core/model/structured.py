@@ -10,6 +10,10 @@ from __future__ import annotations
 import json
 
 FIELD = "tekst"
+# How every answer begins. The engine writes it for the model (after the prompt, evaluated with it, the grammar
+# advanced past it), so that the first token decoded is already text: ~5 decode steps before the first word
+# of a rewrite showed (0.1-0.25 s each on two cores).
+OPENING = '{"' + FIELD + '": "'
 SCHEMA = {
     "type": "object",
     "properties": {FIELD: {"type": "string"}},
