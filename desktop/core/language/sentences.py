@@ -12,21 +12,44 @@ compile function may be called while they are read, so a changed file can run no
 
 from __future__ import annotations
 
+import importlib
 import io
 import logging
 import pickle
 import re
 import sys
 import threading
+import types
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import choppa
-import regex
-from choppa import DEFAULT_SRX_RULESET, SrxDocument, SrxTextIterator
 
-from desktop.core import disk_cache
+class _XmlschemaOnUse(types.ModuleType):
+    """Stands in for xmlschema in choppa's namespace: choppa imports it at the top of its parser (~0.1 s with
+    elementpath, holding Python's lock, on the way to the first findings) only to validate a ruleset against its
+    schema when asked, which we never do. The real package is imported when an attribute is first looked up."""
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):  # introspection (inspect, PySide6's import hook reads every module's source)
+            raise AttributeError(name)
+        if sys.modules.get("xmlschema") is self:  # looked up while choppa is being imported
+            del sys.modules["xmlschema"]
+        return getattr(importlib.import_module("xmlschema"), name)
+
+
+if "xmlschema" not in sys.modules:  # only while choppa is imported: any other import gets the real package
+    sys.modules["xmlschema"] = _XmlschemaOnUse("xmlschema")
+    try:
+        import choppa.srx_parser
+    finally:
+        del sys.modules["xmlschema"]
+
+import choppa  # noqa: E402
+import regex  # noqa: E402
+from choppa import DEFAULT_SRX_RULESET, SrxDocument, SrxTextIterator  # noqa: E402
+
+from desktop.core import disk_cache  # noqa: E402
 
 SRX_LANGUAGE = "nl_two"  # a single line break does not end a sentence; an empty line does
 PATTERN_CACHE = "srx-patronen"
