@@ -89,16 +89,16 @@ def kenmerk_item(text: Text) -> ChecklistItem:
     if title is not None:
         number = _TITLE_NUMBER.search(title.text)
         if number is not None:
-            return item("kenmerk", "present", "—", _("Het nummer van het besluit staat in de titel."), title,
+            return item("kenmerk", "present", "", _("Het nummer van het besluit staat in de titel."), title,
                         number.span())
     bare = next((line for line in text.flow[:6] if _BARE_NUMBER.match(line.text)), None)
     if bare is not None:
-        return item("kenmerk", "doubtful", "—",
+        return item("kenmerk", "doubtful", "",
                     _("Er staat een nummer zonder label: is dit het kenmerk of zaaknummer? Zet ‘Ons kenmerk:’ ervoor."),
                     bare)
     if empty is not None:
-        return item("kenmerk", "doubtful", "—", _("Het kenmerk is niet ingevuld."), empty)
-    return item("kenmerk", "missing", "—",
+        return item("kenmerk", "doubtful", "", _("Het kenmerk is niet ingevuld."), empty)
+    return item("kenmerk", "missing", "",
                 _("Gezocht in tekst, tabellen, tekstvakken, kop- en voetteksten: geen kenmerk of zaaknummer waarnaar "
                   "de lezer kan verwijzen."))
 
@@ -114,7 +114,7 @@ def _row(paragraph: str) -> str:
 
 def _kenmerk_found(line: Line, label: Line) -> ChecklistItem:
     where = story_label(line.paragraph)
-    return item("kenmerk", "present", "—",
+    return item("kenmerk", "present", "",
                 _("Het besluit heeft een kenmerk ({where}).").format(where=where), line)
 
 
@@ -124,18 +124,18 @@ def date_item(text: Text) -> ChecklistItem:
         label = _DATE_LABEL.match(line.text)
         date = _DATE.search(line.text)
         if label is not None and date is not None:
-            return item("datum", "present", "—",
+            return item("datum", "present", "",
                         _("Het besluit heeft een datum ({where}).").format(where=story_label(line.paragraph)),
                         line, date.span())
     dated = next(text.matches(_DATE), None)
     if dated is not None:
         line, date = dated
-        return item("datum", "present", "—", _("Er staat een datum in het besluit; is dit de dagtekening?"), line,
+        return item("datum", "present", "", _("Er staat een datum in het besluit; is dit de dagtekening?"), line,
                     date.span())
     no_year = next(text.matches(_DATE_NO_YEAR), None)
     if no_year is not None:
-        return item("datum", "doubtful", "—", _("Er staat een datum zonder jaartal."), no_year[0], no_year[1].span())
-    return item("datum", "missing", "—", _("Gezocht in tekst, tabellen, kop- en voetteksten: het besluit heeft geen "
+        return item("datum", "doubtful", "", _("Er staat een datum zonder jaartal."), no_year[0], no_year[1].span())
+    return item("datum", "missing", "", _("Gezocht in tekst, tabellen, kop- en voetteksten: het besluit heeft geen "
                                            "datum."))
 
 
@@ -200,7 +200,7 @@ def signature_items(text: Text) -> list[ChecklistItem]:
     block = signature_block(text)
     mandate_text = next(text.matches(_MANDATE_TEXT), None)
     if block is None:
-        signed = item("ondertekening", "missing", "—",
+        signed = item("ondertekening", "missing", "",
                       _("Gezocht aan het eind van de tekst (ook in tabellen en tekstvakken): geen ondertekening met "
                         "naam, functie of bestuursorgaan."))
         if mandate_text is not None:
@@ -216,7 +216,7 @@ def signature_items(text: Text) -> list[ChecklistItem]:
                              _("Zonder ondertekening is niet te zien of het besluit in mandaat is genomen."))]
     quote = next((line for line in block if _is_name(line) and not _is_header(line)), block[0])
     where = story_label(quote.paragraph)
-    signed = item("ondertekening", "present", "—",
+    signed = item("ondertekening", "present", "",
                   _("Ondertekend: {lines} ({where}).").format(lines=" / ".join(line.text for line in block),
                                                               where=where),
                   quote)
