@@ -13,7 +13,6 @@ import contextlib
 import glob
 import logging
 import os
-import secrets
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -36,7 +35,7 @@ def atomic_write(target: Path, write: Callable[[BinaryIO], None], *, private: bo
     """
     prefix = f".~{target.stem[:40]}."
     _remove_stale_temps(target.parent, prefix)
-    temp = target.with_name(f"{prefix}{secrets.token_hex(4)}.tmp")
+    temp = target.with_name(f"{prefix}{os.urandom(4).hex()}.tmp")  # secrets.token_hex, without importing hmac
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     fd = os.open(temp, flags, 0o600 if private else 0o666)
     try:
