@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
@@ -136,6 +136,9 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[.,:/-]\d+)*|\S")
 _OPENING, _CLOSING = "([{‘“«", ")]}’”»"
 _STRAIGHT_QUOTES = "\"'"
 LIST_ENDINGS = (";", ":", ",")
+# Where a text holds a second sentence: after a full stop, question or exclamation mark, a capital. Each
+# sentence is split on its own (a part of a split never reaches back into the sentence before).
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
 @dataclass(frozen=True)
@@ -596,6 +599,14 @@ def split_options(sentence: str, is_word: WordCheck = _common_word) -> list[Spli
     ``is_word`` tells whether a lower-case word is a word of the language, not a name: a subject that is
     repeated after "maar" keeps its capital unless it is one ("Maar kandidaten hebben", "En Amsterdam ...").
     """
+    starts = [0] + [m.end() for m in SENTENCE_BREAK.finditer(sentence)]
+    if len(starts) > 1:  # more than one sentence (the sentence splitter took "Zijkanaal I. Vooraf" for one)
+        ends = [*starts[1:], len(sentence)]
+        return [
+            replace(option, start=option.start + start, end=option.end + start)
+            for start, end in zip(starts, ends, strict=True)
+            for option in split_options(sentence[start:end], is_word)
+        ]
     stripped = sentence.rstrip()
     if not stripped or stripped.endswith((*LIST_ENDINGS, "?")) or not finite_forms():
         return []

@@ -211,23 +211,30 @@ def test_a_pronoun_before_a_verb_and_a_subject_is_fine_outside_a_passive_clause(
 
 
 @pytest.mark.parametrize(
-    ("source", "output"),
+    ("source", "output", "piece"),
     [
         # the shapes of the 1.5B model's splits seen in the evaluation, on sentences of our own
         (
             "Stuur de aanvraag en de andere stukken mee zodat wij alle informatie hebben voor uw zaak.",
             "Stuur de aanvraag en de andere stukken mee. Zodat wij alle informatie hebben voor uw zaak.",
+            "Zodat wij alle informatie hebben voor uw zaak.",
         ),
         (
             "U krijgt twee brieven, één voor uzelf en één voor het opsturen naar uw werkgever.",
             "U krijgt twee brieven. Eén voor uzelf en één voor het opsturen naar uw werkgever.",
+            "Eén voor uzelf en één voor het opsturen naar uw werkgever.",
+        ),
+        # the sentence splitter reads "Plan B. Vooraf." as one sentence; the piece is found all the same
+        (
+            "Op 3 mei was er een avond over het Plan B. Vooraf en tijdens de avond zijn er veel vragen gesteld.",
+            "Op 3 mei was er een avond over het Plan B. Vooraf. Tijdens de avond zijn er veel vragen gesteld.",
+            "Vooraf.",
         ),
     ],
 )
 def test_a_split_that_leaves_a_piece_that_is_no_sentence_is_refused(
-    full_context: GuardContext, source: str, output: str
+    full_context: GuardContext, source: str, output: str, piece: str
 ) -> None:
-    piece = output.split(". ", 1)[1]
     verdict = check_output(Task.B1, source, output, full_context)
     assert f"‘{piece}’ is geen hele zin: een stuk van de zin ervoor." in [
         r for g, r in verdict.reasons if g == "grammatica"

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 
 from desktop.core.i18n import _
-from desktop.core.language.clauses import finite_forms, has_finite_verb
+from desktop.core.language.clauses import SENTENCE_BREAK, finite_forms, has_finite_verb
 from desktop.core.language.grammar import GrammarUnavailableError
 from desktop.core.language.sentences import split_sentences
 from desktop.core.model.guards.verdict import GrammarMatches, GuardOutcome
@@ -46,15 +46,21 @@ PIECE_STARTS = frozenset(
 )  # fmt: skip
 
 
+def _sentences(text: str) -> list[str]:
+    """The sentences of ``text``, also where the sentence splitter reads a full stop as an abbreviation's
+    ("het Zijkanaal I. Vooraf.")."""
+    return [part for span in split_sentences(text) for part in SENTENCE_BREAK.split(span.text) if part]
+
+
 def double_subjects(source: str, output: str) -> list[str]:
     """The sentences of ``output`` that are not in ``source`` and open with a pronoun, a finite verb and a
     subject of its own in a passive clause ("Dit kan de post verstuurd worden")."""
     found: list[str] = []
     forms = finite_forms()
-    for sentence in split_sentences(output):
-        if sentence.text in source:
+    for sentence in _sentences(output):
+        if sentence in source:
             continue
-        tokens = [t.lower() for t in _TOKEN.findall(sentence.text)]
+        tokens = [t.lower() for t in _TOKEN.findall(sentence)]
         if len(tokens) < 4 or tokens[0] not in PRONOUN_STARTS or tokens[2] not in NOUN_PHRASE_STARTS:
             continue
         if tokens[1] not in forms:
@@ -65,7 +71,7 @@ def double_subjects(source: str, output: str) -> list[str]:
                 break
             clause.append(token)
         if any(t in PASSIVE_AUXILIARIES for t in clause):
-            found.append(sentence.text)
+            found.append(sentence)
     return found
 
 
@@ -82,8 +88,7 @@ def pieces(source: str, output: str) -> list[str]:
     if not has_finite_verb(source):
         return []
     found: list[str] = []
-    for sentence in split_sentences(output):
-        text = sentence.text
+    for text in _sentences(output):
         if text in source:
             continue
         first = _TOKEN.findall(text)[:1]
