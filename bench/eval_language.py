@@ -72,7 +72,7 @@ def finding_type(finding: Finding) -> str:
     rule = finding.rule
     if rule.startswith("CONF:"):
         return {"CONF:D_T": "d/t", "CONF:DE_HET": "de/het", "CONF:LIDWOORD": "de/het", "CONF:WOORDPAAR": "real-word",
-                "CONF:U-VORM": "kan u"}.get(rule, rule)
+                "CONF:U-VORM": "kan u", "CONF:LOS": "compound", "CONF:MEERVOUD": "de/het"}.get(rule, rule)
     if rule == "LIDWOORD":
         return "de/het"
     if rule in ("SH:KAN_U", "SH:U_KAN"):

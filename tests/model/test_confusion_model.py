@@ -113,3 +113,21 @@ def test_a_replacement_that_breaks_the_agreement_is_no_one_click_fix(
     list(checker.judge([("p", text)], scorer, seconds_per_page=600.0, rule_findings={"p": [style]}))
     [revised] = checker.revise("p", [style])
     assert revised.suggestions == ("vragen",)
+
+
+def test_the_model_puts_the_joined_compound_of_a_languagetool_finding_first(
+    embedded_engine: LlamaEngine, checker: ConfusionChecker
+) -> None:
+    """Amsterdam corpus sentence with 'zaaknummer' written apart: LanguageTool's rule offers 'de zaak nummer' first
+    (it reads 'zaak' as the noun), the model prefers 'het zaaknummer' by more than RULE_RERANK."""
+    from desktop.core.findings import Category, Finding, Source
+
+    scorer = scorer_for(embedded_engine)
+    assert scorer is not None
+    text = "Daarin geef je het zaak nummer aan en om welke soort uitgaande brief het gaat."
+    start = text.index("het zaak")
+    rule = Finding("p", start, start + 15, "het zaak nummer", Category.GRAMMAR, "LT:HET_ZNW_DE_ZNW_HET", Source.RULE,
+                   "m", ("de zaak nummer", "het zaaknummer"))
+    list(checker.judge([("p", text)], scorer, seconds_per_page=600.0, rule_findings={"p": [rule]}))
+    [ranked] = checker.revise("p", [rule])
+    assert ranked.suggestions == ("het zaaknummer", "de zaak nummer")

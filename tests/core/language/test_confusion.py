@@ -16,6 +16,7 @@ from desktop.core.findings import Category, Finding, Source
 from desktop.core.language.confusion import (
     CALIBRATION,
     FIX_DROP,
+    RULE_RERANK,
     RULE_VETO,
     Candidate,
     ConfusionChecker,
@@ -204,3 +205,19 @@ def test_a_rule_finding_to_judge_takes_the_place_of_a_twin_it_overlaps(checker) 
     assert [c.kind for c in with_fix_candidates(twins, start, len(paragraph), [single]) if c.original == "dike"] == []
     assert [c.kind for c in with_fix_candidates(twins, start, len(paragraph), [single])
             if c.original == "word"] == ["d/t"]
+
+
+def test_the_suggestion_of_a_languagetool_finding_the_model_prefers_comes_first(checker) -> None:
+    """LanguageTool offers 'zijn, verleent' before 'zijn verleend' on 'zijn verleent'; where the model prefers the
+    second by more than RULE_RERANK, it comes first (the rest keep the rule's order)."""
+    text = "De vergunningen zijn verleent door de gemeente."
+    rule = Finding("p", 16, 29, "zijn verleent", Category.GRAMMAR, "LT:BETEKENT_HEEFT", Source.RULE, "m",
+                   ("zijn, verleent", "zijn verleend", "zijn verleende"))
+    scorer = GivenMargins({})
+    scorer.per_alternative = {"zijn, verleent": -1.0, "zijn verleend": 6.0, "zijn verleende": -3.0}
+    list(checker.judge([("p", text)], scorer, rule_findings={"p": [rule]}))
+    [ranked] = checker.revise("p", [rule])
+    assert ranked.suggestions == ("zijn verleend", "zijn, verleent", "zijn verleende")
+    scorer.per_alternative = {"zijn, verleent": -1.0, "zijn verleend": -1.0 + RULE_RERANK, "zijn verleende": -3.0}
+    list(checker.judge([("p", text)], scorer, rule_findings={"p": [rule]}))
+    assert checker.revise("p", [rule]) == [rule]  # no lead over the rule's first: the rule's order stands
