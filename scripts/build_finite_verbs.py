@@ -68,7 +68,7 @@ def main() -> int:
         "# singular, m plural) and * when the form can also be another word class (vormen, nodig, proces).\n"
         "# Made by scripts/build_finite_verbs.py from LanguageTool's Dutch dictionary nl/dictionaries/dutch.dict\n"
         "# (lingotweaker-data-nl; TaalTik / R. Baars; CC BY 3.0 or BSD, at your choice); only the forms wordfreq\n"
-        "# knows. Used by desktop/core/language/clauses.py to find where a sentence can be split.\n"
+        "# knows. Used by desktop/core/language/finite_verbs.py (where a sentence can be split, the grammar guard).\n"
     )
     lines = [
         f"{form}\t{''.join(sorted(persons))}\t{'*' if form in other else ''}".rstrip("\t")

@@ -22,8 +22,7 @@ Never offered: a split inside brackets or quotes, of a list item (it ends in ";"
 sentence whose subject holds a clause of its own ("Een migrant die ... heeft, ... en ..., is ..."),
 or inside a subordinate clause ("Het is belangrijk dat A en B": "En B" would be no sentence).
 
-The finite verb forms come from resources/wordlists/persoonsvormen.tsv (LanguageTool's Dutch
-dictionary; scripts/build_finite_verbs.py).
+Which word can be a finite verb is read by :mod:`desktop.core.language.finite_verbs`.
 """
 
 from __future__ import annotations
@@ -31,13 +30,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from itertools import pairwise
-from pathlib import Path
 
-from desktop.core import paths
+from desktop.core.language.finite_verbs import (
+    CLOSING,
+    DETERMINERS,
+    PERSONAL_PRONOUNS,
+    PREPOSITIONS,
+    Token,
+    finite_forms,
+    is_finite,
+    tokenize,
+)
 
-FINITE_FILE = "persoonsvormen.tsv"
 WordCheck = Callable[[str], bool]
 # A part of a split has at least this many words ("Maar ze hebben geen stemrecht" is fine).
 MIN_PART_WORDS = 3
@@ -67,7 +71,6 @@ NOT_VERBS = frozenset(
         "dicht", "acht", "zeven", "negen", "zeker", "wel", "even", "ook", "eens", "zelf", "open",
     }
 )  # fmt: skip
-PERSONAL_PRONOUNS = frozenset({"ik", "je", "jij", "u", "hij", "zij", "ze", "we", "wij", "jullie", "men"})
 RELATIVES = frozenset({"die", "dat", "wat", "welke", "wie", "waar"})
 # Subordinate clauses at the end of a sentence that become a main clause: the word that opens it, the
 # linking words the new sentence may start with (the model picks).
@@ -97,20 +100,6 @@ SUBJECT_STARTS = frozenset(
         "elke", "ieder", "iedere", "veel", "sommige",
     }
 )  # fmt: skip
-ARTICLES_ONLY = frozenset({"de", "een", "elke", "iedere", "alle", "geen", "uw", "onze", "mijn", "jouw"})
-DETERMINERS = frozenset(
-    {
-        "de", "het", "een", "deze", "dit", "die", "elke", "ieder", "iedere", "alle", "geen", "haar", "hun", "uw",
-        "mijn", "onze", "ons", "jouw", "welke", "veel", "weinig", "enkele", "sommige",
-    }
-)  # fmt: skip
-# Common verbs whose forms can also be read as another word ("is", "kan", "zijn"): taken as verbs anyway.
-CERTAIN_VERBS = frozenset(
-    {
-        "is", "zijn", "was", "waren", "kan", "kunnen", "moet", "moeten", "mag", "mogen", "wil", "willen", "zal",
-        "zullen", "staat", "laat", "laten", "weet", "zit", "stelt", "lijken", "heet",
-    }
-)  # fmt: skip
 # Adverbs that can open a main clause before its verb ("Hierdoor zal ...", "Dan hoeft u ...").
 ADVERB_STARTS = frozenset(
     {
@@ -119,22 +108,12 @@ ADVERB_STARTS = frozenset(
         "daarvoor", "hiervoor", "zo", "ten slotte", "tot slot", "zeker", "misschien", "mogelijk", "meestal",
     }
 )  # fmt: skip
-PREPOSITIONS = frozenset(
-    {
-        "aan", "achter", "bij", "binnen", "boven", "buiten", "door", "in", "met", "na", "naar", "naast", "om",
-        "onder", "op", "over", "per", "sinds", "tegen", "tot", "tussen", "uit", "van", "voor", "vanaf", "vanuit",
-        "via", "tijdens", "volgens", "wegens", "vanwege", "gedurende", "zonder", "namens", "ondanks", "rond",
-    }
-)  # fmt: skip
 # Particles of separable verbs: "voordoet" is "doet ... voor" in a main clause.
 PARTICLES = (
     "overeen", "teweeg", "terug", "samen", "tegen", "voorbij", "binnen", "buiten", "door", "mee", "aan", "af",
     "bij", "in", "na", "om", "op", "over", "toe", "uit", "voor", "weg", "vast", "vrij", "los", "neer", "open",
     "dicht", "rond", "heen", "kennis", "plaats", "deel",
 )  # fmt: skip
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[.,:/-]\d+)*|\S")
-_OPENING, _CLOSING = "([{‘“«", ")]}’”»"
-_STRAIGHT_QUOTES = "\"'"
 LIST_ENDINGS = (";", ":", ",")
 # Where a text holds a second sentence: after a full stop, question or exclamation mark, a capital. Each
 # sentence is split on its own (a part of a split never reaches back into the sentence before).
@@ -155,93 +134,7 @@ class SplitOption:
     kind: str
 
 
-@dataclass(frozen=True)
-class _Token:
-    text: str
-    start: int
-    end: int
-    depth: int  # inside how many brackets or quotes
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum()
-
-
-def finite_forms_path() -> Path:
-    """The shipped list of finite verb forms."""
-    return paths.resources_dir() / "wordlists" / FINITE_FILE
-
-
-@dataclass(frozen=True)
-class FiniteForm:
-    """What a finite verb form can be: ``persons`` "1" (first person singular, the imperative), "3" (third
-    person singular) and "m" (plural); ``other`` when it can also be another word class."""
-
-    persons: str
-    other: bool
-
-
-@lru_cache(maxsize=1)
-def finite_forms() -> dict[str, FiniteForm]:
-    """Finite verb form (lower case) → what it can be (empty when the shipped list is missing)."""
-    forms: dict[str, FiniteForm] = {}
-    path = finite_forms_path()
-    if not path.is_file():
-        return forms
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            form, persons, *other = line.split("\t")
-            forms[form] = FiniteForm(persons, bool(other and other[0] == "*"))
-    return forms
-
-
-def _tokens(sentence: str) -> list[_Token]:
-    tokens: list[_Token] = []
-    depth = 0
-    straight_open = False
-    for match in _TOKEN.finditer(sentence):
-        text = match[0]
-        if text in _CLOSING or (text in _STRAIGHT_QUOTES and straight_open):
-            depth = max(0, depth - 1)
-            straight_open = straight_open and text not in _STRAIGHT_QUOTES
-            tokens.append(_Token(text, match.start(), match.end(), depth))
-            continue
-        tokens.append(_Token(text, match.start(), match.end(), depth))
-        if text in _OPENING or (text in _STRAIGHT_QUOTES and not straight_open):
-            depth += 1
-            straight_open = straight_open or text in _STRAIGHT_QUOTES
-    return tokens
-
-
-def _is_finite(tokens: Sequence[_Token], index: int, *, strict: bool = False) -> bool:
-    """True when the word at ``index`` can be a finite verb there: a listed form, not after "te" (an
-    infinitive), not after an article or a preposition (a noun: "de rest", "in kaart"), not only a first
-    person form ("nodig", "proces": read as such only as the sentence's first word, an imperative).
-
-    ``strict``: the rules count on it as the verb of a clause; then a form that can also be another word
-    class ("vormen", "redenen") counts only when it is one of the common verbs in :data:`CERTAIN_VERBS`.
-    """
-    token = tokens[index]
-    form = finite_forms().get(token.lower) if token.is_word else None
-    if form is None:
-        return False
-    previous = tokens[index - 1].lower if index > 0 else ""
-    if previous == "te" or previous in PREPOSITIONS:
-        return False
-    if previous in ARTICLES_ONLY or (previous in DETERMINERS and form.other and token.lower not in CERTAIN_VERBS):
-        return False  # "de rest", "een kan"; but "het wordt", "dat is": a pronoun and its verb
-    if previous in ("het", "dit", "dat") and form.persons == "m":
-        return False  # "het realiseren": a plural form cannot go with "het"
-    if form.persons == "1" and any(t.is_word for t in tokens[:index]):
-        return False
-    return not (strict and form.other and token.lower not in CERTAIN_VERBS)
-
-
-def _words(tokens: Sequence[_Token]) -> list[_Token]:
+def _words(tokens: Sequence[Token]) -> list[Token]:
     return [t for t in tokens if t.is_word]
 
 
@@ -249,19 +142,19 @@ def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _opens_subordinate(tokens: Sequence[_Token], index: int) -> bool:
+def _opens_subordinate(tokens: Sequence[Token], index: int) -> bool:
     """True when the sentence's first word, at ``index``, opens a subordinate clause ("Als ...", "Hoe ...",
     "Om ... te ...", "Dat dit pictogram ... verwijst, is ..."); "Dat is ..." and "Die kan ..." do not."""
     word = tokens[index].lower
     following = next((j for j in range(index + 1, len(tokens)) if tokens[j].is_word), None)
     if word in ("dat", "die", "wat", "wie", "welke"):
-        return following is not None and not _is_finite(tokens, following, strict=True)
+        return following is not None and not is_finite(tokens, following, strict=True)
     if word == "om":
         return any(t.lower == "te" for t in tokens[index + 1 :])
     return word in SUBORDINATORS or word in QUESTION_WORDS or word.startswith("waar")
 
 
-def _main_verb(tokens: Sequence[_Token], stop: int) -> int | None:
+def _main_verb(tokens: Sequence[Token], stop: int) -> int | None:
     """The index of the main clause's finite verb before ``stop``, or None when there is none to be sure of.
 
     A sentence that opens with a subordinate clause ("Als ..., dan volgen wij") has its main verb right after
@@ -277,19 +170,19 @@ def _main_verb(tokens: Sequence[_Token], stop: int) -> int | None:
                 after = [j for j in range(i + 1, stop) if tokens[j].is_word]
                 if after and tokens[after[0]].lower in ("dan", "zo") and len(after) > 1:
                     after = after[1:]
-                if after and _is_finite(tokens, after[0], strict=True):
+                if after and is_finite(tokens, after[0], strict=True):
                     return after[0]
         return None
     for i in words:
         word = tokens[i].lower
-        if _is_finite(tokens, i, strict=True):
+        if is_finite(tokens, i, strict=True):
             return i
         if i > words[0] and (word in SUBORDINATORS or word in RELATIVES or word.startswith("waar")):
             return None
     return None
 
 
-def _closed_before(tokens: Sequence[_Token], main: int, boundary: int, comma: bool) -> bool:
+def _closed_before(tokens: Sequence[Token], main: int, boundary: int, comma: bool) -> bool:
     """True when the first clause is whole before ``boundary``: every subordinate clause opened after the main
     verb is closed, the main verb is not followed by a comma (an insertion: "moet, met ..., moet leiden"), and
     the last word is no article or conjunction, nor a preposition before a relative pronoun ("overeenkomen
@@ -322,11 +215,11 @@ def _closed_before(tokens: Sequence[_Token], main: int, boundary: int, comma: bo
             opened = True
             segment_start = i
     if opened:
-        return any(_is_finite(tokens, i) for i in range(segment_start + 1, boundary))
+        return any(is_finite(tokens, i) for i in range(segment_start + 1, boundary))
     return True
 
 
-def _main_clause_after(tokens: Sequence[_Token], start: int, end: int) -> str | None:
+def _main_clause_after(tokens: Sequence[Token], start: int, end: int) -> str | None:
     """How the words ``tokens[start:end]`` open a clause: "v2" (a first part, then the finite verb and more),
     "v1" (the verb first: "en hebben geen ...", "en kan de post ..."), or None when they are no main clause."""
     words = [i for i in range(start, end) if tokens[i].is_word and tokens[i].depth == 0]
@@ -337,12 +230,12 @@ def _main_clause_after(tokens: Sequence[_Token], start: int, end: int) -> str | 
         return None
     if first in OBJECT_PRONOUNS:
         return None  # "zichzelf kan zijn": no subject of its own
-    if _is_finite(tokens, words[0], strict=True):
+    if is_finite(tokens, words[0], strict=True):
         return None if tokens[words[0] + 1].text in ",:;" else "v1"
     for position, i in enumerate(words[1 : V2_WINDOW + 1], start=1):
         if any(tokens[j].text in ",:;" and tokens[j].depth == 0 for j in range(words[0], i)):
             return None
-        if _is_finite(tokens, i, strict=True):
+        if is_finite(tokens, i, strict=True):
             if position == len(words) - 1:
                 return None  # the verb closes the clause: an infinitive ("je ... een vrouw voelen")
             if first in PREPOSITIONS or first in ADVERB_STARTS:
@@ -359,22 +252,22 @@ def _main_clause_after(tokens: Sequence[_Token], start: int, end: int) -> str | 
     return None
 
 
-def _segment_end(tokens: Sequence[_Token], start: int, stops: Iterable[int]) -> int:
+def _segment_end(tokens: Sequence[Token], start: int, stops: Iterable[int]) -> int:
     later = [s for s in stops if s > start]
     end = min(later) if later else len(tokens)
-    while end > start and not tokens[end - 1].is_word and tokens[end - 1].text not in _CLOSING:
+    while end > start and not tokens[end - 1].is_word and tokens[end - 1].text not in CLOSING:
         end -= 1
     return end
 
 
-def _sentence_end(tokens: Sequence[_Token]) -> int:
+def _sentence_end(tokens: Sequence[Token]) -> int:
     end = len(tokens)
-    while end > 0 and not tokens[end - 1].is_word and tokens[end - 1].text not in _CLOSING:
+    while end > 0 and not tokens[end - 1].is_word and tokens[end - 1].text not in CLOSING:
         end -= 1
     return end
 
 
-def _subject(sentence: str, tokens: Sequence[_Token], main: int, is_word: WordCheck) -> str | None:
+def _subject(sentence: str, tokens: Sequence[Token], main: int, is_word: WordCheck) -> str | None:
     """The subject of the first clause when it stands before its verb and is short ("Kandidaten", "De
     instelling"), lower-cased where it is a common word; None when the clause starts otherwise."""
     words = [i for i in range(main) if tokens[i].is_word]
@@ -392,7 +285,7 @@ def _subject(sentence: str, tokens: Sequence[_Token], main: int, is_word: WordCh
     return text
 
 
-def _own_subject_follows(tokens: Sequence[_Token], verb: int, end: int) -> bool:
+def _own_subject_follows(tokens: Sequence[Token], verb: int, end: int) -> bool:
     """True when the word after the verb at ``verb`` starts a subject ("kan de post", "bespaart u")."""
     after = next((i for i in range(verb + 1, end) if tokens[i].is_word), None)
     return after is not None and (tokens[after].lower in SUBJECT_STARTS or tokens[after].text[:1].isupper())
@@ -405,7 +298,7 @@ def _persons(word: str) -> str:
 
 def _coordination(
     sentence: str,
-    tokens: Sequence[_Token],
+    tokens: Sequence[Token],
     index: int,
     conjunction: int | None,
     main: int,
@@ -452,7 +345,7 @@ def _coordination(
     return SplitOption(cut, rest_start, original, tuple(dict.fromkeys(alternatives)), kind)
 
 
-def _verb_choices(tokens: Sequence[_Token], start: int, end: int) -> list[tuple[int, str, str]]:
+def _verb_choices(tokens: Sequence[Token], start: int, end: int) -> list[tuple[int, str, str]]:
     """The words of a subordinate clause (opened at ``start``) that can be its finite verb: (index, the verb as
     moved, what stays). When the clause's subject is a pronoun right after its first word, the verb agrees
     with it ("als u ... kunt": not the plural "stemmen")."""
@@ -461,7 +354,7 @@ def _verb_choices(tokens: Sequence[_Token], start: int, end: int) -> list[tuple[
     wanted = "m" if subject in ("we", "wij", "jullie") else ("13" if subject in SINGULAR_PRONOUNS else "13m")
     choices: list[tuple[int, str, str]] = []
     for i in range(end - 1, start, -1):
-        if tokens[i].depth or not _is_finite(tokens, i) or tokens[i].lower in PREPOSITIONS | NOT_VERBS:
+        if tokens[i].depth or not is_finite(tokens, i) or tokens[i].lower in PREPOSITIONS | NOT_VERBS:
             continue
         if not set(forms[tokens[i].lower].persons) & set(wanted):
             continue
@@ -477,7 +370,7 @@ def _verb_choices(tokens: Sequence[_Token], start: int, end: int) -> list[tuple[
     return choices
 
 
-def _subordinate(sentence: str, tokens: Sequence[_Token], comma: int, end: int) -> SplitOption | None:
+def _subordinate(sentence: str, tokens: Sequence[Token], comma: int, end: int) -> SplitOption | None:
     """The split at ``comma`` of a subordinate clause that runs to ``end`` into a main clause."""
     opener = tokens[comma + 1]
     links = LINKS.get(opener.lower)
@@ -498,7 +391,7 @@ def _subordinate(sentence: str, tokens: Sequence[_Token], comma: int, end: int) 
     return SplitOption(cut, tail, sentence[cut:tail], tuple(dict.fromkeys(alternatives)), "bijzin")
 
 
-def _then_clause(sentence: str, tokens: Sequence[_Token], start: int, end: int) -> str | None:
+def _then_clause(sentence: str, tokens: Sequence[Token], start: int, end: int) -> str | None:
     """The main clause after a condition's comma as a sentence of its own: "dan kunt u ..." → "Dan kunt u
     ...", "kunt u ..." → "Dan kunt u ...", "neem dan ..." → "Neem dan ..."; None when it starts otherwise."""
     words = [i for i in range(start, end) if tokens[i].is_word]
@@ -506,7 +399,7 @@ def _then_clause(sentence: str, tokens: Sequence[_Token], start: int, end: int) 
         return None
     text = sentence[tokens[words[0]].start : tokens[end - 1].end]
     first, second = tokens[words[0]], tokens[words[1]]
-    if first.lower == "dan" and _is_finite(tokens, words[1], strict=True):
+    if first.lower == "dan" and is_finite(tokens, words[1], strict=True):
         return _capitalised(text)
     form = finite_forms().get(first.lower)
     if form is None or first.lower in NOT_VERBS:
@@ -515,16 +408,16 @@ def _then_clause(sentence: str, tokens: Sequence[_Token], start: int, end: int) 
         return _capitalised(text)
     if second.lower in PERSONAL_PRONOUNS and ("1" in form.persons) == (second.lower in ("je", "jij", "ik")):
         return "Dan " + text  # "denk je", "sturen wij": a pronoun after it makes the form a verb
-    if _is_finite(tokens, words[0], strict=True) and (second.lower in SUBJECT_STARTS or second.text[:1].isupper()):
+    if is_finite(tokens, words[0], strict=True) and (second.lower in SUBJECT_STARTS or second.text[:1].isupper()):
         return "Dan " + text
     return None
 
 
-def _question(sentence: str, tokens: Sequence[_Token], end: int) -> SplitOption | None:
+def _question(sentence: str, tokens: Sequence[Token], end: int) -> SplitOption | None:
     """A condition written as a question ("Heeft u vragen, neem dan contact op") → "Heeft u vragen? Neem dan
     contact op": the sentence starts with its verb and a subject, and the clause after the comma follows."""
     words = [i for i in range(end) if tokens[i].is_word]
-    if len(words) < 2 * MIN_PART_WORDS or not _is_finite(tokens, words[0], strict=True):
+    if len(words) < 2 * MIN_PART_WORDS or not is_finite(tokens, words[0], strict=True):
         return None
     if tokens[words[1]].lower not in SUBJECT_STARTS:
         return None
@@ -538,7 +431,7 @@ def _question(sentence: str, tokens: Sequence[_Token], end: int) -> SplitOption 
     return SplitOption(cut, tail, sentence[cut:tail], (f"? {then}",), "vraag")
 
 
-def _conditional(sentence: str, tokens: Sequence[_Token], end: int) -> SplitOption | None:
+def _conditional(sentence: str, tokens: Sequence[Token], end: int) -> SplitOption | None:
     """"Als u meer tijd nodig heeft, neem dan contact op" → "Heeft u meer tijd nodig? Neem dan contact op":
     the condition becomes a question (its finite verb moves to the front; the model picks which word that is)."""
     words = [i for i in range(end) if tokens[i].is_word]
@@ -569,7 +462,7 @@ def _conditional(sentence: str, tokens: Sequence[_Token], end: int) -> SplitOpti
     return SplitOption(0, tail, sentence[:tail], tuple(dict.fromkeys(alternatives)), "voorwaarde")
 
 
-def _join(sentence: str, tokens: Sequence[_Token], start: int, end: int, skip: int, replacement: str) -> str:
+def _join(sentence: str, tokens: Sequence[Token], start: int, end: int, skip: int, replacement: str) -> str:
     """The text of ``tokens[start:end]`` as written, with the token at ``skip`` replaced (or left out)."""
     parts: list[str] = []
     position = tokens[start].start
@@ -610,7 +503,7 @@ def split_options(sentence: str, is_word: WordCheck = _common_word) -> list[Spli
     stripped = sentence.rstrip()
     if not stripped or stripped.endswith((*LIST_ENDINGS, "?")) or not finite_forms():
         return []
-    tokens = _tokens(sentence)
+    tokens = tokenize(sentence)
     end = _sentence_end(tokens)
     places: list[tuple[int, int | None, int]] = []  # (boundary, conjunction, first word of the second part)
     for i, token in enumerate(tokens[:end]):
@@ -653,19 +546,6 @@ def split_options(sentence: str, is_word: WordCheck = _common_word) -> list[Spli
         if option is not None:
             options.append(option)
     return options
-
-
-def has_finite_verb(sentence: str) -> bool:
-    """True when a word of ``sentence`` can be its finite verb ("print", "heeft"); False for a piece without one
-    ("Een om te versturen naar de burger en één voor het opsturen naar Weesp": after "te" or "het" a verb form is
-    no finite verb). Lenient: a form that can also be another word class counts."""
-    tokens = _tokens(sentence)
-    words = [t for t in tokens if t.is_word]
-    inverted = any(  # "En ben je ...", "Dat doen we ...": a verb form before its pronoun subject
-        first.lower in finite_forms() and second.lower in PERSONAL_PRONOUNS
-        for first, second in pairwise(words)
-    )
-    return inverted or any(_is_finite(tokens, i) for i in range(len(tokens)))
 
 
 def apply_options(sentence: str, chosen: Sequence[tuple[SplitOption, str]]) -> str:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.core.language.clauses import WordCheck, apply_options, finite_forms, split_options
+from desktop.core.language.clauses import WordCheck, apply_options, split_options
+from desktop.core.language.finite_verbs import finite_forms
 
 pytestmark = pytest.mark.core
 

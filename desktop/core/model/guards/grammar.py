@@ -18,7 +18,8 @@ import re
 from collections import Counter
 
 from desktop.core.i18n import _
-from desktop.core.language.clauses import SENTENCE_BREAK, finite_forms, has_finite_verb
+from desktop.core.language.clauses import SENTENCE_BREAK
+from desktop.core.language.finite_verbs import finite_forms, has_finite_verb
 from desktop.core.language.grammar import GrammarUnavailableError
 from desktop.core.language.sentences import split_sentences
 from desktop.core.model.guards.verdict import GrammarMatches, GuardOutcome

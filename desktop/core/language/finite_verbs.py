@@ -1,0 +1,147 @@
+"""Which words of a Dutch sentence can be its finite verb (persoonsvorm): the shipped list of finite forms
+and the rules that read a form in its place ("de rest" is a noun, "te gaan" an infinitive).
+
+Used where a long sentence is split (language/clauses.py) and by the grammar guard of a rewrite, which refuses
+a new sentence without one. The forms come from resources/wordlists/persoonsvormen.tsv (LanguageTool's Dutch
+dictionary; scripts/build_finite_verbs.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
+
+from desktop.core import paths
+
+FINITE_FILE = "persoonsvormen.tsv"
+
+PERSONAL_PRONOUNS = frozenset({"ik", "je", "jij", "u", "hij", "zij", "ze", "we", "wij", "jullie", "men"})
+ARTICLES_ONLY = frozenset({"de", "een", "elke", "iedere", "alle", "geen", "uw", "onze", "mijn", "jouw"})
+DETERMINERS = frozenset(
+    {
+        "de", "het", "een", "deze", "dit", "die", "elke", "ieder", "iedere", "alle", "geen", "haar", "hun", "uw",
+        "mijn", "onze", "ons", "jouw", "welke", "veel", "weinig", "enkele", "sommige",
+    }
+)  # fmt: skip
+# Common verbs whose forms can also be read as another word ("is", "kan", "zijn"): taken as verbs anyway.
+CERTAIN_VERBS = frozenset(
+    {
+        "is", "zijn", "was", "waren", "kan", "kunnen", "moet", "moeten", "mag", "mogen", "wil", "willen", "zal",
+        "zullen", "staat", "laat", "laten", "weet", "zit", "stelt", "lijken", "heet",
+    }
+)  # fmt: skip
+PREPOSITIONS = frozenset(
+    {
+        "aan", "achter", "bij", "binnen", "boven", "buiten", "door", "in", "met", "na", "naar", "naast", "om",
+        "onder", "op", "over", "per", "sinds", "tegen", "tot", "tussen", "uit", "van", "voor", "vanaf", "vanuit",
+        "via", "tijdens", "volgens", "wegens", "vanwege", "gedurende", "zonder", "namens", "ondanks", "rond",
+    }
+)  # fmt: skip
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[.,:/-]\d+)*|\S")
+# Brackets and quotes that open and close a part of a sentence.
+OPENING, CLOSING = "([{‘“«", ")]}’”»"
+_STRAIGHT_QUOTES = "\"'"
+@dataclass(frozen=True)
+class Token:
+    """A word, number or sign of a sentence, with its place and how deep it stands in brackets or quotes."""
+
+    text: str
+    start: int
+    end: int
+    depth: int  # inside how many brackets or quotes
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+
+def finite_forms_path() -> Path:
+    """The shipped list of finite verb forms."""
+    return paths.resources_dir() / "wordlists" / FINITE_FILE
+
+
+@dataclass(frozen=True)
+class FiniteForm:
+    """What a finite verb form can be: ``persons`` "1" (first person singular, the imperative), "3" (third
+    person singular) and "m" (plural); ``other`` when it can also be another word class."""
+
+    persons: str
+    other: bool
+
+
+@lru_cache(maxsize=1)
+def finite_forms() -> dict[str, FiniteForm]:
+    """Finite verb form (lower case) → what it can be. The list ships with the app: a missing one is an
+    installation error (OSError), never an empty list that would quietly find no verb anywhere."""
+    forms: dict[str, FiniteForm] = {}
+    for line in finite_forms_path().read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            form, persons, *other = line.split("\t")
+            forms[form] = FiniteForm(persons, bool(other and other[0] == "*"))
+    return forms
+
+
+def tokenize(sentence: str) -> list[Token]:
+    """The sentence's words, numbers and signs in order (brackets and quotes counted in ``depth``)."""
+    tokens: list[Token] = []
+    depth = 0
+    straight_open = False
+    for match in _TOKEN.finditer(sentence):
+        text = match[0]
+        if text in CLOSING or (text in _STRAIGHT_QUOTES and straight_open):
+            depth = max(0, depth - 1)
+            straight_open = straight_open and text not in _STRAIGHT_QUOTES
+            tokens.append(Token(text, match.start(), match.end(), depth))
+            continue
+        tokens.append(Token(text, match.start(), match.end(), depth))
+        if text in OPENING or (text in _STRAIGHT_QUOTES and not straight_open):
+            depth += 1
+            straight_open = straight_open or text in _STRAIGHT_QUOTES
+    return tokens
+
+
+def is_finite(tokens: Sequence[Token], index: int, *, strict: bool = False) -> bool:
+    """True when the word at ``index`` can be a finite verb there: a listed form, not after "te" (an
+    infinitive), not after an article or a preposition (a noun: "de rest", "in kaart"), not only a first
+    person form ("nodig", "proces": read as such only as the sentence's first word, an imperative).
+
+    ``strict``: the rules count on it as the verb of a clause; then a form that can also be another word
+    class ("vormen", "redenen") counts only when it is one of the common verbs in :data:`CERTAIN_VERBS`.
+    """
+    token = tokens[index]
+    form = finite_forms().get(token.lower) if token.is_word else None
+    if form is None:
+        return False
+    previous = tokens[index - 1].lower if index > 0 else ""
+    if previous == "te" or previous in PREPOSITIONS:
+        return False
+    if previous in ARTICLES_ONLY or (previous in DETERMINERS and form.other and token.lower not in CERTAIN_VERBS):
+        return False  # "de rest", "een kan"; but "het wordt", "dat is": a pronoun and its verb
+    if previous in ("het", "dit", "dat") and form.persons == "m":
+        return False  # "het realiseren": a plural form cannot go with "het"
+    if form.persons == "1" and any(t.is_word for t in tokens[:index]):
+        return False
+    return not (strict and form.other and token.lower not in CERTAIN_VERBS)
+
+
+def has_finite_verb(sentence: str) -> bool:
+    """True when a word of ``sentence`` can be its finite verb ("print", "heeft"); False for a piece without one
+    ("Een om te versturen naar de burger en één voor het opsturen naar Weesp": after "te" or "het" a verb form is
+    no finite verb). Lenient: a form that can also be another word class counts."""
+    tokens = tokenize(sentence)
+    words = [t for t in tokens if t.is_word]
+    inverted = any(  # "En ben je ...", "Dat doen we ...": a verb form before its pronoun subject
+        first.lower in finite_forms() and second.lower in PERSONAL_PRONOUNS
+        for first, second in pairwise(words)
+    )
+    return inverted or any(is_finite(tokens, i) for i in range(len(tokens)))
+
+
