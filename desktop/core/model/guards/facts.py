@@ -63,6 +63,16 @@ ORDINALS = {
     "achtste": 8,
     "negende": 9,
     "tiende": 10,
+    "elfde": 11,
+    "twaalfde": 12,
+    "dertiende": 13,
+    "veertiende": 14,
+    "vijftiende": 15,
+    "zestiende": 16,
+    "zeventiende": 17,
+    "achttiende": 18,
+    "negentiende": 19,
+    "twintigste": 20,
 }
 MONTHS = {
     "januari": 1,
@@ -173,6 +183,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
+    ("ordinal", re.compile(r"\b(?:" + "|".join(ORDINALS) + r")\b|\b\d{1,3}(?:e|de|ste)\b", re.I)),
     ("term", re.compile(rf"\b(?:{_NUM}|{_NUMBER_WORD})\s+(?:{_UNIT})\b", re.I)),
     ("postcode", re.compile(r"\b\d{4}\s?[A-Z]{2}\b")),
     ("phone", re.compile(r"(?<![\w-])(?:\+31|0)\d{1,3}(?:[\s-]*\d){6,8}\b")),
@@ -241,6 +252,9 @@ def _normalise(kind: str, text: str) -> str:
     if kind == "term":
         amount, unit = text.split(None, 1)
         return f"{_number(amount)} {UNITS[unit.lower()]}"
+    if kind == "ordinal":
+        lowered = text.lower()
+        return str(ORDINALS[lowered]) if lowered in ORDINALS else re.sub(r"\D", "", lowered)
     if kind == "member":
         lowered = text.lower()
         for word, value in ORDINALS.items():
@@ -300,19 +314,35 @@ def extract_facts(
     return facts
 
 
-# "tussen de 300 en 600 euro" and "tussen € 300 en € 600" hold the same amounts: an amount and a
-# bare number with the same value compare equal.
-COMPARED_AS = {"amount": "number"}
+# Kinds whose order matters when a text has more than one: two amounts, dates or terms swapped between
+# their clauses ("€ 100 voor A en € 200 voor B") keep the set of facts but change what each belongs to.
+ORDERED_KINDS = ("amount", "date", "time", "term", "percentage", "number", "ordinal", "member", "article")
 
 
 def fact_key(fact: Fact) -> tuple[str, str]:
     """The comparable identity of a fact: (kind, normalised value)."""
-    return COMPARED_AS.get(fact.kind, fact.kind), fact.value
+    return fact.kind, fact.value
 
 
 def fact_keys(facts: Iterable[Fact]) -> set[tuple[str, str]]:
     """The comparable identities of ``facts``."""
     return {fact_key(fact) for fact in facts}
+
+
+def known_keys(facts: Iterable[Fact]) -> set[tuple[str, str]]:
+    """What an output may state given ``facts`` of its source: the facts themselves, and a bare number of the
+    source as an amount ("tussen de 300 en 600 euro" → "tussen € 300 en € 600"). Never the other way round:
+    an amount that lost its currency ("€ 600" → "600") is an amount missing."""
+    facts = list(facts)
+    return fact_keys(facts) | {("amount", fact.value) for fact in facts if fact.kind == "number"}
+
+
+def _order(facts: Iterable[Fact]) -> dict[str, list[str]]:
+    ordered: dict[str, list[str]] = {}
+    for fact in facts:
+        if fact.kind in ORDERED_KINDS:
+            ordered.setdefault(fact.kind, []).append(fact.value)
+    return ordered
 
 
 def _describe(fact: Fact) -> str:
@@ -341,12 +371,13 @@ def fact_guard(
     source_facts = extract_facts(source, protected_terms, is_word)
     output_facts = extract_facts(output, protected_terms, is_word)
     output_keys = fact_keys(output_facts)
-    known = fact_keys(source_facts)
+    known = known_keys(source_facts)
     for text in allowed:
-        known |= fact_keys(extract_facts(text, protected_terms, is_word))
+        known |= known_keys(extract_facts(text, protected_terms, is_word))
     if require_all:
         for fact in source_facts:
-            if fact_key(fact) not in output_keys:
+            as_amount = fact.kind == "number" and ("amount", fact.value) in output_keys  # "300" → "€ 300"
+            if fact_key(fact) not in output_keys and not as_amount:
                 if fact.kind == "polarity":
                     missing = _("De {what} uit de oorspronkelijke tekst is verdwenen.")
                     reasons.append(missing.format(what=_polarity(fact)))
@@ -358,4 +389,14 @@ def fact_guard(
                 reasons.append(_("Het model voegde een {what} toe.").format(what=_polarity(fact)))
             else:
                 reasons.append(_("{fact} staat niet in de oorspronkelijke tekst.").format(fact=_describe(fact)))
+    if require_all and not reasons:
+        before, after = _order(source_facts), _order(output_facts)
+        for kind, values in before.items():
+            if len(values) > 1 and sorted(values) == sorted(after.get(kind, [])) and values != after[kind]:
+                shown = ", ".join(f.text for f in source_facts if f.kind == kind)
+                reasons.append(
+                    _("De volgorde van {facts} is veranderd: elk hoort misschien niet meer bij hetzelfde.").format(
+                        facts=shown
+                    )
+                )
     return list(dict.fromkeys(reasons))

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from desktop.core.i18n import _
 from desktop.core.language.sentences import words
-from desktop.core.model.guards.facts import extract_facts, fact_key, fact_keys
+from desktop.core.model.guards.facts import extract_facts, fact_key, fact_keys, known_keys
 from desktop.core.model.guards.language import _COMMENTARY, _MARKUP, WORD, _looks_english
 from desktop.core.model.guards.level import B1_GROWTH_SLACK, B1_MAX_GROWTH
 from desktop.core.model.guards.verdict import GuardContext
@@ -47,7 +47,7 @@ def _source_facts(
     source: str, protected_terms: tuple[str, ...], is_word: Callable[[str], bool]
 ) -> frozenset[tuple[str, str]]:
     """The facts of the input, once per input (the answer is judged again at every word)."""
-    return frozenset(fact_keys(extract_facts(source, protected_terms, is_word)))
+    return frozenset(known_keys(extract_facts(source, protected_terms, is_word)))
 
 
 def _word_count(text: str) -> int:
