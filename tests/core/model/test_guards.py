@@ -112,6 +112,12 @@ def test_a_faithful_rewrite_of_the_item_keeps_its_form_and_words(context: GuardC
          "Wilt u uw verlof door laten gaan tijdens uw ziekte? Dat ons dan even weten.", "ontbreken: ‘laat’"),
         ("Wilt u uw verlof door laten gaan tijdens uw ziekte laat het ons dan even weten.",
          "Wilt u uw verlof door laten gaan tijdens uw ziekte? Laat het ons dan even weten.", None),
+        # two different words that a rough stem made one (doubled vowel), and a lemma that is not the word's
+        ("U betaalt elke maand de huur.", "U betaalt elke mand de huur.", "ontbreken: ‘maand’"),
+        ("Uw aanvraag is afgewezen door de gemeente.", "Uw aanvraag is gewezen door de gemeente.",
+         "ontbreken: ‘afgewezen’"),
+        # an inflection of the same word stays the same word
+        ("De vragen van de bewoners zijn beantwoord.", "De vraag van de bewoners is beantwoord.", None),
     ],
 )
 def test_content_guard(context: GuardContext, source: str, output: str, reason: str | None) -> None:
@@ -310,3 +316,29 @@ def test_a_lost_preposition_that_turns_the_meaning_around_is_refused(context: Gu
     # "hierover" holds "over": moving it is no loss
     moved = source.replace("Meer informatie hierover kunt u vinden", "U kunt hierover meer informatie vinden")
     assert content_guard(source, moved, context.alternatives) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "output", "reason"),
+    [
+        ("U moet het formulier en de bijlage word opgestuurd.", "U moet het formulier wordt opgestuurd.",
+         "‘bijlage’"),
+        ("Wij betalen de toeslag niet uit en geen rente.", "Wij betalen de toeslag uit en geen rente.",
+         "ontkenningen"),
+        ("U moet het formulier opsturen.", "U kan het formulier opsturen.", "hulpwerkwoord"),
+        ("Het adminitratieve deel word later behandeld.", "Het administratieve deel wordt later behandeld.", None),
+        ("Het bestemmings plan is vastgesteld.", "Het bestemmingsplan is vastgesteld.", None),
+        ("De besluit is genomen.", "Het besluit is genomen.", None),
+    ],
+)
+def test_a_correction_changes_the_spelling_and_nothing_else(
+    context: GuardContext, source: str, output: str, reason: str | None
+) -> None:
+    verdict = check_output(Task.CORRECTION, source, output, context)
+    content = verdict.outcome("inhoud")
+    assert content is not None
+    if reason is None:
+        assert content.reasons == ()
+    else:
+        assert not verdict.ok and any(reason in r for r in content.reasons), content.reasons
+        assert "Alle feiten zijn behouden" not in summary(verdict, Task.CORRECTION)

@@ -3,7 +3,8 @@
 Which guards run depends on the task:
 
 - B1 rewrite: facts, content, language, grammar, structure, level (and purpose: easier, not longer);
-- correction: facts, language, grammar, purpose (close to the input, and changed);
+- correction: facts, content (only the spelling changes), language, grammar, purpose (close to the input,
+  and changed);
 - explanation and draft: facts (no fact that is not in the material) and language.
 
 Any reason from any guard refuses the output. :func:`summary` says what was checked; it says "alle
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from desktop.core.i18n import _
 from desktop.core.language.grammar import GrammarUnavailableError
-from desktop.core.model.guards.content import content_guard, content_recall
+from desktop.core.model.guards.content import content_guard, content_recall, correction_guard
 from desktop.core.model.guards.facts import fact_guard
 from desktop.core.model.guards.grammar import grammar_guard
 from desktop.core.model.guards.language import language_guard
@@ -74,6 +75,14 @@ def check_output(task: Task, source: str, output: str, context: GuardContext) ->
                 tuple(content_guard(source, output, context.alternatives, style)),
             )
         )
+    if task is Task.CORRECTION:
+        outcomes.append(
+            GuardOutcome(
+                "inhoud",
+                _("Alleen de spelling is veranderd: dezelfde woorden, ontkenningen en hulpwerkwoorden."),
+                tuple(correction_guard(source, output)),
+            )
+        )
     if task in (Task.B1, Task.CORRECTION):
         outcomes.append(grammar_guard(source, output, context.grammar))
     if task is Task.B1:
@@ -118,7 +127,7 @@ def summary(verdict: Verdict, task: Task, level_before: str = "", level_after: s
     if task is Task.B1:
         parts.append(_("bedragen, datums, namen, termijnen, verwijzingen en inhoudswoorden zijn gelijk"))
     else:
-        parts.append(_("bedragen, datums, namen, termijnen en verwijzingen zijn gelijk"))
+        parts.append(_("bedragen, datums, namen, termijnen, verwijzingen en de woorden zelf zijn gelijk"))
     grammar = verdict.outcome("grammatica")
     if grammar is not None:
         parts.append(_("geen nieuwe taalfouten") if grammar.ran else _("grammatica niet gecontroleerd"))

@@ -20,6 +20,7 @@ Besides the words, the guard refuses:
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -98,6 +99,9 @@ PREPOSITIONS = frozenset(
         "volgens", "wegens", "vanwege", "rond", "langs", "behalve", "ondanks",
     }
 )  # fmt: skip
+# A corrected word is at least this much like the word it corrects ("adminitratieve" → "administratieve").
+CORRECTION_MIN_WORD_LIKENESS = 0.75
+ARTICLES = frozenset({"de", "het", "een"})
 _PRONOMINAL = re.compile(r"(?:er|daar|hier|waar)(\w+)")
 
 
@@ -111,12 +115,24 @@ def lemma(word: str) -> str:
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A rough stem that makes inflections and derivations compare equal (vraag, vragen → vrag)."""
+    return _stem(word)[0]
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> tuple[str, bool]:
+    """The rough stem, and whether an ending was cut off (an inflected form)."""
     lowered = word.lower()
     for ending in ("en", "e", "s", "n"):
         if lowered.endswith(ending) and len(lowered) - len(ending) >= 4:
-            lowered = lowered[: -len(ending)]
-            break
-    return re.sub(r"([aeou])\1", r"\1", lowered)
+            return re.sub(r"([aeou])\1", r"\1", lowered[: -len(ending)]), True
+    return re.sub(r"([aeou])\1", r"\1", lowered), False
+
+
+def _plausible_lemma(surface: str, found: str) -> bool:
+    """False for a lemma that cannot be this word's: it starts otherwise than the word without its "ge-"
+    (simplemma reads "gewezen" as "afwijzen", which would let "afgewezen" → "gewezen" pass)."""
+    bare = surface[2:] if surface.startswith("ge") and len(surface) > 4 else surface
+    return found[:1] == bare[:1] or found[:1] == surface[:1]
 
 
 @dataclass(frozen=True)
@@ -151,11 +167,21 @@ class _Vocabulary:
         self.words = list(words)
         self.forms: set[str] = set()
         for word in self.words:
-            self.forms.update((word.lower, word.lemma))
-        self.stems = {stem(form) for form in self.forms}
+            self.forms.add(word.lower)
+            if _plausible_lemma(word.lower, word.lemma):
+                self.forms.add(word.lemma)
+        # A stem of an inflected form matches any form; two bare forms only when they are the same word
+        # (the vowel rule would make "maand" and "mand", "zaak" and "zak" one word).
+        self.stems: dict[str, bool] = {}
+        for form in self.forms:
+            cut, inflected = _stem(form)
+            self.stems[cut] = self.stems.get(cut, False) or inflected
 
     def has(self, form: str) -> bool:
-        return form in self.forms or stem(form) in self.stems
+        if form in self.forms:
+            return True
+        cut, inflected = _stem(form)
+        return cut in self.stems and (inflected or self.stems[cut])
 
     def keeps(self, word: Word, origin: _Vocabulary) -> bool:
         """True when ``word`` (of the text ``origin``) is in this text as itself, an inflection, or in parts."""
@@ -393,3 +419,40 @@ def content_recall(
     kept = [w for w in content if w.start in replaced or kept_in_output.keeps(w, origin)]
     return len(kept) - len(_fewer_times(source_words, output_words, replaced)), len(content)
 
+
+
+def _spelt_alike(old: str, new: str) -> bool:
+    """True when ``new`` is ``old`` respelt (a typo, a d/t ending, a hyphen), not another word."""
+    if old == new:
+        return True
+    if min(len(old), len(new)) < 3:
+        return False
+    return difflib.SequenceMatcher(None, old, new, autojunk=False).ratio() >= CORRECTION_MIN_WORD_LIKENESS
+
+
+def correction_guard(source: str, output: str) -> list[str]:
+    """Reasons why ``output`` is more than a correction of ``source``: a correction changes how words are
+    spelt, joined or split, and articles (de/het), never which words there are, nor a negation or a modal."""
+    source_words, output_words = _words(source), _words(output)
+    old, new = [w.lower for w in source_words], [w.lower for w in output_words]
+    changed: list[str] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag == "equal" or "".join(old[i1:i2]) == "".join(new[j1:j2]):  # written apart or joined
+            continue
+        pairs = list(zip(old[i1:i2], new[j1:j2], strict=False))
+        if tag == "replace" and i2 - i1 == j2 - j1 and all(
+            _spelt_alike(a, b) or (a in ARTICLES and b in ARTICLES) for a, b in pairs
+        ):
+            continue
+        changed += [w.text for w in source_words[i1:i2]] + [w.text for w in output_words[j1:j2]]
+    reasons = []
+    if changed:
+        reasons.append(
+            _("Een correctie verandert alleen de spelling; deze woorden zijn weggelaten, vervangen of "
+              "toegevoegd: {words}.").format(words=_quoted(dict.fromkeys(changed)))
+        )
+    if _negations(source_words) != _negations(output_words):
+        reasons.append(_("Het aantal ontkenningen (niet, geen, nooit …) is veranderd."))
+    if _modals(source_words, source) != _modals(output_words, output):
+        reasons.append(_("Een hulpwerkwoord dat de betekenis bepaalt is veranderd."))
+    return reasons
