@@ -111,7 +111,8 @@ def tokenize(sentence: str) -> list[Token]:
 def is_finite(tokens: Sequence[Token], index: int, *, strict: bool = False) -> bool:
     """True when the word at ``index`` can be a finite verb there: a listed form, not after "te" (an
     infinitive), not after an article or a preposition (a noun: "de rest", "in kaart"), not only a first
-    person form ("nodig", "proces": read as such only as the sentence's first word, an imperative).
+    person form ("nodig", "proces": read as such only next to "ik" or as the sentence's first word, an
+    imperative).
 
     ``strict``: the rules count on it as the verb of a clause; then a form that can also be another word
     class ("vormen", "redenen") counts only when it is one of the common verbs in :data:`CERTAIN_VERBS`.
@@ -127,8 +128,9 @@ def is_finite(tokens: Sequence[Token], index: int, *, strict: bool = False) -> b
         return False  # "de rest", "een kan"; but "het wordt", "dat is": a pronoun and its verb
     if previous in ("het", "dit", "dat") and form.persons == "m":
         return False  # "het realiseren": a plural form cannot go with "het"
-    if form.persons == "1" and any(t.is_word for t in tokens[:index]):
-        return False
+    following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+    if form.persons == "1" and any(t.is_word for t in tokens[:index]) and "ik" not in (previous, following):
+        return False  # a first-person form is a verb with "ik" ("Ik heb", "heb ik") or as an imperative
     return not (strict and form.other and token.lower not in CERTAIN_VERBS)
 
 
