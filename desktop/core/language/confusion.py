@@ -31,7 +31,7 @@ from typing import Protocol
 from wordfreq import zipf_frequency
 
 from desktop.core.findings import Category, Finding, Source
-from desktop.core.i18n import _
+from desktop.core.i18n import N_, _
 from desktop.core.language.compounds import FUNCTION_WORDS
 from desktop.core.language.genders import WANTED, ArticleChecker, NounGenders
 from desktop.core.language.sentences import split_sentences
@@ -159,14 +159,16 @@ CALIBRATION: dict[str, Threshold] = {
 # A "lidwoord" candidate (the noun lexicon says the other article) where the model prefers the article as
 # written by this much makes the lexicon's finding doubtful: the phrase may not be what the lexicon read.
 LEXICON_DOUBT = -4.0
+# The confidence of a finding the model itself does not prefer (a margin below 0): doubtful.
+DOUBTFUL_MODEL = 0.55
 KIND_LABELS = {
     "lidwoord": "de/het",
     "meervoud": "de/het",
-    "los": "samenstelling",
+    "los": N_("samenstelling"),
     "d/t": "d/t",
     "de/het": "de/het",
-    "woordpaar": "woordpaar",
-    "u-vorm": "u-vorm",
+    "woordpaar": N_("woordpaar"),
+    "u-vorm": N_("u-vorm"),
 }
 
 
@@ -387,6 +389,11 @@ class ConfusionChecker:
                     "Volgens de woordenlijst hoort hier ‘{alternative}’; het taalmodel spreekt dat niet tegen "
                     "(verschil {margin:.1f})."
                 )
+                if candidate.kind == "lidwoord" and margin >= 0
+                else _(
+                    "Volgens de woordenlijst hoort hier ‘{alternative}’, maar het taalmodel vindt ‘{word}’ iets "
+                    "waarschijnlijker (verschil {margin:.1f}): is ‘{word}’ hier geen lidwoord?"
+                )
                 if candidate.kind == "lidwoord"
                 else _(
                     "Misschien bedoelt u ‘{alternative}’: het taalmodel vindt ‘{alternative}’ en ‘{word}’ hier "
@@ -397,9 +404,13 @@ class ConfusionChecker:
                     "Het taalmodel vindt ‘{alternative}’ hier waarschijnlijker dan ‘{word}’ ({kind}; "
                     "verschil {margin:.1f})."
                 )
-            ).format(alternative=alternative, word=candidate.original, kind=KIND_LABELS[candidate.kind], margin=margin),
+            ).format(
+                alternative=alternative, word=candidate.original, kind=_(KIND_LABELS[candidate.kind]), margin=margin
+            ),
             suggestions=(alternative,),
-            confidence=confidence_for(margin, threshold),
+            # the model itself prefers what is written: never more than doubtful, whatever the lexicon says
+            confidence=confidence_for(margin, threshold) if margin >= 0 else min(DOUBTFUL_MODEL, confidence_for(
+                margin, threshold)),
         )
 
     def judge(

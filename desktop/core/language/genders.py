@@ -42,6 +42,13 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\S")
 # Words between the article and its noun that are no inflected adjective: "het zeer grote huis".
 # A noun the lexicon knows only by its last part (a compound it does not list) is probably right.
 GUESSED_CONFIDENCE = 0.8
+# Verbs with a predicate after their object: after them "het"/"dit" is the object, a pronoun, and the noun that
+# follows is no noun of it ("Wij vinden het tijd voor ...", "Ik noem dit onzin").
+PREDICATE_VERBS = frozenset({
+    "vind", "vindt", "vinden", "vond", "vonden", "acht", "achten", "achtte", "achtten", "noem", "noemt", "noemen",
+    "noemde", "noemden", "houd", "houdt", "houden", "hield", "hielden",
+})  # fmt: skip
+_PREVIOUS_WORD = re.compile(r"(\w+)\W*$")
 _ADVERBS = frozenset(["zeer", "heel", "erg", "nog", "meest", "minst", "steeds", "veel", "te", "zo", "al", "ook"])
 # Words before the noun that hunspell gives no adjective tag: ordinals, "eigen" and a few determiners
 # ("het eerste plan", "het eigen huis").
@@ -260,6 +267,9 @@ class ArticleChecker:
                 continue
             if wanted == "het" and match.gender.ambiguous:
                 continue  # "omdat het regent": het may be a pronoun; the model judges these
+            previous = _PREVIOUS_WORD.search(text[: match.start])
+            if wanted == "het" and previous is not None and previous[1].lower() in PREDICATE_VERBS:
+                continue  # "Wij vinden het tijd": het is a pronoun
             twin = TWIN[match.article.lower()]
             twin = twin[:1].upper() + twin[1:] if match.article[:1].isupper() else twin
             yield Finding(

@@ -221,3 +221,19 @@ def test_the_suggestion_of_a_languagetool_finding_the_model_prefers_comes_first(
     scorer.per_alternative = {"zijn, verleent": -1.0, "zijn verleend": -1.0 + RULE_RERANK, "zijn verleende": -3.0}
     list(checker.judge([("p", text)], scorer, rule_findings={"p": [rule]}))
     assert checker.revise("p", [rule]) == [rule]  # no lead over the rule's first: the rule's order stands
+
+
+def test_a_lexicon_article_the_model_does_not_prefer_is_doubtful_and_says_so() -> None:
+    speller = SpellChecker(default_dictionary_dir())
+    genders = NounGenders.load(analyse=speller.analyses, is_word=speller.in_dictionary)
+    checker = ConfusionChecker(speller.in_dictionary, ConfusionPairs.load(), genders)
+    sentence = "Tegen de besluit kunt u bezwaar maken."
+    [candidate] = [c for c in checker.candidates(sentence) if c.original == "de"]
+    assert candidate.kind == "lidwoord"
+    [(_pid, findings)] = checker.judge([("p", sentence)], GivenMargins({"de": -2.0}))
+    [finding] = [f for f in findings if f.original == "de"]
+    assert finding.doubtful and "taalmodel vindt ‘de’ iets waarschijnlijker" in finding.message
+    assert "spreekt dat niet tegen" not in finding.message
+    [(_pid, findings)] = checker.judge([("p", sentence)], GivenMargins({"de": 1.0}))
+    [finding] = [f for f in findings if f.original == "de"]
+    assert "spreekt dat niet tegen" in finding.message

@@ -55,6 +55,8 @@ def test_an_article_that_does_not_fit_its_noun_is_reported(checker, sentence, wr
         "Het college van burgemeester en wethouders besluit de weg af te sluiten.",
         "De aanvragen van de bewoners zijn binnen.",  # a plural takes de
         "Dit is het zeer grote huis van de familie.",
+        "Wij vinden het tijd voor een nieuw plan.",  # het is a pronoun: the object of "vinden"
+        "Ik noem dit onzin.",
     ],
 )
 def test_articles_that_fit_are_not_reported(checker, sentence) -> None:
