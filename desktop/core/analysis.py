@@ -37,7 +37,7 @@ from desktop.core.language.readability import (
     measure_paragraph,
 )
 from desktop.core.language.sentences import split_sentences
-from desktop.core.language.spelling import SpellChecker, default_dictionary_dir
+from desktop.core.language.spelling import NAME_RULE, SpellChecker, default_dictionary_dir
 from desktop.core.language.wordlists import B1WordChecker, WordLists
 from desktop.core.policy.settings import Settings
 
@@ -403,6 +403,7 @@ def model_jobs(paragraph: Paragraph, findings: Sequence[Finding]) -> list[ModelJ
         unfixed = [
             f for f in findings
             if f.category in (Category.GRAMMAR, Category.SPELLING) and not f.suggestions
+            and f.rule != NAME_RULE  # a probable name has no correction by design: nothing for the model to fix
             and sentence.start <= f.start < sentence.end
         ]
         if unfixed:

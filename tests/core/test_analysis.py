@@ -20,7 +20,9 @@ from desktop.core.analysis import (
     run_analysis,
 )
 from desktop.core.document.reader import open_document
+from desktop.core.document.samples import text_to_docx
 from desktop.core.findings import Category, Finding, Source
+from desktop.core.language.spelling import NAME_RULE
 from desktop.core.model.guards import Task
 from desktop.core.model.jobs import ModelJob
 from desktop.core.policy.settings import load_settings
@@ -153,3 +155,14 @@ def test_a_b1_rewrite_job_covers_the_whole_paragraph() -> None:
     job = ModelJob.b1_rewrite("p7", "Een zin. Nog een zin.")
     assert (job.task, job.paragraph, job.start, job.end, job.original) == (
         Task.B1, "p7", 0, 21, "Een zin. Nog een zin.")
+
+
+def test_a_probable_name_is_no_correction_job_for_the_model(tmp_path: Path) -> None:
+    # "Gerdo" stands in the letter's own signature: a name finding without a correction, not a typo to fix.
+    document = open_document(text_to_docx("De burgemeester Gerdo ondertekent de brief.", tmp_path / "brief.docx"))
+    [paragraph] = [p for p in document.paragraphs if p.text]
+    at = paragraph.text.index("Gerdo")
+    name = Finding(paragraph.id, at, at + 5, "Gerdo", Category.SPELLING, NAME_RULE, Source.RULE, "naam?", ())
+    typo = Finding(paragraph.id, 3, 15, "burgemeester", Category.SPELLING, "OPENTAAL", Source.RULE, "?", ())
+    assert model_jobs(paragraph, [name]) == []
+    assert [job.task for job in model_jobs(paragraph, [name, typo])] == [Task.CORRECTION]

@@ -381,41 +381,6 @@ class LlamaEngine:
         """The tokens of plain ``text`` (no chat template, no special tokens)."""
         return list(self._llama.tokenize(text.encode("utf-8"), add_bos=False, special=False))
 
-    def token_logprobs(self, tokens: Sequence[int], first: int) -> list[float]:
-        """log P(tokens[i] | tokens[:i]) for every i from ``first`` on, in nats.
-
-        The longest prefix shared with what the KV cache holds is not evaluated again, so scoring
-        two variants of a sentence evaluates their common beginning once. Logits are read for the
-        positions that are scored only; they are taken after each batch (llama.cpp keeps the last
-        batch's logits only).
-        """
-        from llama_cpp import llama_cpp
-
-        first = max(1, first)
-        tokens = list(tokens)
-        if len(tokens) > self.info.context:
-            raise EngineError(_("De tekst is te lang voor het model; kies een kortere alinea."))
-        shared = min(common_prefix_length(self._cached, tokens), first - 1)
-        self._truncate(shared)
-        llama = self._llama
-        vocabulary = int(llama_cpp.llama_vocab_n_tokens(llama._model.vocab))
-        result: list[float] = []
-        position = shared
-        while position < len(tokens):
-            chunk = tokens[position : position + llama.n_batch]
-            self._eval(chunk, all_logits=True)
-            for offset in range(len(chunk)):
-                at = position + offset
-                if first - 1 <= at < len(tokens) - 1:
-                    logits = np.ctypeslib.as_array(
-                        llama_cpp.llama_get_logits_ith(llama._ctx.ctx, offset), shape=(vocabulary,)
-                    )
-                    top = float(logits.max())
-                    normaliser = top + float(np.log(np.exp(logits - top).sum()))
-                    result.append(float(logits[tokens[at + 1]]) - normaliser)
-            position += len(chunk)
-        return result
-
     def _is_end(self, token: int) -> bool:
         return bool(self._api.llama_vocab_is_eog(self._llama._model.vocab, token))
 

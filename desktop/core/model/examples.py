@@ -46,11 +46,9 @@ def examples_path() -> Path:
 
 @lru_cache(maxsize=1)
 def load_examples() -> tuple[Example, ...]:
-    """Every example in the shipped file (an absent file gives none: the prompt then has no examples)."""
-    path = examples_path()
-    if not path.is_file():
-        return ()
-    with path.open(encoding="utf-8") as handle:
+    """Every example in the shipped file (a missing file is an installation error, not a prompt without
+    examples that would quietly write worse rewrites)."""
+    with examples_path().open(encoding="utf-8") as handle:
         rows = [row for row in csv.reader(handle, delimiter="\t") if row and not row[0].startswith("#")]
     return tuple(Example(int(d), c, s, frozenset(content_lemmas(c))) for d, c, s in rows)
 

@@ -35,7 +35,7 @@ def test_the_capture_is_real_and_mixed() -> None:
 
 def test_no_rewrite_the_guards_pass_is_flagged_by_the_independent_checker(language_tools: LanguageTools) -> None:
     context = language_tools.guard_context(load_settings(registry=dict))
-    passed = flagged = 0
+    passed = 0
     for item in _captured():
         source, output = str(item["source"]), str(item["output"])
         if not check_output(Task.B1, source, output, context).ok:
@@ -43,8 +43,7 @@ def test_no_rewrite_the_guards_pass_is_flagged_by_the_independent_checker(langua
         passed += 1
         flags = independent_flags(source, output)
         assert not flags, (source, output, flags)
-        flagged += bool(flags)
-    assert flagged == 0
+    assert passed > 0  # else this proves nothing
 
 
 def test_the_independent_checker_catches_what_the_guards_refuse_for_facts(language_tools: LanguageTools) -> None:

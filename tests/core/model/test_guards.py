@@ -146,6 +146,7 @@ def test_content_recall_counts_a_word_lost_where_another_form_of_it_stays() -> N
          "dat mevrouw [naam] vervoer nodig heeft. Dat gaat door middel van een aangepaste bus;", "opsomming"),
         ("De aanvraag is ontvangen op 3 maart.", "De aanvraag is ontvangen op 3 maart. Wij wensen u veel succes.",
          "eigen zin"),
+        ("dat de aanvraag op 3 maart is ontvangen;", "datum van ontvangst van de aanvraag is 3 maart;", "‘dat’"),
     ],
 )
 def test_structure_guard(source: str, output: str, reason: str) -> None:

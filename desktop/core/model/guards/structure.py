@@ -53,13 +53,19 @@ def describe_form(source: str) -> str:
     return "; ".join(parts)
 
 
+def _starts_with_words(text: str, marker: str) -> bool:
+    """True when ``text`` starts with the words of ``marker``, whole ("Datum" does not start with "dat")."""
+    wanted = marker.strip().lower()
+    return re.match(rf"{re.escape(wanted)}(?!\w)", text.lstrip().lower()) is not None
+
+
 def structure_guard(
     source: str, output: str, alternatives: B1WordList | None = None, style: Sequence[RuleMatch] = ()
 ) -> list[str]:
     """Reasons why ``output`` does not keep the form of ``source`` (empty when it does)."""
     reasons = []
     marker = MARKER.match(source)
-    if marker and not output.lstrip().lower().startswith(marker[0].strip().lower()):  # case: see below
+    if marker and not _starts_with_words(output, marker[0]):  # case: see below
         reasons.append(
             _("De tekst begon met ‘{marker}’; de herschrijving niet meer.").format(marker=marker[0].strip())
         )
