@@ -32,6 +32,7 @@ from wordfreq import zipf_frequency
 
 from desktop.core.findings import Category, Finding, Source
 from desktop.core.i18n import N_, _
+from desktop.core.language.casing import case_like
 from desktop.core.language.compounds import FUNCTION_WORDS
 from desktop.core.language.genders import WANTED, ArticleChecker, NounGenders
 from desktop.core.language.sentences import split_sentences
@@ -216,10 +217,6 @@ def _without_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def _case_like(word: str, original: str) -> str:
-    return word[:1].upper() + word[1:] if original[:1].isupper() else word
-
-
 @dataclass
 class StageReport:
     """What the stage did: for the benchmark and for an honest notice when the budget ran out."""
@@ -268,7 +265,7 @@ class ConfusionChecker:
 
     def dt_twins(self, word: str) -> list[str]:
         """The d/t/dt forms of ``word`` that are common words too (vind → vindt, gebeurd → gebeurt)."""
-        return [_case_like(t, word) for t in self._dt_twins(word.lower())]
+        return [case_like(t, word) for t in self._dt_twins(word.lower())]
 
     def _dt_twins(self, lower: str) -> list[str]:
         twins = []
@@ -330,7 +327,7 @@ class ConfusionChecker:
                 kind, twins = "d/t", self._dt_twins(lower)
             if twins:
                 found.append(
-                    Candidate(match.start(), match.end(), word, tuple(_case_like(t, word) for t in twins), kind)
+                    Candidate(match.start(), match.end(), word, tuple(case_like(t, word) for t in twins), kind)
                 )
         found += self._split_compounds(sentence, tokens)
         return _without_overlaps(found)

@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 
 from desktop.core.findings import Category, Finding
 from desktop.core.i18n import N_, _
+from desktop.core.language.casing import case_like
 from desktop.core.language.sentences import split_sentences
 
 # Rule or word-list ids whose suggestion needs a different construction: (rule, pattern on the
@@ -58,15 +59,11 @@ class FixCheck:
     misspelt: SpellCheck
 
 
-def _case_like(word: str, original: str) -> str:
-    return word[:1].upper() + word[1:] if original[:1].isupper() else word
-
-
 def constructed(finding: Finding, text: str) -> Finding:
     """``finding`` with the right construction as its suggestion where :data:`CONSTRUCTIONS` has one."""
     for rule, pattern, replacement, advice in CONSTRUCTIONS:
         if finding.rule == rule and pattern.match(text, finding.start):
-            return replace(finding, suggestions=(_case_like(replacement, finding.original),), message=_(advice))
+            return replace(finding, suggestions=(case_like(replacement, finding.original),), message=_(advice))
     return finding
 
 

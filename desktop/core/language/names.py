@@ -39,12 +39,14 @@ CLOSING = re.compile(
     re.IGNORECASE,
 )
 # The title of a law, regulation or decision: "Wet op de rijkswaterstaatswerken", "Algemene wet bestuursrecht".
+# A lower-case "wet" only after a capitalised word ("Algemene wet ..."): "de wet moet u ..." is no title.
 LAW = re.compile(
-    r"\b(?:[A-Z][^\W\d_]*\s+)?(?:Wet|wet|Besluit|Regeling|Verordening|Reglement)\s+"
+    r"\b(?:[A-Z][^\W\d_]*\s+wet|(?:[A-Z][^\W\d_]*\s+)?(?:Wet|Besluit|Regeling|Verordening|Reglement))\s+"
     r"(?P<name>(?:(?:op|van|de|het|der|inzake|tot|en|voor|betreffende)\s+)*[^\W\d_][^\W\d_-]*(?:-[^\W\d_]+)*"
     r"(?:\s+[^\W\d_][^\W\d_-]*){0,4})"
 )
-QUOTED = re.compile(r"[“\"‘'](?P<name>[^“”\"‘’'\n]{3,80})[”\"’']")
+# Quote marks, not apostrophes inside words ("zo'n 40 bezwaren en zo'n 10 klachten" holds no quoted name).
+QUOTED = re.compile(r"(?<![^\W\d_])[“\"‘'](?P<name>[^“”\"‘’'\n]{3,80})[”\"’'](?![^\W\d_])")
 # The text before a word when the word starts a sentence, a line or a list item.
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n])[\s\"'‘“(*•–-]*$")
 # Lines of the signature block: short, after the closing formula.

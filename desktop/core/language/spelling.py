@@ -21,6 +21,7 @@ import hunspell
 from desktop.core import paths
 from desktop.core.findings import Category, Finding, Source
 from desktop.core.i18n import _
+from desktop.core.language.casing import case_like
 from desktop.core.language.compounds import CompoundAnalyser
 from desktop.core.language.names import REASONS, DocumentNames
 from desktop.core.language.wordlists import PersonalWordList, ProtectedTerms, normalise
@@ -207,7 +208,7 @@ class SpellChecker:
                 return ()  # hunspell has it as a single word
         elif self.compounds.parts(word) is None:
             return ()  # an unknown word that does not read as a compound: an ordinary spelling finding
-        return tuple(_case_like(c, word) for c in self.compounds.typo(word.lower(), parts))
+        return tuple(case_like(c, word) for c in self.compounds.typo(word.lower(), parts))
 
     def analyses(self, word: str) -> tuple[str, ...]:
         """Hunspell's morphological analyses of ``word`` (OpenTaal's: " st:stem ts:NN2" for a plural noun,
@@ -472,10 +473,4 @@ class SpellChecker:
             for candidate in self.compounds.repairs(word):
                 best[candidate] = min(best.get(candidate, 1), 1)
         ranked = sorted(best, key=lambda c: (best[c], -self.compounds.quality(c), c))
-        return tuple(_case_like(c, word) for c in ranked[:MAX_SUGGESTIONS])
-
-
-def _case_like(candidate: str, original: str) -> str:
-    if original[:1].isupper():
-        return candidate[:1].upper() + candidate[1:]
-    return candidate
+        return tuple(case_like(c, word) for c in ranked[:MAX_SUGGESTIONS])

@@ -24,6 +24,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from desktop.core.language.casing import case_like
 from desktop.core.language.clauses import SplitOption, apply_options, split_options
 from desktop.core.language.confusion import Candidate, ConfusionScorer
 from desktop.core.language.wordlists import normalise
@@ -54,10 +55,6 @@ class Judged:
     margin: float
 
 
-def _case_like(word: str, original: str) -> str:
-    return word[:1].upper() + word[1:] if original[:1].isupper() and not original.isupper() else word
-
-
 def word_options(sentence: str, context: GuardContext) -> list[SplitOption]:
     """The words of ``sentence`` that the B1 list or LanguageTool's officialese rules give a plainer word for,
     as options (kind :data:`WORD_KIND`) whose alternatives are those words. A conjunction ("maar" for
@@ -68,7 +65,7 @@ def word_options(sentence: str, context: GuardContext) -> list[SplitOption]:
         for start, end, entry in context.alternatives.find(sentence):
             original = sentence[start:end]
             if re.sub(r"\s+", " ", normalise(original)).lower() == entry.term.lower():
-                found.setdefault((start, end), []).extend(_case_like(a, original) for a in entry.alternatives)
+                found.setdefault((start, end), []).extend(case_like(a, original) for a in entry.alternatives)
     lowered = normalise(sentence).lower()
     for match in style_alternatives(sentence, context):
         start = lowered.find(normalise(match.text).lower())

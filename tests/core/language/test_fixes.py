@@ -15,6 +15,7 @@ from desktop.core.analysis import LanguageTools, ParagraphFindings, run_analysis
 from desktop.core.document.reader import open_document
 from desktop.core.document.samples import text_to_docx
 from desktop.core.findings import Category, Finding, Source
+from desktop.core.language.casing import case_like
 from desktop.core.language.fixes import FixCheck, verify_fixes
 from desktop.core.language.sentences import split_sentences
 from desktop.core.policy.settings import load_settings
@@ -108,3 +109,11 @@ def test_no_offered_fix_makes_languagetool_flag_a_clean_sentence(
                     broken.append((name, sentence, finding.original, suggestion, sorted(new)))
     assert walked > 100  # the letters have plenty of findings with suggestions
     assert broken == []
+
+
+@pytest.mark.parametrize(
+    ("word", "original", "cased"),
+    [("wordt", "word", "wordt"), ("wordt", "Word", "Wordt"), ("wordt", "WORD", "WORDT"), ("de", "U", "De")],
+)
+def test_a_replacement_takes_the_case_of_the_word_it_replaces(word: str, original: str, cased: str) -> None:
+    assert case_like(word, original) == cased

@@ -59,3 +59,13 @@ def test_a_typo_inside_a_law_name_stays_a_typo(speller) -> None:
     assert names.reason("adminitratieve") == "titel"
     [finding] = speller.check("p", text, names)
     assert (finding.rule, finding.suggestions[0]) == (RULE, "administratieve")
+
+
+def test_a_lower_case_wet_and_apostrophes_inside_words_make_no_names() -> None:
+    names = document_names([
+        "Volgens de wet moet u binnen zes weken reageren.",
+        "Er kwamen zo'n veertig bezwaren en zo'n tien klachten binnen.",
+        "De Algemene wet bestuursrecht geldt ook hier.",
+    ])
+    assert "moet" not in names and "binnen" not in names and "veertig" not in names and "bezwaren" not in names
+    assert names.reason("bestuursrecht") == "titel"  # "wet" after a capitalised word is a title

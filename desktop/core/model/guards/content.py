@@ -31,7 +31,7 @@ import simplemma
 
 from desktop.core.i18n import _
 from desktop.core.language.wordlists import B1WordList, normalise
-from desktop.core.model.guards.facts import NUMBER_WORDS, ORDINALS
+from desktop.core.model.guards.facts import NEGATIONS, NUMBER_WORDS, ORDINALS
 from desktop.core.model.guards.verdict import RuleMatch
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+(?:['’-][A-Za-zÀ-ÖØ-öø-ÿ]+)*")
@@ -60,7 +60,6 @@ FUNCTION_WORDS = frozenset(
 )  # fmt: skip
 # Lemmas of the auxiliaries (simplemma maps "is" to "zijn", "werd" to "worden").
 FUNCTION_LEMMAS = frozenset({"zijn", "hebben", "worden", "de", "het", "een", "u", "uw"})
-NEGATIONS = frozenset({"niet", "geen", "nooit", "niets", "niks", "niemand", "nergens", "noch", "zonder"})
 # Modal verbs by meaning: "dienen te" means "moeten", "behoeven" means "hoeven".
 MODALS = {
     "moeten": "moeten",

@@ -127,7 +127,7 @@ UNITS = {
     "m²": "m2",
     "vierkante meter": "m2",
 }
-NEGATIONS = {"niet", "geen", "nooit", "niets", "niemand", "nergens", "zonder", "noch"}
+NEGATIONS = frozenset({"niet", "geen", "nooit", "niets", "niks", "niemand", "nergens", "zonder", "noch"})
 OBLIGATIONS = {
     "moet",
     "moeten",
