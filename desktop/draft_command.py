@@ -121,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
                 print(f"{item.stage}{count}…", file=err)
             else:
                 result = item
-    except (DraftError, SaveBlockedError, DocumentError) as exc:
+    except (DraftError, SaveBlockedError, DocumentError, EngineError) as exc:
         return _fail(str(exc), err)
     finally:
         if engine is not None:

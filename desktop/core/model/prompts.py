@@ -14,7 +14,6 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
     "b1": frozenset({"text"}),
     "splitsen": frozenset({"text"}),
     "correctie": frozenset({"text", "problems"}),
-    "uitleg": frozenset({"original", "suggestion", "context"}),
     "concept": frozenset({"slot", "instruction", "fields", "paragraphs"}),
 }
 # Placeholders a prompt may use besides its required ones (an organisation's older b1.toml has no examples).

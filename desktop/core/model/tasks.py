@@ -1,4 +1,4 @@
-"""The model's tasks: B1 rewrite, correction, explanation and draft text, each guarded.
+"""The model's tasks: B1 rewrite, correction and draft text, each guarded.
 
 A task renders its versioned prompt, asks the engine (constrained to ``{"tekst": ...}``), and runs
 the guards. A refused output is counted and dropped; the task may try again with other sampling
@@ -111,7 +111,7 @@ def _request(task: Task, values: dict[str, str], attempt: Attempt, max_tokens: i
     prompt = load_prompt(name)
     system, user = prompt.render(**values)
     # Drafts from the prompt pay off only when the output copies the input: a correction or a split
-    # does, a rewrite, an explanation or a draft mostly does not (bench/bench_prompt_lookup.py: B1
+    # does, a rewrite or a draft mostly does not (bench/bench_prompt_lookup.py: B1
     # rewrites ran at 0.9 times the speed with them).
     request = Request(
         system=system,
@@ -307,31 +307,6 @@ def _accepted(
     )
 
 
-def explain(
-    engine: Engine,
-    finding: Finding,
-    paragraph_text: str,
-    context: GuardContext,
-    cancel: threading.Event | None = None,
-) -> str | None:
-    """A short Dutch explanation for ``finding`` from the model, or None when it did not pass the guards."""
-    if not finding.suggestions:
-        return None
-    request, _version = _request(
-        Task.EXPLANATION,
-        {"original": finding.original, "suggestion": finding.suggestions[0], "context": paragraph_text},
-        ATTEMPTS[0],
-        max_tokens=80,
-    )
-    try:
-        completion = engine.complete(request, cancel)
-    except EngineError:
-        return None
-    source = f"{paragraph_text}\n{finding.original}\n{finding.suggestions[0]}"
-    verdict = check_output(Task.EXPLANATION, source, completion.text, context)
-    return completion.text if verdict.ok and completion.finish == "stop" else None
-
-
 def draft_text(
     engine: Engine,
     slot: str,
@@ -346,7 +321,8 @@ def draft_text(
 ) -> tuple[str | None, list[Verdict], list[Completion]]:
     """Text for a template's free-text ``slot``, grounded in the user's material, or None if refused.
 
-    Every fact in the output must come from ``fields``, ``instruction`` or ``paragraphs``.
+    Every fact in the output must come from ``fields``, ``instruction`` or ``paragraphs``. A model that fails
+    raises its EngineError (a refusal would hide the failure from the user).
     """
     field_lines = "\n".join(f"- {name}: {value}" for name, value in fields.items() if value)
     material = [instruction, *fields.values(), *paragraphs]
@@ -369,10 +345,7 @@ def draft_text(
             attempt,
             max_tokens=320,
         )
-        try:
-            completion = engine.complete(request, cancel, on_text)
-        except EngineError:
-            continue
+        completion = engine.complete(request, cancel, on_text)  # an EngineError is the caller's to tell the user
         completions.append(completion)
         if completion.finish != "stop":
             continue

@@ -5,7 +5,7 @@ Which guards run depends on the task:
 - B1 rewrite: facts, content, language, grammar, structure, level (and purpose: easier, not longer);
 - correction: facts, content (only the spelling changes), language, grammar, purpose (close to the input,
   and changed);
-- explanation and draft: facts (no fact that is not in the material) and language.
+- draft: facts (no fact that is not in the material) and language.
 
 Any reason from any guard refuses the output. :func:`summary` says what was checked; it says "alle
 feiten zijn behouden" only when every guard ran and passed.
@@ -31,9 +31,6 @@ def _facts(task: Task, source: str, output: str, context: GuardContext) -> Guard
             source, output, context.protected_terms, require_all=False, allowed=context.sources, is_word=is_word
         )
         checked = _("Elk bedrag, elke datum, naam, termijn en verwijzing komt uit uw gegevens.")
-    elif task is Task.EXPLANATION:
-        reasons = fact_guard(source, output, context.protected_terms, require_all=False, is_word=is_word)
-        checked = _("Elk bedrag, elke datum, naam, termijn en verwijzing komt uit de tekst.")
     else:
         reasons = fact_guard(source, output, context.protected_terms, is_word=is_word)
         checked = _("Bedragen, datums, namen, termijnen, verwijzingen en beschermde termen zijn gelijk.")

@@ -21,7 +21,6 @@ class Task(StrEnum):
 
     B1 = "b1"
     CORRECTION = "correctie"
-    EXPLANATION = "uitleg"
     DRAFT = "concept"
 
 
