@@ -71,9 +71,9 @@ _ARTICLES = {"de": "het", "het": "de", "deze": "dit", "dit": "deze"}
 RANK_KIND = "spelling"
 FIX_KIND = "fix"
 # A LanguageTool grammar finding whose every suggestion makes the sentence less likely than this (nats) would not be
-# shown (the rule misreading the sentence: "de woningen verhuurt" → "verhuurd"). On the tuning parts no threshold
-# dropped more wrong findings than right ones, so the veto is set out of reach: the model only reorders a grammar
-# finding's suggestions (RULE_LEAD) and never hides one. The scoring stays for that reordering.
+# shown (the rule misreading the sentence: "de woningen verhuurt" → "verhuurd"). The veto is set out of reach: no
+# threshold was shown on the tuning parts to drop only wrong findings, so the model never hides a grammar finding;
+# it only puts the suggestion it prefers first (below). The scoring stays for that.
 RULE_KIND = "regel"
 RULE_VETO = -99.0
 # Of a LanguageTool grammar finding's suggestions, the one the model prefers comes first when it beats the rule's
