@@ -10,7 +10,7 @@ from desktop.core.language.spelling import SpellChecker, default_dictionary_dir
 from desktop.core.language.wordlists import WordLists
 from desktop.core.model.guards import GuardContext, Task, check_output, summary
 from desktop.core.model.guards.content import content_guard, content_recall
-from desktop.core.model.guards.grammar import double_subjects, pieces
+from desktop.core.model.guards.grammar import double_subjects, new_subjects, pieces
 from desktop.core.model.guards.structure import structure_guard
 from desktop.core.policy.settings import load_settings
 
@@ -116,6 +116,9 @@ def test_a_faithful_rewrite_of_the_item_keeps_its_form_and_words(context: GuardC
         ("U betaalt elke maand de huur.", "U betaalt elke mand de huur.", "ontbreken: ‘maand’"),
         ("Uw aanvraag is afgewezen door de gemeente.", "Uw aanvraag is gewezen door de gemeente.",
          "ontbreken: ‘afgewezen’"),
+        # an added "hebben" turns an adjective into a perfect tense (a model output on a held-out sentence)
+        ("Bent u een vrijwilliger en gemotiveerd om mee te helpen?",
+         "Bent u een vrijwilliger? U hebt gemotiveerd om mee te helpen?", "‘hebt’"),
         # an inflection of the same word stays the same word
         ("De vragen van de bewoners zijn beantwoord.", "De vraag van de bewoners is beantwoord.", None),
     ],
@@ -343,3 +346,18 @@ def test_a_correction_changes_the_spelling_and_nothing_else(
     else:
         assert not verdict.ok and any(reason in r for r in content.reasons), content.reasons
         assert "Alle feiten zijn behouden" not in summary(verdict, Task.CORRECTION)
+
+
+@pytest.mark.parametrize(
+    ("output", "refused"),
+    [
+        # the object became the subject (the 1.5B model did this to a held-out sentence; this one is our own)
+        ("De afdeling Burgerzaken zal dan een dossier aanmaken. Het dossiernummer zal mailen.", True),
+        ("De afdeling Burgerzaken zal dan een dossier aanmaken. De afdeling zal het dossiernummer mailen.", False),
+    ],
+)
+def test_a_split_may_not_make_an_object_its_subject(output: str, refused: bool) -> None:
+    source = "De afdeling Burgerzaken zal dan een dossier aanmaken en het dossiernummer mailen."
+    assert bool(new_subjects(source, output)) == refused
+    assert new_subjects("De aanvraag is ontvangen en de beslissing volgt later.",
+                        "De aanvraag is ontvangen. De beslissing volgt later.") == []

@@ -252,6 +252,11 @@ def _prepositions(words: Iterable[Word], skip: set[int] | None = None) -> Counte
     return found
 
 
+def _hebben(words: Iterable[Word]) -> int:
+    """How many forms of "hebben" (a verb the guards otherwise count as a function word) ``words`` has."""
+    return sum(1 for w in words if w.lemma == "hebben")
+
+
 def _negations(words: Iterable[Word]) -> int:
     return sum(1 for w in words if w.lower in NEGATIONS)
 
@@ -395,6 +400,13 @@ def content_guard(
             _("Een hulpwerkwoord dat de betekenis bepaalt is veranderd: {before} → {after}.").format(
                 before=", ".join(sorted(modals_before)) or "-", after=", ".join(sorted(modals_after)) or "-"
             )
+        )
+    gained = _hebben(output_words) - _hebben(source_words) - _hebben(used_alternatives)
+    if gained > 0:
+        extra = [w.text for w in output_words if w.lemma == "hebben"]
+        reasons.append(
+            _("Het model voegde ‘{word}’ toe: een vorm van ‘hebben’ die er niet stond, verandert de tijd of de "
+              "betekenis.").format(word=extra[-1])
         )
     added = _added(output_words, kept_in_source, _Vocabulary(used_alternatives))
     if added:

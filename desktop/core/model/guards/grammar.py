@@ -9,17 +9,19 @@ output that are not in the input: a new sentence that opens with a pronoun, its 
 of its own in a passive clause (:func:`double_subjects`: "Dit kan de post verstuurd worden", the 1.5B
 model's split of "... en kan de post verstuurd worden"; a passive clause has no object, so the pronoun
 has no place in it), and a piece that is no sentence (:func:`pieces`: "Zodat de afdeling ... heeft.",
-"Een om te versturen naar de burger en één voor het opsturen naar Weesp.").
+"Een om te versturen naar de burger en één voor het opsturen naar Weesp."), and a new sentence whose
+subject was no subject in the input (:func:`new_subjects`: "Het documentnummer zal mailen").
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 
 from desktop.core.i18n import _
 from desktop.core.language.clauses import SENTENCE_BREAK
-from desktop.core.language.finite_verbs import finite_forms, has_finite_verb
+from desktop.core.language.finite_verbs import finite_forms, has_finite_verb, is_finite, tokenize
 from desktop.core.language.grammar import GrammarUnavailableError
 from desktop.core.language.sentences import split_sentences
 from desktop.core.model.guards.verdict import GrammarMatches, GuardOutcome
@@ -99,6 +101,58 @@ def pieces(source: str, output: str) -> list[str]:
     return found
 
 
+def _agrees(head: str, form: str) -> bool:
+    """True when the finite verb ``form`` can go with a noun phrase ending in ``head`` (plural: -en, -s)."""
+    persons = finite_forms().get(form)
+    if persons is None:
+        return False
+    plural = head.endswith(("en", "s")) and len(head) > 4
+    return "m" in persons.persons if plural else "3" in persons.persons
+
+
+def _first_verb(sentence: str) -> tuple[list[str], int | None]:
+    """The sentence's words (lower case) and the index of its first finite verb, or None."""
+    tokens = tokenize(sentence)
+    words = [t.lower for t in tokens]
+    verb = next((i for i in range(len(tokens)) if tokens[i].is_word and is_finite(tokens, i, strict=True)), None)
+    return words, verb
+
+
+def _subject_words(source: str) -> set[str]:
+    """Words of ``source`` that stand where a subject stands: before a sentence's first finite verb, or right
+    before a finite verb that agrees with them ("... en de beslissing volgt later")."""
+    found: set[str] = set()
+    for sentence in _sentences(source):
+        words, verb = _first_verb(sentence)
+        found.update(words[: verb if verb is not None else 0])
+        found.update(w for w, following in pairwise(words) if _agrees(w, following))
+    return found
+
+
+def new_subjects(source: str, output: str) -> list[tuple[str, str]]:
+    """(sentence, phrase) for each sentence of ``output`` not in ``source`` that opens with a noun phrase and
+    then its finite verb, where that phrase was no subject in ``source`` (:func:`_subject_words`): "De afdeling
+    zal een document aanmaken en het documentnummer mailen" → "Het documentnummer zal mailen", the object
+    became the subject.
+
+    Strict on purpose: a subject that stood after its verb in the source ("Daarom stuurt de gemeente ...") is
+    refused too; a lost suggestion, never a wrong one.
+    """
+    subjects = _subject_words(source)
+    source_words = {t.lower for t in tokenize(source)}
+    found: list[tuple[str, str]] = []
+    for sentence in _sentences(output):
+        if sentence in source:
+            continue
+        words, verb = _first_verb(sentence)
+        if verb is None or verb < 2 or words[0] not in NOUN_PHRASE_STARTS:
+            continue
+        head = words[verb - 1]
+        if head in source_words and head not in subjects:  # a word the source lacks is the content guard's
+            found.append((sentence, " ".join(words[:verb])))
+    return found
+
+
 def grammar_guard(source: str, output: str, grammar: GrammarMatches | None) -> GuardOutcome:
     """The grammar guard's outcome; it does not run (and says so) without a LanguageTool."""
     if grammar is None:
@@ -115,6 +169,11 @@ def grammar_guard(source: str, output: str, grammar: GrammarMatches | None) -> G
     reasons += [
         _("‘{sentence}’ is geen hele zin: een stuk van de zin ervoor.").format(sentence=text)
         for text in pieces(source, output)
+    ]
+    reasons += [
+        _("In ‘{sentence}’ is ‘{phrase}’ het onderwerp geworden; in de oorspronkelijke tekst was het dat niet. "
+          "Dan verandert wie wat doet.").format(sentence=text, phrase=phrase)
+        for text, phrase in new_subjects(source, output)
     ]
     for match in after:
         if allowed[match.rule] > 0:
