@@ -39,3 +39,26 @@ def test_check_with_the_model_prints_only_the_report(
     log = paths.log_dir() / NATIVE_LOG_NAME
     if log.exists():  # llama.cpp's warnings, never its informational lines
         assert "load_backend" not in log.read_text(encoding="utf-8", errors="replace")
+
+
+def test_an_engine_nobody_closed_is_closed_before_the_interpreter_goes(
+    embedded_model: ModelFile, isolated_folders: dict[str, Path]
+) -> None:
+    models = paths.user_models_dir()
+    models.mkdir(parents=True)
+    (models / embedded_model.path.name).symlink_to(embedded_model.path)
+    env = {**os.environ, **{name: str(folder) for name, folder in isolated_folders.items()}, "PYTHONPATH": str(REPO)}
+    program = (
+        "import sys\n"
+        "from desktop.core.model.engine import load_engine, scorer_for\n"
+        "from desktop.core.language.confusion import Candidate\n"
+        "engine = load_engine()\n"
+        "close = engine.close\n"
+        "engine.close = lambda: (print('gesloten', file=sys.stderr), close())\n"
+        "scorer_for(engine).margins([('Pas in 1968 word Mauritius onafhankelijk.',\n"
+        "                             [Candidate(12, 16, 'word', ('wordt',), 'd/t')])])\n"
+    )  # a program that forgets engine.close()
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, env=env, timeout=600,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == "gesloten\n"  # closed at exit, and nothing else said (no llama __del__ error)

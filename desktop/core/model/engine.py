@@ -20,6 +20,7 @@ An engine is used from one thread at a time (the UI's one-thread model pool; the
 
 from __future__ import annotations
 
+import atexit
 import ctypes
 import hashlib
 import json
@@ -27,6 +28,7 @@ import logging
 import os
 import threading
 import time
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -183,6 +185,10 @@ class LlamaEngine:
         self._prefix_states: OrderedDict[tuple[int, ...], bytes] = OrderedDict()  # prefix -> its KV state
         self.meter = CostMeter()  # everything this engine generated, for the energy figures
         self._scorer: LlamaScorer | None = None  # made on first use, closed with the engine
+        # Closed at the latest when the program ends, before the interpreter takes its modules down: freed
+        # later, llama.cpp calls back into Python (its log) while Python is going (a weak reference: this
+        # does not keep the engine alive).
+        atexit.register(_close_if_alive, weakref.ref(self))
         template = llama.metadata.get("tokenizer.chat_template")
         if not template:
             raise EngineError(
@@ -476,6 +482,12 @@ class LlamaEngine:
             cached_tokens=reused,
             cpu_seconds=cpu_seconds,
         )
+
+
+def _close_if_alive(reference: weakref.ref[LlamaEngine]) -> None:
+    engine = reference()
+    if engine is not None:
+        engine.close()
 
 
 def load_engine(
