@@ -38,14 +38,11 @@ def workers() -> Iterator[Workers]:
     pool.shutdown()
 
 
-def test_closing_frees_the_engine_after_the_running_model_work_stopped(qtbot, workers: Workers) -> None:
-    events: list[str] = []
-    service = ModelService(workers)
-    engine = ClosingEngine(events)
-    service._on_loaded(engine)  # type: ignore[arg-type]
+def _start_decoding(workers: Workers, events: list[str]) -> None:
+    """Start a rewrite on the model thread that stops between tokens when cancelled, and wait until it runs."""
     started = threading.Event()
 
-    def decode(cancel: threading.Event) -> None:  # a rewrite that stops between tokens when cancelled
+    def decode(cancel: threading.Event) -> None:
         started.set()
         while not cancel.wait(0.01):
             pass
@@ -53,6 +50,14 @@ def test_closing_frees_the_engine_after_the_running_model_work_stopped(qtbot, wo
 
     workers.run(TASK_LANE, decode, lambda _result: None, model=True)
     assert started.wait(5)
+
+
+def test_closing_frees_the_engine_after_the_running_model_work_stopped(qtbot, workers: Workers) -> None:
+    events: list[str] = []
+    service = ModelService(workers)
+    engine = ClosingEngine(events)
+    service._on_loaded(engine)  # type: ignore[arg-type]
+    _start_decoding(workers, events)
     with qtbot.waitSignal(service.state_changed, timeout=5_000) as changed:
         service.close()
     assert events == ["work stopped", "engine closed"]
@@ -67,16 +72,7 @@ def test_switching_the_model_off_lets_go_of_it_at_once_and_frees_it_after_the_ru
     events: list[str] = []
     service = ModelService(workers)
     service._on_loaded(ClosingEngine(events))  # type: ignore[arg-type]
-    started = threading.Event()
-
-    def decode(cancel: threading.Event) -> None:
-        started.set()
-        while not cancel.wait(0.01):
-            pass
-        events.append("work stopped")
-
-    workers.run(TASK_LANE, decode, lambda _result: None, model=True)
-    assert started.wait(5)
+    _start_decoding(workers, events)
     off = load_settings(registry=dict)
     off = dataclasses.replace(off, values={**off.values, "model.enabled": False})
     service.load(off)
