@@ -111,9 +111,11 @@ class ReviewSession:
     ignored_rules: set[str] = field(default_factory=set)
     #: The user's choice for the document review: "besluit" or "brief" (None: as recognised).
     document_kind: str | None = None
-    #: Findings the user's actions took away (their word added to a word list, the review of the other
-    #: document kind): a later stage of the running analysis, which still has them, does not bring them back.
+    #: Findings the user's actions took away (their word added to a word list; the review of the other
+    #: document kind, kept apart): a later stage of the running analysis, which still has them, does not bring
+    #: them back.
     withdrawn: set[str] = field(default_factory=set)
+    review_withdrawn: set[str] = field(default_factory=set)
     _undo: list[_Step] = field(default_factory=list)
     _redo: list[_Step] = field(default_factory=list)
 
@@ -129,7 +131,7 @@ class ReviewSession:
             if f.paragraph != paragraph or fid in self.decisions or f.rule.startswith(REVIEW_RULES)
         }
         for finding in findings:
-            if finding.id not in self.withdrawn:
+            if finding.id not in self.withdrawn and finding.id not in self.review_withdrawn:
                 kept.setdefault(finding.id, finding)
         self.findings = kept
 
@@ -149,10 +151,18 @@ class ReviewSession:
         for fid, finding in list(self.findings.items()):
             if finding.rule.startswith(REVIEW_RULES) and fid not in self.decisions:
                 del self.findings[fid]
-                self.withdrawn.add(fid)
+                self.review_withdrawn.add(fid)
         for finding in findings:
-            self.withdrawn.discard(finding.id)
+            self.review_withdrawn.discard(finding.id)
             self.findings.setdefault(finding.id, finding)
+
+    def reset_review_findings(self) -> None:
+        """Before an analysis that makes the document review again (with the kind as chosen): its open findings
+        go, so a check switched off in the settings leaves none behind."""
+        self.findings = {
+            fid: f for fid, f in self.findings.items() if not f.rule.startswith(REVIEW_RULES) or fid in self.decisions
+        }
+        self.review_withdrawn.clear()
 
     def add(self, findings: Iterable[Finding]) -> None:
         """Add findings (e.g. from the model); known ones are left as they are."""

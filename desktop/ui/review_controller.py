@@ -203,6 +203,8 @@ class ReviewController(QObject):
 
         self.opened_levels = []  # measured again by this analysis
         self.workers.cancel(CONFUSION_LANE)
+        if self.session is not None:
+            self.session.reset_review_findings()  # this analysis makes them again, for the kind as chosen
 
         def work(cancel: threading.Event) -> Iterator[AnalysisItem]:
             from desktop.core.analysis import run_analysis

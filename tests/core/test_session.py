@@ -149,3 +149,18 @@ def test_accept_rule_leaves_doubtful_findings_to_be_judged_one_by_one(tools: Lan
     session.add([doubtful])
     accepted = session.accept_rule(sure.rule)
     assert sure.id in accepted and doubtful.id not in accepted and session.decision(doubtful.id) is None
+
+
+def test_a_new_analysis_makes_the_document_review_again(tools) -> None:
+    # The settings changed (a check switched off or on): the analysis runs again on the same session.
+    session = _session(tools)
+    source = _of(session, "inzake")[0].source
+    letter = Finding("p1", 0, 6, "Inzake", Category.DECISION, "BRIEF:aanhef-slot", source, "geen aanhef")
+    session.replace_paragraph("p1", [*_findings_of(tools), letter])
+    session.set_review_findings([])  # the user's "not a letter" took it away
+    session.reset_review_findings()  # a new analysis, for the kind as chosen, is the authority again
+    session.replace_paragraph("p1", [*_findings_of(tools), letter])
+    assert letter.id in session.findings
+    session.reset_review_findings()
+    session.replace_paragraph("p1", _findings_of(tools))  # the decision check is switched off now
+    assert letter.id not in session.findings
