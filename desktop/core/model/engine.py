@@ -64,6 +64,11 @@ class EngineError(Exception):
     """The model cannot be used or failed; ``str(exc)`` is a Dutch message for the user."""
 
 
+class UnusableAnswerError(EngineError):
+    """The model ran, but its answer is not in the asked form (not the JSON of a structured answer): like a
+    refused answer, another attempt may do better."""
+
+
 @dataclass(frozen=True)
 class Request:
     """One generation: a system and a user message, and how to sample.
@@ -158,11 +163,11 @@ def next_draft_limit(limit: int, drafted: int, accepted: int) -> int:
 
 
 def structured_text(raw: str) -> str:
-    """The ``tekst`` field of a structured output; raises EngineError when it is not valid JSON."""
+    """The ``tekst`` field of a structured output; raises UnusableAnswerError when it is not valid JSON."""
     try:
         return structured.final_text(raw)
     except structured.StructuredOutputError as exc:
-        raise EngineError(_("Het model gaf geen bruikbaar antwoord.")) from exc
+        raise UnusableAnswerError(_("Het model gaf geen bruikbaar antwoord.")) from exc
 
 
 class LlamaEngine:

@@ -20,7 +20,15 @@ from desktop.core.language.confusion import ConfusionScorer
 from desktop.core.language.readability import LevelEstimate, difficulty, estimate_level, measure_paragraph
 from desktop.core.language.word_diff import opcodes
 from desktop.core.model.candidates import ATTEMPTS, B1_ATTEMPTS, SPLIT_PROMPT, Attempt, EarlyStop
-from desktop.core.model.engine import Completion, Engine, EngineError, Request, TextCallback, scorer_for
+from desktop.core.model.engine import (
+    Completion,
+    Engine,
+    EngineError,
+    Request,
+    TextCallback,
+    UnusableAnswerError,
+    scorer_for,
+)
 from desktop.core.model.examples import closest_examples, render_examples
 from desktop.core.model.guards import GuardContext, Task, Verdict, check_output, summary
 from desktop.core.model.guards.level import TARGET_LEVELS
@@ -322,7 +330,8 @@ def draft_text(
     """Text for a template's free-text ``slot``, grounded in the user's material, or None if refused.
 
     Every fact in the output must come from ``fields``, ``instruction`` or ``paragraphs``. A model that fails
-    raises its EngineError (a refusal would hide the failure from the user).
+    raises its EngineError (a refusal would hide the failure from the user); an answer in the wrong form is
+    tried again, like a refused one.
     """
     field_lines = "\n".join(f"- {name}: {value}" for name, value in fields.items() if value)
     material = [instruction, *fields.values(), *paragraphs]
@@ -345,7 +354,10 @@ def draft_text(
             attempt,
             max_tokens=320,
         )
-        completion = engine.complete(request, cancel, on_text)  # an EngineError is the caller's to tell the user
+        try:
+            completion = engine.complete(request, cancel, on_text)
+        except UnusableAnswerError:
+            continue  # an answer in the wrong form: the next attempt may do better (a failing model raises)
         completions.append(completion)
         if completion.finish != "stop":
             continue
