@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -126,27 +125,3 @@ def language_tools(tmp_path_factory: pytest.TempPathFactory) -> LanguageTools:
         tools.grammar.load()
     return tools
 
-
-_EXIT_STATUS: list[int] = []
-
-
-def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    """Keep pytest's verdict for :func:`pytest_unconfigure`."""
-    _EXIT_STATUS.append(int(exitstatus))
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_unconfigure(config: pytest.Config) -> None:
-    """End the test process with pytest's own verdict, after every report is written and every fixture torn down.
-
-    Now and then the interpreter aborted while taking its modules down after the whole suite had passed
-    ("Fatal Python error: bool_dealloc: deallocating True or False", a reference count error in one of the C
-    extensions; seen in runs of tests/ui and once after a benchmark, not traced to one library). That abort
-    said nothing about the tests and turned a green run red. Exits of our own programs are tested where they
-    happen, in their own processes: the CLI's clean stderr (tests/model/test_cli_quiet.py) and the installed
-    app's empty crash log (tests/installer/test_installed_offline.py).
-    """
-    if _EXIT_STATUS:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(_EXIT_STATUS[-1])
