@@ -112,14 +112,9 @@ def lemma(word: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """A rough stem that makes inflections and derivations compare equal (vraag, vragen → vrag)."""
-    return _stem(word)[0]
-
-
-@lru_cache(maxsize=65536)
 def _stem(word: str) -> tuple[str, bool]:
-    """The rough stem, and whether an ending was cut off (an inflected form)."""
+    """A rough stem that makes inflections and derivations compare equal (vraag, vragen → vrag), and whether
+    an ending was cut off (an inflected form)."""
     lowered = word.lower()
     for ending in ("en", "e", "s", "n"):
         if lowered.endswith(ending) and len(lowered) - len(ending) >= 4:
