@@ -26,6 +26,7 @@ from _shared import letter, load_engine, median
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.analysis import LanguageTools
+from desktop.core.model.examples import load_examples
 from desktop.core.model.jobs import ModelJob
 from desktop.core.policy.settings import load_settings
 from desktop.ui.b1_preview import B1Preview
@@ -68,6 +69,7 @@ def main() -> None:
     workers = Workers()
     service = ModelService(workers)
     engine = load_engine()
+    load_examples()  # as ModelService.load does before it says the model is ready
     service._on_loaded(engine)  # the state the app reaches once the model has loaded on the model thread
     preview = B1Preview()
     print(f"model {engine.info.name}, {engine.info.threads} threads")

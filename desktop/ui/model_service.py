@@ -77,8 +77,11 @@ class ModelService(QObject):
 
         def work(_cancel: threading.Event) -> LlamaEngine:
             from desktop.core.model.engine import load_engine
+            from desktop.core.model.examples import load_examples
 
-            return load_engine(wanted, threads)
+            engine = load_engine(wanted, threads)
+            load_examples()  # read once here, not in the user's wait for the first rewrite (0.3 s)
+            return engine
 
         self._set_state(self.LOADING, "")
         self._workers.run(LOAD_LANE, work, self._on_loaded, self._on_load_failed, model=True)

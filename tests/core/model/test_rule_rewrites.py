@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
 
@@ -22,6 +23,7 @@ from desktop.core.model.jobs import ModelJob
 from desktop.core.model.rule_rewrites import (
     MIN_SPLIT_MARGIN,
     WORD_KIND,
+    can_reach_level,
     compose,
     judge,
     rule_candidates,
@@ -31,6 +33,8 @@ from desktop.core.model.tasks import run_task
 from tests.core.model.test_candidates import HAARLEMMERMEER, FakeEngine
 
 pytestmark = pytest.mark.core
+
+REPO = Path(__file__).resolve().parents[3]
 
 # the Weesp sentence the 1.5B model split into "Dit kan de post verstuurd worden" (ungrammatical)
 WEESP = (
@@ -167,3 +171,16 @@ def test_a_list_item_gets_no_rule_candidate_and_the_scorer_is_not_asked(context:
     scorer = FakeScorer(default=5.0)
     result = run_task(engine, ModelJob(Task.B1, "p1", HAARLEMMERMEER, 0, len(HAARLEMMERMEER)), context, scorer=scorer)
     assert result.text is None and scorer.asked == []
+
+
+def test_a_paragraph_that_no_split_brings_to_the_level_asked_is_not_scored(context: GuardContext) -> None:
+    # a real 106-word paragraph (letter 016): one split leaves it at C1+, so scoring it would cost a second of
+    # the user's wait before the model starts writing, for candidates the level guard refuses
+    letter = (REPO / "tests" / "data" / "letters" / "texts" / "016_brief.txt").read_text(encoding="utf-8")
+    paragraph = next(p for p in letter.split("\n") if p.startswith("De concept planning"))
+    assert split_options(paragraph, context.speller.in_dictionary)  # there is a place to split
+    scorer = FakeScorer(default=5.0)  # a judge that would take every split
+    assert rule_candidates(scorer, paragraph, context) == []
+    assert scorer.asked == []
+    # the Weesp sentence can reach it: it is scored (the tests above)
+    assert can_reach_level(WEESP, split_options(WEESP, context.speller.in_dictionary), context.max_sentence_words)
