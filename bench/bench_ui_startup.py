@@ -59,6 +59,8 @@ OURS = r"""
 import sys, time
 from pathlib import Path
 sys.path.insert(0, {repo!r})
+import desktop.__main__ as start
+start.import_early_modules()  # what main() does first; the patch below needs PySide6 and the window imported
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from desktop.ui.main_window import MainWindow
@@ -92,8 +94,7 @@ def start_up(window, document=None, previous_crash=None):
         open_when_ready()
 
 MainWindow.start_up = start_up
-from desktop.__main__ import main
-sys.exit(main({argv!r}))
+sys.exit(start.main({argv!r}))
 """
 
 

@@ -14,6 +14,19 @@ from desktop.core.paths import log_dir
 
 CRASH_LOG_NAME = "crash.log"
 REQUIRED = ("PySide6", "docx", "lxml", "llama_cpp", "hunspell")
+# The core modules the window needs before it shows, imported before PySide6. Once PySide6 is imported it
+# reads the source file of every module imported after it, to see whether that module uses PySide6's
+# __feature__ switches (PYSIDE-2029, shibokensupport/feature.py); for these modules and the standard
+# library modules they import (tomllib, socket, platformdirs, datetime) that cost ~5 ms of the start
+# (bench/bench_ui_startup.py).
+EARLY_MODULES = (
+    "desktop.core.i18n",
+    "desktop.core.model.energy",
+    "desktop.core.policy.network_guard",
+    "desktop.core.policy.settings",
+    "desktop.core.privacy.kept_reviews",
+    "desktop.core.user_state",
+)
 
 _crash_log: TextIO | None = None
 
@@ -37,6 +50,12 @@ def enable_crash_log() -> Path | None:
     return previous
 
 
+def import_early_modules() -> None:
+    """Import :data:`EARLY_MODULES`, before anything imports PySide6."""
+    for name in EARLY_MODULES:
+        importlib.import_module(name)
+
+
 def missing_dependencies() -> list[str]:
     """The required modules that cannot be found, checked without importing them."""
     return [name for name in REQUIRED if importlib.util.find_spec(name) is None]
@@ -54,6 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 3
+    import_early_modules()
     from desktop.ui.app import run
 
     return run(args, previous_crash)

@@ -93,6 +93,52 @@ def test_start_up_work_loads_nothing_heavy_on_the_gui_thread(tmp_path: Path) -> 
     assert result.stdout.splitlines()[-1] == "[]"
 
 
+EARLY = """
+import sys, threading
+import desktop.__main__ as start
+start.import_early_modules()
+print("PySide6" in sys.modules)
+on_gui_thread = set()
+
+class Spy:
+    def find_spec(self, name, path=None, target=None):
+        if threading.current_thread() is threading.main_thread() and name.startswith("desktop.core"):
+            on_gui_thread.add(name)
+        return None
+
+sys.meta_path.insert(0, Spy())
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+import desktop.ui.app
+from desktop.ui.main_window import MainWindow
+window = MainWindow()
+window.show()
+app.processEvents()
+window.start_up()
+app.processEvents()
+print(sorted(on_gui_thread))
+window.workers.shutdown()
+"""
+
+
+def test_the_core_modules_of_the_first_paint_are_imported_before_pyside6(tmp_path: Path) -> None:
+    """PySide6 reads the source file of every module imported after it (PYSIDE-2029), so desktop.__main__
+    imports the core modules the window and its start-up need first: none of them imports PySide6, and after
+    them the app module, the window and start_up import no other core module on the GUI thread (the workers
+    import the language tools and retention on their own threads)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
+    for name in ("USER_CONFIG", "USER_DATA", "MACHINE_CONFIG", "MACHINE_DATA"):
+        env[f"SCHRIJFHULP_{name}_DIR"] = str(tmp_path / name.lower())
+    (tmp_path / "machine_config").mkdir()
+    (tmp_path / "machine_config" / "defaults.toml").write_text(
+        "[first_run]\nacknowledged_by_organisation = true\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-c", EARLY], capture_output=True, text=True, env=env,
+                            timeout=120, check=True)
+    pyside_first, late = result.stdout.splitlines()[-2:]
+    assert pyside_first == "False"
+    assert late == "[]"
+
+
 OPENING = """
 import sys
 from PySide6.QtWidgets import QApplication
