@@ -82,23 +82,32 @@ def finding_type(finding: Finding) -> str:
     return "grammar rules"
 
 
-def score(run: System, cases: Sequence[Case]) -> dict[str, Counter[str]]:
-    """Per error type (and "all"): cases, found (a finding on the error) and right (its first fix is right)."""
+def score(run: System, cases: Sequence[Case], misses: list[str] | None = None) -> dict[str, Counter[str]]:
+    """Per error type (and "all"): cases, found (a finding on the error) and right (its first fix is right).
+    ``misses`` collects a TSV line (outcome, kind, error, first finding's rule and fix, sentence) for every case
+    not found or not fixed right."""
     counts: dict[str, Counter[str]] = {}
     for case in cases:
         hits = [f for f in run(case.text) if f.start < case.end and case.start < f.end]
+        right = False
+        if hits and hits[0].suggestions:
+            right = case.text[: hits[0].start] + hits[0].suggestions[0] + case.text[hits[0].end :] == case.correct
         for key in (case.kind, "all"):
             counter = counts.setdefault(key, Counter())
             counter["cases"] += 1
             counter["found"] += bool(hits)
-            if hits and hits[0].suggestions:
-                fixed = case.text[: hits[0].start] + hits[0].suggestions[0] + case.text[hits[0].end :]
-                counter["right"] += fixed == case.correct
+            counter["right"] += right
+        if misses is not None and not right:
+            first = f"{hits[0].rule} {hits[0].original!r} → {hits[0].suggestions[:3]}" if hits else ""
+            misses.append("\t".join(("wrong fix" if hits else "missed", case.kind, case.text[case.start : case.end],
+                                     first, case.text)))
     return counts
 
 
-def print_table(title: str, systems: dict[str, System], cases: Sequence[Case]) -> None:
-    """Recall / right fix first per type, one row per system, the tuning and held-out parts apart."""
+def print_table(title: str, systems: dict[str, System], cases: Sequence[Case], dump: Path | None = None) -> None:
+    """Recall / right fix first per type, one row per system, the tuning and held-out parts apart. With ``dump``,
+    the last system's misses and wrong fixes on the tuning part (never the held-out part) are written there."""
+    misses: list[str] = []
     kinds = [k for k in TYPES if any(c.kind == k for c in cases)] + ["all"]
     for split in SPLITS:
         part = [c for c in cases if c.split == split]
@@ -107,13 +116,18 @@ def print_table(title: str, systems: dict[str, System], cases: Sequence[Case]) -
         heads = [f"{k} ({sizes[k] if k != 'all' else len(part)})" for k in kinds]
         print(f"   {'':28} " + " ".join(f"{head:>16}" for head in heads))
         for name, run in systems.items():
-            counts = score(run, part)
+            last = name == list(systems)[-1] and split == "tuning" and dump is not None
+            counts = score(run, part, misses if last else None)
             cells = []
             for kind in kinds:
                 c = counts.get(kind, Counter())
                 share = f"{c['found'] / c['cases']:>5.0%} / {c['right'] / c['cases']:>4.0%}" if c["cases"] else "-"
                 cells.append(share)
             print(f"   {name:28} " + " ".join(f"{cell:>16}" for cell in cells))
+    if dump is not None:
+        dump.write_text("outcome\tkind\terror\tfirst finding\tsentence\n" + "\n".join(misses) + "\n",
+                        encoding="utf-8")
+        print(f"   {len(misses)} misses and wrong fixes of {list(systems)[-1]} on the tuning part written to {dump}")
 
 
 # A sentence from which the corpus's anonymisation removed a link or a name ("stuur je vraag naar .") is no
@@ -131,9 +145,13 @@ def known_errors() -> dict[int, list[str]]:
         return errors
 
 
-def false_alarms(systems: dict[str, System], sentences: Sequence[tuple[str, str, int]]) -> None:
+def false_alarms(systems: dict[str, System], sentences: Sequence[tuple[str, str, int]],
+                 dump: Path | None = None) -> None:
     """Findings per 1,000 correct sentences, per system and kind of finding, the two parts apart. A finding on a
-    known real error of the corpus is counted apart; sentences damaged by anonymisation are left out."""
+    known real error of the corpus is counted apart; sentences damaged by anonymisation are left out. With
+    ``dump``, Schrijfhulp's false alarms on the tuning part (never the held-out part) are written there as TSV
+    (system, kind, rule, doubtful, original, first suggestion, sentence), to be read by hand."""
+    dumped: list[str] = []
     errors = known_errors()
     kept = [(d, s, row) for d, s, row in sentences if not DAMAGED.search(s)]
     print(f"   ({len(sentences) - len(kept)} sentences damaged by the corpus's anonymisation left out; findings on "
@@ -153,10 +171,17 @@ def false_alarms(systems: dict[str, System], sentences: Sequence[tuple[str, str,
                         continue
                     kinds[finding_type(finding)] += 1
                     doubtful += finding.doubtful
+                    if dump is not None and split == "tuning" and name.startswith("Schrijfhulp"):
+                        dumped.append("\t".join((name, finding_type(finding), finding.rule, str(finding.doubtful),
+                                                 finding.original, (finding.suggestions or ("",))[0], sentence)))
             total = sum(kinds.values())
             detail = ", ".join(f"{k} {1000 * n / len(part):.0f}" for k, n in kinds.most_common())
             rate, doubt = 1000 * total / len(part), 1000 * doubtful / len(part)
             print(f"   {name:28} {rate:5.0f} ({doubt:.0f})  real errors {real:3}   {detail}")
+    if dump is not None:
+        dump.write_text("system\tkind\trule\tdoubtful\toriginal\tsuggestion\tsentence\n" + "\n".join(dumped) + "\n",
+                        encoding="utf-8")
+        print(f"   {len(dumped)} false alarms of the tuning part written to {dump}")
 
 
 def real_error_cases() -> list[Case]:
@@ -164,6 +189,11 @@ def real_error_cases() -> list[Case]:
         rows = list(csv.DictReader(handle, delimiter="\t"))
     return [Case(r["sentence"], int(r["start"]), int(r["end"]), r["type"], r["corrected_sentence"], r["split"])
             for r in rows]
+
+
+def dump_path(prefix: Path | None, part: str) -> Path | None:
+    """PREFIX-part.tsv, or None without a prefix."""
+    return None if prefix is None else prefix.with_name(f"{prefix.name}-{part}.tsv")
 
 
 def main() -> int:
@@ -174,6 +204,11 @@ def main() -> int:
     parser.add_argument("--calibrate", nargs="?", const="all", choices=("all", "kinds", "rules"),
                         help="thresholds from the tuning parts (with --model): the kinds' margins, the rules' or all")
     parser.add_argument("--sections", default="1,2,3,4,5", help="which sections to run")
+    parser.add_argument("--dump-false-alarms", type=Path, metavar="TSV",
+                        help="write Schrijfhulp's false alarms on the tuning part (section 2) to this file")
+    parser.add_argument("--dump-misses", type=Path, metavar="PREFIX",
+                        help="write the last system's misses on the tuning part to PREFIX-injected.tsv and "
+                             "PREFIX-real.tsv (sections 1 and 5)")
     arguments = parser.parse_args()
     sections = set(arguments.sections.split(","))
 
@@ -209,10 +244,10 @@ def main() -> int:
     if "1" in sections:
         print(f"\n1. Injected errors in {len(sources)} correct government sentences (Amsterdam's simplified side "
               f"and the real letters; {len(cases)} cases, at most {arguments.per_type} per type)")
-        print_table("Injected errors", systems, cases)
+        print_table("Injected errors", systems, cases, dump_path(arguments.dump_misses, "injected"))
     if "2" in sections:
         print(f"\n2. False alarms on {len(correct)} correct Amsterdam sentences (spelling and grammar findings)")
-        false_alarms(systems, correct)
+        false_alarms(systems, correct, arguments.dump_false_alarms)
     if "3" in sections:
         readability(rows)
     if "4" in sections:
@@ -220,7 +255,7 @@ def main() -> int:
     if "5" in sections:
         real = real_error_cases()
         print(f"\n5. Real errors (tests/data/real-errors, {len(real)} sentences from nl.wikipedia and real letters)")
-        print_table("Real errors", systems, real)
+        print_table("Real errors", systems, real, dump_path(arguments.dump_misses, "real"))
     if arguments.calibrate and scorer is not None:
         tuning_cases = [c for c in cases + real_error_cases() if c.split == "tuning"]
         tuning_clean = [s for d, s, _row in correct if split_of(d) == "tuning" and not DAMAGED.search(s)]
