@@ -54,3 +54,34 @@ def test_the_issues_dt_errors_are_flagged_with_the_right_fix(language_tools, sen
 )
 def test_the_issues_false_alarms_are_gone(language_tools, sentence) -> None:
     assert [(f.rule, f.original) for f in _rules(language_tools, sentence)] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule"),
+    [  # correct sentences of the Amsterdam corpus (tests/data/simplification, tuning part) a LanguageTool rule misread
+        ("Inmiddels ontving de OR in december 2021 de instemmingsaanvraag; die hebben we uitgezet bij de "
+         "OR-commissie Personeel.", "LT:NL_SIMPLE_REPLACE_DE_OR"),
+        ("Het werkt als CO2-opslagsysteem, doordat hout tijdens de groei tot boom CO2 uit de lucht opneemt.",
+         "LT:NL_SIMPLE_REPLACE_CO_"),
+        ("De Hemelwateringverordening geeft aan om hemelwaterberging van minimaal 60 liter/m2 bebouwde kavel te "
+         "regelen.", "LT:NL_SIMPLE_REPLACE_M_"),
+        ("Dit plan bestaat uit 10 bouwblokken, 9 voor woningbouw en 1 voor een school.",
+         "LT:NL_SIMPLE_REPLACE___VOOR_EEN"),
+        ("We kozen hierbij voor een wooncoöperatie: een (coöperatieve) vereniging die erfpachter wordt en de "
+         "woningen verhuurt aan haar leden.", "LT:WORDT_OMHULT"),
+    ],
+)
+def test_rules_that_misread_real_sentences_stay_silent(language_tools, sentence, rule) -> None:
+    assert rule not in [f.rule for f in _rules(language_tools, sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule", "fixed"),
+    [  # the same rules still find what they are for (LanguageTool's own example; an error like one injected)
+        ("Dat wordt dan altijd omhult met andere zaken.", "LT:WORDT_OMHULT", "omhuld"),
+        ("Het gebiedt waar de woningen komen, ligt aan de rand van de stad.", "LT:NL_SIMPLE_REPLACE_GEBIEDT_WAAR",
+         "gebied waar"),
+    ],
+)
+def test_those_rules_still_find_real_errors(language_tools, sentence, rule, fixed) -> None:
+    assert [f.suggestions[0] for f in _rules(language_tools, sentence) if f.rule == rule] == [fixed]
