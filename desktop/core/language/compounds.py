@@ -43,6 +43,10 @@ NEIGHBOUR_ZIPF = 2.5
 # A part hardly anyone writes on its own (talend) is a typo only for a much more frequent word of its length.
 RARE_PART_NEIGHBOUR_ZIPF = 3.5
 MIN_TYPO_LENGTH = 6
+# A word only our own compound reading accepts is a slip of the pen for a word one letter removed or two swapped that
+# hunspell accepts and that reads this much better (quality: rarest part, fewer and longer parts):
+# verkiezingsdaggen (verkiezingsdag|gen, 1.7) → verkiezingsdagen (verkiezing|s|dagen, 3.8).
+SLIP_GAP = 1.5
 LINKERS = ("", "s", "e", "en", "-")
 # Function words are no parts of a compound: "ervanuit", "verleentals" and "instandhouden" are words
 # that belong apart, not compounds of er + vanuit, verleent + als, in + stand + houden.
@@ -219,6 +223,26 @@ class CompoundAnalyser:
                 if frequency >= wanted and len(neighbour) >= MIN_PART_LENGTH and self._spell(neighbour):
                     corrected = lower[:start] + neighbour + lower[end:]
                     found[corrected] = max(found.get(corrected, 0.0), frequency)
+        return tuple(sorted(found, key=lambda w: -found[w]))
+
+    def slips(self, word: str) -> tuple[str, ...]:
+        """Corrections of ``word`` (one that hunspell does not accept and that reads as a compound) by one letter
+        removed or two neighbours swapped, where hunspell accepts the result and its :meth:`quality` is at least
+        :data:`SLIP_GAP` higher; best first. () for a short word or one the frequency list knows."""
+        lower = word.lower()
+        if len(lower) < MIN_TYPO_LENGTH or not lower.isalpha() or self.zipf(lower) > 0:
+            return ()
+        wanted = self.quality(lower) + SLIP_GAP
+        found: dict[str, float] = {}
+        for i in range(len(lower)):
+            options = [lower[:i] + lower[i + 1 :]]
+            if i + 1 < len(lower) and lower[i] != lower[i + 1]:
+                options.append(lower[:i] + lower[i + 1] + lower[i] + lower[i + 2 :])
+            for option in options:
+                if option not in found and len(option) >= MIN_TYPO_LENGTH and self._spell(option):
+                    quality = self.quality(option)
+                    if quality >= wanted:
+                        found[option] = quality
         return tuple(sorted(found, key=lambda w: -found[w]))
 
     def repairs(self, word: str) -> tuple[str, ...]:

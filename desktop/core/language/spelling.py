@@ -193,7 +193,7 @@ class SpellChecker:
     def _is_compound(self, word: str) -> bool:
         """A compound of known words that OpenTaal does not list (verzetschrift, rijkswaterstaatswerken),
         unless it looks like a typo of a more common word (see :class:`CompoundAnalyser`)."""
-        return self.compounds.parts(word) is not None and not self.compounds.typo(word)
+        return self.compounds.parts(word) is not None and not self.compound_typo(word)
 
     def compound_typo(self, word: str) -> tuple[str, ...]:
         """Corrections when ``word`` is accepted only as a compound and looks like a typo (bessluit → besluit,
@@ -208,7 +208,10 @@ class SpellChecker:
                 return ()  # hunspell has it as a single word
         elif self.compounds.parts(word) is None:
             return ()  # an unknown word that does not read as a compound: an ordinary spelling finding
-        return tuple(case_like(c, word) for c in self.compounds.typo(word.lower(), parts))
+        typo = self.compounds.typo(word.lower(), parts)
+        if not typo and parts is None and not self._spell(word):
+            typo = self.compounds.slips(word)  # verkiezingsdaggen → verkiezingsdagen
+        return tuple(case_like(c, word) for c in typo)
 
     def analyses(self, word: str) -> tuple[str, ...]:
         """Hunspell's morphological analyses of ``word`` (OpenTaal's: " st:stem ts:NN2" for a plural noun,
@@ -448,6 +451,15 @@ class SpellChecker:
             if len(left) > 1 and len(right) > 1:
                 yield f"{left} {right}", 2
 
+    def _slipped(self, lower: str) -> Iterator[str]:
+        """``lower`` with a doubled letter made single, where that reads as a sensible compound (stemppluspas →
+        stempluspas; any other removal makes compounds of anything: intersekse → int|e|sekse)."""
+        for i in range(1, len(lower)):
+            if lower[i] == lower[i - 1]:
+                option = lower[:i] + lower[i + 1 :]
+                if self.compounds.parts(option) is not None and not self.compound_typo(option):
+                    yield option
+
     def _rank(self, word: str) -> tuple[str, ...]:
         best: dict[str, int] = {}
         compound = self.compounds.parts(word) is not None  # never offer to split what reads as a compound
@@ -472,5 +484,9 @@ class SpellChecker:
         if len(word) > MAX_EDITED_LENGTH:  # a long compound: one edit in its first or last part
             for candidate in self.compounds.repairs(word):
                 best[candidate] = min(best.get(candidate, 1), 1)
+        if not best and self.compounds.parts(word) is None:
+            # nothing hunspell accepts: a compound of known parts with a doubled letter made single (stemppluspas)
+            for candidate in self._slipped(word.lower()):
+                best[candidate] = 1
         ranked = sorted(best, key=lambda c: (best[c], -self.compounds.quality(c), c))
         return tuple(case_like(c, word) for c in ranked[:MAX_SUGGESTIONS])

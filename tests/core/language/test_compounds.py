@@ -25,6 +25,9 @@ def speller() -> SpellChecker:
         ("Tijdens de locdown waren de loketten dicht.", "locdown", "lockdown"),
         ("De gegevensversstrekking aan derden is beperkt.", "gegevensversstrekking", "gegevensverstrekking"),
         ("Het was haar oma die haar zangtalend ontdekte.", "zangtalend", "zangtalent"),  # tests/data/real-errors wp044
+        # Amsterdam corpus sentence with a doubled letter (the injected set, tuning part): read as verkiezingsdag|gen
+        ("Via deze website kunt op de verkiezingsdaggen ook zien hoe druk het op de stembureaus is.",
+         "verkiezingsdaggen", "verkiezingsdagen"),
     ],
 )
 def test_a_typo_that_reads_as_a_compound_is_flagged_with_the_right_fix_first(speller, sentence, typo, right) -> None:
@@ -48,6 +51,16 @@ def test_a_typo_that_reads_as_a_compound_is_flagged_with_the_right_fix_first(spe
 )
 def test_sensible_compounds_are_not_flagged(speller, sentence) -> None:
     assert [f.original for f in speller.check("p", sentence)] == []
+
+
+def test_a_doubled_letter_in_a_compound_no_dictionary_lists_gets_the_compound_as_its_fix(speller) -> None:
+    """Amsterdam corpus sentence (the injected set, tuning part): 'stempluspas' is no dictionary word but a sensible
+    compound; 'stemppluspas' was flagged without any suggestion. A word with no doubled letter gets no made-up
+    compound ('intersekse' is no typo for 'int|e|sekse')."""
+    sentence = "U kunt met uw stemppluspas ook gewoon naar het stembureau gaan."
+    [finding] = [f for f in speller.check("p", sentence) if f.original == "stemppluspas"]
+    assert finding.suggestions[0] == "stempluspas"
+    assert speller.quick_suggestions("intersekse") == ()
 
 
 def test_a_compound_the_dictionary_accepts_is_never_offered_split(speller) -> None:
