@@ -147,3 +147,30 @@ def has_finite_verb(sentence: str) -> bool:
     return inverted or any(is_finite(tokens, i) for i in range(len(tokens)))
 
 
+
+
+# Before these a participle stands without an auxiliary: "zoals bedoeld in artikel 2".
+_ELLIPTIC = frozenset({"zoals", "als"})
+MIN_DT_WORD = 5
+
+
+def missing_finite_verb(sentence: str) -> list[tuple[int, int, str]]:
+    """(start, end, the t-form) for every word ending in d (a participle or a stem: "veranderd", "broed") that would be
+    the finite verb of ``sentence`` if it ended in t, where the sentence as written has none: "Geluidsregelgeving
+    veranderd onder de Omgevingswet." (verandert). Not the first word (a heading: "Verlengd verlof"), not after
+    "zoals" or "als" ("zoals bedoeld in artikel 2")."""
+    if has_finite_verb(sentence):
+        return []
+    tokens = tokenize(sentence)
+    found = []
+    for index, token in enumerate(tokens):
+        word = token.text
+        if index == 0 or not word.islower() or not word.endswith("d") or len(word) < MIN_DT_WORD:
+            continue
+        if tokens[index - 1].lower in _ELLIPTIC:
+            continue
+        for twin in (word[:-1] + "t", word + "t"):
+            if twin in finite_forms() and has_finite_verb(sentence[: token.start] + twin + sentence[token.end :]):
+                found.append((token.start, token.end, twin))
+                break
+    return found

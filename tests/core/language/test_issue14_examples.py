@@ -85,3 +85,32 @@ def test_rules_that_misread_real_sentences_stay_silent(language_tools, sentence,
 )
 def test_those_rules_still_find_real_errors(language_tools, sentence, rule, fixed) -> None:
     assert [f.suggestions[0] for f in _rules(language_tools, sentence) if f.rule == rule] == [fixed]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wrong", "right"),
+    [  # a d/t error that leaves the sentence without a finite verb: the injected set (Amsterdam corpus, tuning
+        # part) and tests/data/real-errors (nl.wikipedia); with the model, the first two were missed, the last mis-fixed
+        ("Geluidsregelgeving veranderd onder de Omgevingswet.", "veranderd", "verandert"),
+        ("Vergoeding van vacatiegeld gebeurd alleen op declaratiebasis.", "gebeurd", "gebeurt"),
+        ("Je teamleider verteld hier meer over.", "verteld", "vertelt"),
+        ("Die eend broed nu al enkele weken aan de waterkant.", "broed", "broedt"),
+    ],
+)
+def test_a_d_form_that_would_be_the_missing_finite_verb_is_flagged(language_tools, sentence, wrong, right) -> None:
+    at = sentence.index(wrong)
+    [finding] = [f for f in _rules(language_tools, sentence) if f.start <= at < f.end]
+    assert finding.suggestions[0] == right and "persoonsvorm" in " ".join(finding.reasons)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [  # correct: a participle after "zoals" (Amsterdam corpus, tuning part), a heading, a sentence with its verb
+        "het beleidsplan over toepassen van verplichte zorg zoals bedoeld in artikel 2:2 van de Wet verplichte "
+        "geestelijke gezondheidszorg;",
+        "Verlengd ouderschapsverlof",
+        "De geluidsregelgeving is veranderd onder de Omgevingswet.",
+    ],
+)
+def test_a_participle_without_a_missing_verb_is_left_alone(language_tools, sentence) -> None:
+    assert "SH:DT_PERSOONSVORM" not in [f.rule for f in _rules(language_tools, sentence)]
