@@ -8,9 +8,11 @@ officialese rules name plainer words ("indien" → "als"). The model's log-proba
 the best way per place and per word, and drop a place or word whose best way reads much worse to the
 model than the sentence as written (:data:`MIN_SPLIT_MARGIN`, :data:`MIN_WORD_MARGIN`): "ongeacht of" →
 "ondanks of" reads wrong to it. From what is left, candidates are composed: the best split (or two in a
-long sentence) with the plainer words outside it, and the split alone (plainer words alone are one-click
-fixes in the review already, and a sentence with no place to split is not scored). The tasks run every
-guard on each candidate, unchanged, as on a rewrite the model wrote.
+long sentence) with the plainer words outside it, the split alone, and last the plainer words alone (a
+sentence with neither a place to split nor a plainer word is not scored). A word inside a name ("Wet
+kwaliteit, klachten en geschillen zorg") is never replaced. The tasks run every guard on each candidate,
+unchanged, as on a rewrite the model wrote: plainer words alone pass only when the sentence then reaches
+B1 or a level lower, and is easier.
 
 Judging costs one scoring pass (about half a second to two seconds on two cores) instead of a
 generation (ten seconds and more), so the tasks try these first and ask the model to write only
@@ -44,6 +46,10 @@ MIN_WORDS_FOR_TWO = 24
 MAX_CANDIDATES = 6
 WORD_KIND = "woord"
 CONJUNCTIONS = frozenset({"maar", "en", "want", "dus", "of"})  # coordinating: only at the start of a clause
+# A word this many words or fewer after a capitalised word (not the first of the sentence) may belong to a
+# name or title ("de Wet kwaliteit, klachten en geschillen zorg": "geschillen" is no word to replace there).
+NAME_REACH = 4
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 @dataclass(frozen=True)
@@ -56,11 +62,22 @@ class Judged:
     margin: float
 
 
+def _in_name(sentence: str, start: int) -> bool:
+    """True when the word at ``start`` follows a capitalised word within :data:`NAME_REACH` words (one that
+    does not open a sentence, a bracket or a quote): it may be part of a name or title."""
+    for match in list(_WORD.finditer(sentence[:start]))[-NAME_REACH:]:
+        opening = sentence[: match.start()].rstrip()
+        if match.group()[:1].isupper() and opening and opening[-1] not in ".!?:;(\"'‘“":
+            return True
+    return False
+
+
 def word_options(sentence: str, context: GuardContext) -> list[SplitOption]:
     """The words of ``sentence`` that the B1 list or LanguageTool's officialese rules give a plainer word for,
     as options (kind :data:`WORD_KIND`) whose alternatives are those words. A conjunction ("maar" for
     "echter") only replaces the first word of a clause: in the middle of one it changes the meaning ("zijn
-    de molens echter nodig" is not "zijn de molens maar nodig")."""
+    de molens echter nodig" is not "zijn de molens maar nodig"). A word that may be part of a name is left
+    as it is (:func:`_in_name`)."""
     found: dict[tuple[int, int], list[str]] = {}
     if context.alternatives is not None:
         for start, end, entry in context.alternatives.find(sentence):
@@ -77,6 +94,8 @@ def word_options(sentence: str, context: GuardContext) -> list[SplitOption]:
     for (start, end), alternatives in sorted(found.items()):
         if options and start < options[-1].end:
             continue  # overlapping matches: the first one
+        if _in_name(sentence, start):
+            continue
         original = sentence[start:end]
         opens_clause = not sentence[:start].strip() or sentence[:start].rstrip()[-1:] in ",;:.!?"
         kept = tuple(
@@ -149,15 +168,20 @@ def _compositions(sentence: str, judged: Sequence[Judged]) -> list[str]:
         plain = [w for w in words if all(_apart(w.option, g.option) for g in group)]
         for extra in ([plain] if plain else []) + [[]]:
             candidates.append(apply_options(sentence, [(j.option, j.alternative) for j in group + extra]))
+    candidates = list(dict.fromkeys(candidates))
+    if words:
+        candidates.append(apply_options(sentence, [(j.option, j.alternative) for j in words]))
     return list(dict.fromkeys(candidates))
 
 
 def compose(sentence: str, judged: Sequence[Judged]) -> list[str]:
     """Candidate rewrites from the judged splits and words: the splits (two together in a long sentence,
     the pair with the best margins first; then each alone), each with the plainer words outside it and
-    without them; without repeats. Plainer words alone are no candidate: they are one-click fixes of
-    their own in the review already."""
-    return _compositions(sentence, judged)[:MAX_CANDIDATES]
+    without them; last, the plainer words alone; without repeats."""
+    candidates = _compositions(sentence, judged)
+    if len(candidates) > MAX_CANDIDATES and any(j.option.kind == WORD_KIND for j in judged):
+        return [*candidates[: MAX_CANDIDATES - 1], candidates[-1]]  # the plainer words alone stay
+    return candidates[:MAX_CANDIDATES]
 
 
 def can_reach_level(sentence: str, options: Sequence[SplitOption], max_sentence_words: int) -> bool:
@@ -181,12 +205,11 @@ def rule_candidates(
     scorer: ConfusionScorer, sentence: str, context: GuardContext, cancel: threading.Event | None = None
 ) -> list[str]:
     """The candidates for ``sentence`` built by the rules and judged by the model, best first; none (and
-    nothing scored) when the sentence has no place to split or no way to split it reaches the level the
-    level guard asks."""
-    splits = split_options(sentence, context.speller.in_dictionary)
-    if not splits:
+    nothing scored) when the sentence has no place to split and no plainer word, or when no candidate the
+    rules could build reaches the level the level guard asks."""
+    options = split_options(sentence, context.speller.in_dictionary) + word_options(sentence, context)
+    if not options:
         return []
-    options = splits + word_options(sentence, context)
     if not can_reach_level(sentence, options, context.max_sentence_words):
         return []
     return compose(sentence, judge(scorer, sentence, options, cancel))

@@ -270,16 +270,20 @@ def _accepted(
 ) -> ModelResult:
     """The result for ``output``, which passed every guard: word-level findings and the levels before and after."""
     original = job.original
-    before = estimate_level(measure_paragraph(job.paragraph, original).counts, context.max_sentence_words)
-    after = estimate_level(measure_paragraph(job.paragraph, output).counts, context.max_sentence_words)
+    counts_before = measure_paragraph(job.paragraph, original).counts
+    counts_after = measure_paragraph(job.paragraph, output).counts
+    before = estimate_level(counts_before, context.max_sentence_words)
+    after = estimate_level(counts_after, context.max_sentence_words)
     if job.task is Task.B1:
         category, rule = Category.STYLE, B1_RULE
-        made = (
-            _("Eenvoudiger geschreven (B1) volgens vaste regels (zinnen gesplitst, eenvoudiger woorden); het lokale "
-              "taalmodel koos de zinsbouw.")
-            if by_rules
-            else _("Eenvoudiger geschreven (B1) door het lokale taalmodel.")
-        )
+        if not by_rules:
+            made = _("Eenvoudiger geschreven (B1) door het lokale taalmodel.")
+        elif counts_after.sentences > counts_before.sentences:
+            made = _("Eenvoudiger geschreven (B1) volgens vaste regels (zinnen gesplitst, eenvoudiger woorden); het "
+                     "lokale taalmodel koos de zinsbouw.")
+        else:
+            made = _("Eenvoudiger geschreven (B1) volgens vaste regels (eenvoudiger woorden uit de B1-woordenlijst of "
+                     "van LanguageTool); het lokale taalmodel koos de woorden.")
         message = made + " " + summary(verdict, job.task, before.level, after.level)
     else:
         category, rule = Category.GRAMMAR, "model-correctie"

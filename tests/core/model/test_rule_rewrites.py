@@ -111,12 +111,14 @@ def test_plainer_words_need_the_models_clear_preference_and_go_with_the_split() 
         ("nevenschikking", ". Maar de"),
         ("nevenschikking", ". En de"),
     ]
-    # 17 words: under MIN_WORDS_FOR_TWO, so each split alone, with and without the plainer word
+    # 17 words: under MIN_WORDS_FOR_TWO, so each split alone, with and without the plainer word; last the
+    # plainer word alone
     assert compose(sentence, judged) == [
         "Het plan is klaar. Maar de bouw begint later en de kosten worden via een brief bekendgemaakt.",
         "Het plan is klaar. Maar de bouw begint later en de kosten worden middels een brief bekendgemaakt.",
         "Het plan is klaar, maar de bouw begint later. En de kosten worden via een brief bekendgemaakt.",
         "Het plan is klaar, maar de bouw begint later. En de kosten worden middels een brief bekendgemaakt.",
+        "Het plan is klaar, maar de bouw begint later en de kosten worden via een brief bekendgemaakt.",
     ]
     # a plainer word the model finds a little worse than the word as written is dropped
     judged = judge(FakeScorer({"via": -0.1, "met": -0.2}, default=-1.0), sentence, options)
@@ -158,11 +160,36 @@ def test_the_model_writes_when_no_rule_candidate_passes(context: GuardContext) -
     assert engine.requests  # the model was asked
 
 
-def test_a_sentence_without_a_place_to_split_is_not_scored(context: GuardContext) -> None:
+def test_a_sentence_without_a_place_to_split_or_a_plainer_word_is_not_scored(context: GuardContext) -> None:
     scorer = FakeScorer(default=5.0)
-    # "indien" has a plainer word, but plainer words alone are no candidate: nothing to ask the model
-    assert rule_candidates(scorer, "U kunt bellen indien u vragen heeft over deze brief.", context) == []
+    assert rule_candidates(scorer, "U kunt ons bellen als u vragen heeft over deze brief.", context) == []
     assert scorer.asked == []
+
+
+# an Amsterdam tuning sentence (medezeggenschapsregeling): no place to split, one officialese phrase
+SPOEDIG = "De instelling besluit zo spoedig mogelijk of zij een ongevraagd advies zal volgen."
+
+
+def test_plainer_words_alone_are_a_candidate_and_offered_when_every_guard_passes(context: GuardContext) -> None:
+    plain = "De instelling besluit zo snel mogelijk of zij een ongevraagd advies zal volgen."
+    scorer = FakeScorer({"zo snel mogelijk": 0.5})
+    assert rule_candidates(scorer, SPOEDIG, context) == [plain]
+    engine = FakeEngine({})
+    result = run_task(engine, ModelJob(Task.B1, "p1", SPOEDIG, 0, len(SPOEDIG)), context, scorer=scorer)
+    assert result.text == plain and result.by_rules and engine.requests == []
+    assert result.findings and all("eenvoudiger woorden" in f.message for f in result.findings)
+    assert all("gesplitst" not in f.message for f in result.findings)
+    # the model reads the plainer phrase worse: no candidate, and the model is asked to write
+    assert rule_candidates(FakeScorer(default=-0.5), SPOEDIG, context) == []
+
+
+def test_a_word_in_a_name_is_not_replaced(context: GuardContext) -> None:
+    named = "Het college stelt de Regeling inzake tegemoetkoming schade vast."
+    assert word_options(named, context) == []  # "inzake" is part of the regulation's name
+    plain = named.replace("Regeling", "regeling")
+    assert [(o.original, o.alternatives) for o in word_options(plain, context)] == [("inzake", ("over",))]
+    # a capital that opens a sentence is no name
+    assert [o.original for o in word_options("Dit is de brief. Wij bellen u indien nodig.", context)] == ["indien"]
 
 
 def test_a_list_item_gets_no_rule_candidate_and_the_scorer_is_not_asked(context: GuardContext) -> None:
