@@ -7,6 +7,8 @@ that passes wins. A candidate is given up while it is being written when it can 
 - it copies the input word for word past 70% of the sentence (a rewrite that has not changed anything, a
   split that has not split): a copy was never going to pass the level guard, and writing it out cost a minute;
 - it has already lost the form of a list item (another first-letter case, a dropped "dat" or "1");
+  when the greedy candidate of a prompt is given up for either of these, the tasks do not try that prompt
+  sampled: on the tuning documents the sampled ones copied or lost the form too, and cost 2–5 s a sentence;
 - the sentence's time is up (tasks.B1_LIMIT_SECONDS);
 - (a correction too) a guard can already tell it will refuse the answer: markup, English, a fact the
   input does not have (guards/partial.py).
@@ -120,6 +122,7 @@ class EarlyStop:
         self.rewrite = rewrite
         self.stop = threading.Event()
         self.reason: tuple[str, str] | None = None
+        self.copied_or_lost_form = False  # given up by :func:`hopeless`: the model's most likely answer
         self._judged = ""  # the complete words the guards last judged
 
     def __call__(self, raw: str) -> None:
@@ -134,6 +137,7 @@ class EarlyStop:
             partial = partial_text(raw)
             if self.rewrite:
                 self.reason = hopeless(self.original, partial)
+                self.copied_or_lost_form = self.reason is not None
             written = _complete_text(partial)
             if self.reason is None and self.context is not None and written != self._judged:
                 self._judged = written

@@ -156,10 +156,11 @@ def run_task(
     default the engine's own log-probability scorer): they cost a fraction of a second, and when one
     passes every guard it is offered without asking the model to write. Otherwise it tries the model's
     candidates (a rewrite with the closest expert examples, a split, sampled ones; a list item is never
-    split) until one reaches B1, giving up a candidate early when it copies its input or loses its form,
-    and offers the easiest candidate that passed. No candidate starts after the budget is spent or when
-    ``cancel`` is set; at ``stop_at`` (a ``time.monotonic()``) the candidate being written is stopped
-    too. This is the one way the app and the CLI run the model on a document's text.
+    split) until one reaches B1, giving up a candidate early when it copies its input or loses its form
+    (a greedy one that does so rules out the sampled ones of its prompt), and offers the easiest candidate
+    that passed. No candidate starts after the budget is spent or when ``cancel`` is set; at ``stop_at``
+    (a ``time.monotonic()``) the candidate being written is stopped too. This is the one way the app and
+    the CLI run the model on a document's text.
     """
     task = job.task
     if task not in (Task.B1, Task.CORRECTION):
@@ -200,12 +201,16 @@ def run_task(
             counts = measure_paragraph(job.paragraph, candidate).counts
             passed.append((difficulty(counts, context.max_sentence_words), candidate, verdict, 0))
     by_rules = bool(passed)
+    copying: set[str] = set()  # prompts whose greedy candidate copied its input or lost its form
     for attempt in tries if not by_rules else ():
         if (cancel is not None and cancel.is_set()) or (completions and time.monotonic() > deadline):
             break
         if stop_at is not None and time.monotonic() >= stop_at:
             break
-        prompt_values = {**values, "examples": examples} if (attempt.prompt or task.value) == "b1" else values
+        name = attempt.prompt or task.value
+        if name in copying:
+            continue  # sampling the same prompt copied too (candidates.py)
+        prompt_values = {**values, "examples": examples} if name == "b1" else values
         request, version = _request(task, prompt_values, attempt, _max_tokens(original))
         rewrite = task is Task.B1
         watch = EarlyStop(original, cancel, on_text, limit if rewrite else stop_at, context, rewrite=rewrite)
@@ -218,6 +223,8 @@ def run_task(
         if completion.finish == "cancelled":
             if watch.user_cancelled:
                 break
+            if watch.copied_or_lost_form and attempt.temperature == 0.0:
+                copying.add(name)
             refusals.append(watch.verdict())
             continue
         verdict = check_output(task, original, completion.text, context)

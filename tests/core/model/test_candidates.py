@@ -97,7 +97,8 @@ def test_a_copying_model_costs_70_percent_of_a_sentence_per_candidate_and_says_w
     engine = FakeEngine({"b1": [CULEMBORG, CULEMBORG], SPLIT_PROMPT: [CULEMBORG, CULEMBORG]})
     result = run_task(engine, _job(CULEMBORG), context)
     assert result.text is None and result.message == "Geen veilige herschrijving gevonden."
-    assert len(engine.requests) == 4
+    # each prompt's greedy candidate copied: its sampled candidate is not tried
+    assert [(r.user.startswith("Splits"), r.temperature) for r in engine.requests] == [(False, 0.0), (True, 0.0)]
     full = len(json.dumps({"tekst": CULEMBORG}, ensure_ascii=False))
     assert all(count < 0.8 * full for count in engine.streamed)
     reasons = [reason for verdict in result.refusals for _guard, reason in verdict.reasons]
@@ -111,6 +112,7 @@ def test_a_list_item_is_never_split_and_a_capital_stops_it_at_once(context: Guar
     result = run_task(engine, _job(HAARLEMMERMEER), context)
     assert result.text is None
     assert all(not r.user.startswith("Splits") for r in engine.requests)
+    assert len(engine.requests) == 1  # the greedy rewrite lost the form: the sampled one is not tried
     assert all(count <= len('{"tekst": "Dat ') for count in engine.streamed)
     assert {g for verdict in result.refusals for g in verdict.guards} == {"vorm"}
 
@@ -129,6 +131,20 @@ def test_a_split_that_keeps_every_word_is_offered_with_what_was_checked(context:
     # no LanguageTool in this context: the grammar was not checked, so nothing claims all facts are kept
     assert all("grammatica niet gecontroleerd" in f.message for f in result.findings)
     assert not any("feiten zijn behouden" in f.message for f in result.findings)
+
+
+def test_a_sampled_candidate_is_still_tried_after_a_greedy_one_that_was_written_out_and_refused(
+    context: GuardContext,
+) -> None:
+    dropped = BRIEF.replace("exacte ", "")  # loses a content word: refused after it was written out
+    engine = FakeEngine({"b1": [dropped, BRIEF_SPLIT], SPLIT_PROMPT: [dropped]})
+    result = run_task(engine, _job(BRIEF), context)
+    assert [(r.user.startswith("Splits"), r.temperature) for r in engine.requests] == [
+        (False, 0.0),
+        (True, 0.0),
+        (False, 0.7),
+    ]
+    assert result.text == BRIEF_SPLIT
 
 
 def test_a_candidate_past_the_sentences_time_is_stopped() -> None:
