@@ -21,7 +21,9 @@ document id; thresholds may be set on the tuning part only), printed separately.
 4. Speed: all rule checks on the real letters joined into one long document.
 5. Real errors (tests/data/real-errors): recall and right fix first per error type.
 --calibrate (with --model): the margins of the confusion stage on the tuning parts, and per kind the
-threshold that keeps its false alarms on the tuning part's correct sentences at or below 2 per 1,000.
+threshold that keeps its false alarms on the tuning part's correct sentences at or below 2 per 1,000;
+"rules" the model's margins on LanguageTool's findings; "rank" how many misspelt words get the right fix first
+when the model's preferred suggestion takes the rules' first place only with a lead of N nats.
 The stage's speed (seconds per page, share of tokens scored) is bench/bench_confusion.py.
 """
 
@@ -201,7 +203,7 @@ def main() -> int:
     parser.add_argument("--sentences", type=int, default=1311, help="how many Amsterdam sentences to use")
     parser.add_argument("--per-type", type=int, default=150, help="injected errors per type (both parts)")
     parser.add_argument("--model", action="store_true", help="add the model's confusion stage")
-    parser.add_argument("--calibrate", nargs="?", const="all", choices=("all", "kinds", "rules"),
+    parser.add_argument("--calibrate", nargs="?", const="all", choices=("all", "kinds", "rules", "rank"),
                         help="thresholds from the tuning parts (with --model): the kinds' margins, the rules' or all")
     parser.add_argument("--sections", default="1,2,3,4,5", help="which sections to run")
     parser.add_argument("--dump-false-alarms", type=Path, metavar="TSV",
@@ -264,6 +266,8 @@ def main() -> int:
         if arguments.calibrate in ("all", "rules"):
             calibrate_rules(tools, scorer, tuning_cases, tuning_clean,
                             [s for d, s in government_sentences(letters) if split_of(d) == "tuning"])
+        if arguments.calibrate in ("all", "rank"):
+            calibrate_rank(tools, scorer, tuning_cases)
     tools.grammar.close()
     return 0
 
@@ -348,6 +352,44 @@ def calibrate_rules(tools: LanguageTools, scorer: object, cases: Sequence[Case],
     print(f"\nOne-click style replacements on the tuning letters: {len(style)}; the lowest margins:")
     for margin, finding, text in style[:15]:
         print(f"   {margin:6.1f}  {finding.original!r} → {finding.suggestions[0]!r}: {text[:110]}")
+
+
+def calibrate_rank(tools: LanguageTools, scorer: object, cases: Sequence[Case]) -> None:
+    """The model's ranking of a misspelt word's suggestions (RANK_KIND), on the tuning part's errors that the rules
+    find with a spelling finding of two or more suggestions: per lead (nats by which the model's preferred suggestion
+    must beat the rules' first to take its place), how often the first suggestion is the right fix."""
+    from desktop.core.language.confusion import RANK_KIND, with_fix_candidates
+
+    rules = schrijfhulp_rules(tools)
+    judged = []  # (case, finding, margins per suggestion)
+    for case in cases:
+        found = [f for f in rules(case.text) if f.start < case.end and case.start < f.end]
+        if not found or found[0].category is not Category.SPELLING or len(found[0].suggestions) < 2:
+            continue
+        candidates = [c for c in with_fix_candidates([], 0, len(case.text), found[:1]) if c.kind == RANK_KIND]
+        scored = scorer.margins([(case.text, candidates)]) if candidates else None  # type: ignore[attr-defined]
+        if scored and scored[0] is not None:
+            judged.append((case, found[0], dict(zip(candidates[0].alternatives, scored[0][0], strict=True))))
+    print(f"\nSpelling suggestions ranked by the model (tuning part, {len(judged)} errors with 2+ suggestions): "
+          "right fix first per lead")
+    cells = []
+    for lead in (None, 0.0, 1.0, 2.0, 3.0, 4.0, 6.0):
+        right = 0
+        for case, finding, margins in judged:
+            first = finding.suggestions[0]
+            if lead is not None:
+                best = max(finding.suggestions, key=lambda s: margins.get(s, -1e9))
+                if margins.get(best, -1e9) - margins.get(first, -1e9) > lead:
+                    first = best
+            right += case.text[: finding.start] + first + case.text[finding.end :] == case.correct
+        cells.append(f"{'rules' if lead is None else f'{lead:.0f}'}: {right}")
+    print("   " + "   ".join(cells))
+    for case, finding, margins in judged:
+        first, best = finding.suggestions[0], max(finding.suggestions, key=lambda s: margins.get(s, -1e9))
+        if best != first:
+            right = case.text[: finding.start] + best + case.text[finding.end :] == case.correct
+            print(f"   {'+' if right else '-'} {finding.original!r}: {first!r} → {best!r} by "
+                  f"{margins[best] - margins.get(first, -1e9):.1f}  ({case.kind})")
 
 
 def readability(rows: list[dict[str, str]]) -> None:

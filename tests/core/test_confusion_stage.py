@@ -65,7 +65,7 @@ def test_the_model_puts_the_suggestion_its_sentence_needs_first(
     language_tools: LanguageTools, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     after = _after_stage(language_tools, tmp_path, monkeypatch, {"dik": 3.0, "dikke": 1.0, "die": -1.0})
-    assert after["dike"].suggestions[:3] == ("dik", "dikke", "die")
+    assert after["dike"].suggestions[:3] == ("dik", "die", "dikke")  # its first by more than RANK_RERANK; the rest stay
     assert after["om reden van"].suggestions == ("vanwege",)  # a replacement the model finds fine stays
 
 

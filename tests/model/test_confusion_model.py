@@ -131,3 +131,25 @@ def test_the_model_puts_the_joined_compound_of_a_languagetool_finding_first(
     list(checker.judge([("p", text)], scorer, seconds_per_page=600.0, rule_findings={"p": [rule]}))
     [ranked] = checker.revise("p", [rule])
     assert ranked.suggestions == ("het zaaknummer", "de zaak nummer")
+
+
+def test_the_twin_inside_a_rule_finding_comes_first_with_the_real_rules_and_model(
+    embedded_engine: LlamaEngine, language_tools
+) -> None:
+    """Amsterdam corpus sentence with 'onderwerp' written apart (the injected set, tuning part): LanguageTool's rule
+    reads 'werp' as a verb and offered 'onder werpen' first; the joined word, a twin inside its finding, is judged
+    with the rule's suggestions and the model puts it first."""
+    from desktop.core.findings import merge_findings
+    from desktop.core.language.fixes import verify_fixes
+
+    text = "Daarnaast is aandacht voor groen een belangrijk onder werp uit de enquête."
+    tools = language_tools
+    found = list(tools.spelling.check("p", text)) + list(tools.grammar.check("p", text))
+    found = merge_findings(verify_fixes(found, text, tools.fix_check()), {"p": text})
+    scorer = scorer_for(embedded_engine)
+    assert scorer is not None and tools.confusion is not None
+    list(tools.confusion.judge([("p", text)], scorer, seconds_per_page=600.0, rule_findings={"p": found}))
+    [finding] = [f for f in tools.confusion.revise("p", found) if f.original.startswith("onder werp")]
+    assert finding.rule.startswith("LT:") and "taalmodel" in " ".join(finding.reasons)
+    fixed = text[: finding.start] + finding.suggestions[0] + text[finding.end :]
+    assert fixed == text.replace("onder werp", "onderwerp")

@@ -16,6 +16,7 @@ from desktop.core.findings import Category, Finding, Source
 from desktop.core.language.confusion import (
     CALIBRATION,
     FIX_DROP,
+    RANK_RERANK,
     RULE_RERANK,
     RULE_VETO,
     Candidate,
@@ -149,11 +150,25 @@ def test_the_model_ranks_spelling_suggestions_and_withholds_a_fix_that_breaks_th
     scorer.per_alternative = {"die": -1.0, "dikke": 1.0, "dik": 3.0}
     list(checker.judge([("p", text)], scorer, rule_findings={"p": [spelling, style]}))
     ranked, withheld = checker.revise("p", [spelling, style])
-    assert ranked.suggestions == ("dik", "dikke", "die")
+    assert ranked.suggestions == ("dik", "die", "dikke")  # the model's first by more than RANK_RERANK; the rest stay
     assert withheld.suggestions == () and "taalmodel" in withheld.message
     kept = _finding(34, 46, "om reden van", Category.STYLE, ("vanwege",))
     list(checker.judge([("p", text)], GivenMargins({"om reden van": -2.0}), rule_findings={"p": [kept]}))
     assert checker.revise("p", [kept]) == [kept]  # a fix that costs a little is still offered
+
+
+def test_a_narrow_preference_of_the_model_leaves_the_spelling_suggestions_in_their_order(checker) -> None:
+    """Letters of the injected set (tuning part): for 'stemen' the model preferred 'steken' to 'stemmen' by 1.1 nats,
+    for 'identificeerd' 'identificeerde' to 'identificeert' by 2.3: a lead within RANK_RERANK changes nothing."""
+    text = "Plekken waar je kunt stemen"
+    spelling = _finding(21, 27, "stemen", Category.SPELLING, ("stemmen", "steden", "steken"))
+    scorer = GivenMargins({})
+    scorer.per_alternative = {"stemmen": -2.0, "steden": -9.0, "steken": -2.0 + RANK_RERANK}
+    list(checker.judge([("p", text)], scorer, rule_findings={"p": [spelling]}))
+    assert checker.revise("p", [spelling]) == [spelling]
+    scorer.per_alternative["steken"] = -1.9 + RANK_RERANK
+    list(checker.judge([("p", text)], scorer, rule_findings={"p": [spelling]}))
+    assert checker.revise("p", [spelling])[0].suggestions == ("steken", "stemmen", "steden")
 
 
 def test_a_fix_the_model_finds_far_worse_is_dropped_and_the_others_are_kept(checker) -> None:
@@ -221,6 +236,55 @@ def test_the_suggestion_of_a_languagetool_finding_the_model_prefers_comes_first(
     scorer.per_alternative = {"zijn, verleent": -1.0, "zijn verleend": -1.0 + RULE_RERANK, "zijn verleende": -3.0}
     list(checker.judge([("p", text)], scorer, rule_findings={"p": [rule]}))
     assert checker.revise("p", [rule]) == [rule]  # no lead over the rule's first: the rule's order stands
+
+
+def test_a_twin_inside_a_languagetool_finding_is_judged_with_it_and_comes_first_when_it_wins(checker) -> None:
+    """Amsterdam corpus sentences with an injected error (the tuning part): LanguageTool's rule reads 'onder werp' as
+    a verb ('onder werpen' first) and 'krijgt benoemt' as two verbs that need a comma. The twins of the words inside
+    the finding (the joined 'onderwerp', the d/t twin 'benoemd') are judged as alternatives of the rule's finding;
+    one comes first when the model prefers it by its kind's margin and by RULE_RERANK over the rule's first."""
+    text = "Daarnaast is aandacht voor groen een belangrijk onder werp uit de enquête."
+    at = text.index("onder werp")
+    rule = Finding("p", at, at + 10, "onder werp", Category.GRAMMAR, "LT:STAM_ZONDER_IK", Source.RULE, "Stam?",
+                   ("onder werpen", "onder werpt", "onder, werp"))
+    [candidate] = [c for c in with_fix_candidates(checker.candidates(text), 0, len(text), [rule])
+                   if c.original == "onder werp"]
+    assert candidate.alternatives == (*rule.suggestions, "onderwerp") and candidate.folded == (("onderwerp", "los"),)
+    scorer = GivenMargins({})
+    scorer.per_alternative = {"onder werpen": -6.0, "onder werpt": -7.0, "onder, werp": -9.0, "onderwerp": 5.0}
+    list(checker.judge([("p", text)], scorer, rule_findings={"p": [rule]}))
+    [ranked] = checker.revise("p", [rule])
+    assert ranked.suggestions == ("onderwerp", *rule.suggestions) and ranked.rule == "LT:STAM_ZONDER_IK"
+    assert [r for r, _message in ranked.also] == ["CONF:LOS"] and "onderwerp" in ranked.reasons[1]
+    # a twin that does not lead the rule's first by RULE_RERANK, or stays below its kind's margin, changes nothing
+    scorer.per_alternative = {"onder werpen": 2.0, "onder werpt": 1.0, "onder, werp": 1.0,
+                              "onderwerp": 2.0 + RULE_RERANK}
+    list(checker.judge([("p", text)], scorer, rule_findings={"p": [rule]}))
+    assert checker.revise("p", [rule]) == [rule]
+    scorer.per_alternative = {"onder werpen": -9.0, "onder werpt": -9.0, "onder, werp": -9.0,
+                              "onderwerp": CALIBRATION["los"].margin - 0.1}
+    list(checker.judge([("p", text)], scorer, rule_findings={"p": [rule]}))
+    assert checker.revise("p", [rule]) == [rule]
+    # the rule offers the twin itself, further down: the two checks agree, and any lead puts it first
+    agree = ("Voor zover ze gelden voor het plangebied waren de volgende principes belangrijk bij het schets "
+             "ontwerp van het Stedenbouwkundig Plan:")
+    at = agree.index("het schets")
+    rule = Finding("p", at, at + 18, "het schets ontwerp", Category.GRAMMAR, "LT:HET_ZNW_DE_ZNW_HET", Source.RULE,
+                   "Lidwoord?", ("de schets ontwerp", "het schetsontwerp", "het schets-ontwerp"))
+    scorer.per_alternative = {"de schets ontwerp": -1.0, "het schetsontwerp": 0.5, "het schets-ontwerp": -4.0}
+    list(checker.judge([("p", agree)], scorer, rule_findings={"p": [rule]}))
+    [ranked] = checker.revise("p", [rule])
+    assert ranked.suggestions == ("het schetsontwerp", "de schets ontwerp", "het schets-ontwerp")
+    scorer.per_alternative["het schetsontwerp"] = -1.5  # the model prefers the rule's first: the rule's order
+    list(checker.judge([("p", agree)], scorer, rule_findings={"p": [rule]}))
+    assert checker.revise("p", [rule]) == [rule]
+    two_verbs = "Sekse is het geslacht dat je krijgt benoemt bij je geboorte, gebaseerd op je geslachtsdelen."
+    at = two_verbs.index("krijgt")
+    comma = Finding("p", at, at + 14, "krijgt benoemt", Category.GRAMMAR, "LT:KOMMA_ONTBR", Source.RULE, "Komma?",
+                    ("krijgt, benoemt",))
+    [candidate] = [c for c in with_fix_candidates(checker.candidates(two_verbs), 0, len(two_verbs), [comma])
+                   if c.kind == "regel"]
+    assert candidate.folded == (("krijgt benoemd", "d/t"),)
 
 
 def test_a_lexicon_article_the_model_does_not_prefer_is_doubtful_and_says_so() -> None:
