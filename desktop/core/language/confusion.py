@@ -34,6 +34,7 @@ from desktop.core.findings import Category, Finding, Source
 from desktop.core.i18n import N_, _
 from desktop.core.language.casing import case_like
 from desktop.core.language.compounds import FUNCTION_WORDS
+from desktop.core.language.finite_verbs import missing_finite_verb
 from desktop.core.language.genders import WANTED, ArticleChecker, NounGenders
 from desktop.core.language.sentences import split_sentences
 from desktop.core.language.wordlists import read_lines, shipped_wordlists_dir
@@ -348,11 +349,15 @@ class ConfusionChecker:
     def _split_compounds(self, sentence: str, tokens: list[re.Match[str]]) -> list[Candidate]:
         """Two words that belong together ("cliënten raad", "belang rijk", "voor zitter"): both lower case, one
         space apart, and joined a word the dictionary accepts that people write (Zipf > 0; after a particle such
-        as "voor" or "mee" a common one), or two nouns of the lexicon joined. The model judges them."""
+        as "voor" or "mee" a common one), or two nouns of the lexicon joined. The model judges them. Not a word that
+        the sentence needs as its finite verb ("Die eend broed nu al …": broedt, not "eendbroed")."""
         found = []
+        verbs = {start for start, _end, _twin in missing_finite_verb(sentence)}
         for first, second in itertools.pairwise(tokens):
             a, b = first.group(), second.group()
             if sentence[first.end() : second.start()] != " " or not (a.islower() and b.islower()):
+                continue
+            if second.start() in verbs:
                 continue
             if len(a) < MIN_SPLIT_PART or len(b) < MIN_SPLIT_PART or b in FUNCTION_WORDS:
                 continue

@@ -129,6 +129,17 @@ def test_a_compound_written_apart_is_a_candidate_only_where_the_joined_word_is_w
     assert "deur staat" not in _candidates(checker, "Als de deur staat open, mag je binnenkomen.")
 
 
+
+def test_the_missing_finite_verb_is_no_part_of_a_compound_written_apart() -> None:
+    """tests/data/real-errors (nl.wikipedia): 'broed' is the sentence's missing finite verb (broedt); the model
+    preferred 'eendbroed' and its finding came first. With a verb in place, two nouns still make a candidate."""
+    speller = SpellChecker(default_dictionary_dir())
+    genders = NounGenders.load(analyse=speller.analyses, is_word=speller.in_dictionary)
+    checker = ConfusionChecker(speller.in_dictionary, ConfusionPairs.load(), genders)
+    assert "eend broed" not in _candidates(checker, "Die eend broed nu al enkele weken aan de waterkant.")
+    assert "eend broed" in _candidates(checker, "Die eend broed is al enkele weken oud.")
+
+
 def test_het_before_a_plural_is_judged_and_de_before_it_is_not() -> None:
     speller = SpellChecker(default_dictionary_dir())
     genders = NounGenders.load(analyse=speller.analyses, is_word=speller.in_dictionary)
