@@ -31,7 +31,7 @@ from desktop.core.analysis import (
     run_analysis,
 )
 from desktop.core.document.reader import Document, DocumentError, open_document
-from desktop.core.findings import Category, Finding
+from desktop.core.findings import Category, Finding, quoted
 from desktop.core.i18n import _
 from desktop.core.language.awb import Review, kind_label
 from desktop.core.language.checklist import ChecklistItem
@@ -146,9 +146,9 @@ def _kind_json(review: Review) -> dict[str, object]:
 
 
 def _print_finding(finding: Finding, out: TextIO) -> None:
-    change = f"‘{finding.original}’"
+    change = quoted(finding.original)
     if finding.suggestions:
-        change += f" → ‘{finding.suggestions[0]}’"
+        change += f" → {quoted(finding.suggestions[0])}"
     source = {"rule": _("regel"), "wordlist": _("woordenlijst"), "model": _("taalmodel")}[finding.source.value]
     print(f"  [{finding.paragraph}] {finding.category.label}: {change}", file=out)
     print(f"      {' '.join(finding.reasons)} ({source}: {finding.rule})", file=out)

@@ -17,7 +17,7 @@ from html import escape
 
 from desktop import APP_NAME, __version__
 from desktop.core.analysis import LevelReport
-from desktop.core.findings import Category, Finding, Source
+from desktop.core.findings import Category, Finding, Source, quoted
 from desktop.core.i18n import N_, _
 from desktop.core.language.awb import Review, kind_label
 from desktop.core.language.checklist import ChecklistItem, describe_place
@@ -101,15 +101,15 @@ def _quoted(finding: Finding) -> str:
     text = finding.original
     if not finding.suggestions and len(text) > QUOTE_CHARS:
         text = text[:QUOTE_CHARS].rsplit(" ", 1)[0] + " …"
-    return f"‘{_e(text)}’"
+    return _e(quoted(text))
 
 
 def _finding_item(finding: Finding) -> str:
     change = _quoted(finding)
     if finding.suggestions:
-        change = f"<del>{change}</del> → <ins>‘{_e(finding.suggestions[0])}’</ins>"
+        change = f"<del>{change}</del> → <ins>{_e(quoted(finding.suggestions[0]))}</ins>"
         if len(finding.suggestions) > 1:
-            others = ", ".join(f"‘{_e(s)}’" for s in finding.suggestions[1:])
+            others = ", ".join(_e(quoted(s)) for s in finding.suggestions[1:])
             change += " " + _e(_("(of: {others})")).format(others=others)
     doubt = f' <span class="doubt">{_e(_("twijfelachtig"))}</span>' if finding.doubtful else ""
     reasons = "".join(f"<p>{_e(reason)}</p>" for reason in finding.reasons)

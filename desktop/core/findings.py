@@ -53,6 +53,16 @@ class Source(StrEnum):
 DOUBTFUL_BELOW = 0.6
 
 
+def quoted(text: str) -> str:
+    """``text`` between quotes, as lists and reports show an original or a suggestion; spaces alone are named
+    instead (a double space fixed would otherwise read ‘  ’ → ‘ ’, which says nothing)."""
+    if text and not text.strip():
+        if text.strip(" "):
+            return _("(witruimte)")
+        return _("(één spatie)") if len(text) == 1 else _("({count} spaties)").format(count=len(text))
+    return f"‘{text}’"
+
+
 @dataclass(frozen=True)
 class Finding:
     """One reported issue in one paragraph's live text, ``text[start:end] == original``."""

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.findings import Category, Finding, Source
+from desktop.core.findings import Category, Finding, Source, quoted
 from desktop.core.i18n import N_, _
 from desktop.core.session import Decision, ReviewSession
 
@@ -46,11 +46,11 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 def change_text(finding: Finding, choice: int = 0) -> str:
     """‘original’ → ‘suggestion’ (or just the original when there is nothing to replace it with)."""
-    original = finding.original if len(finding.original) <= 60 else finding.original[:57] + "…"
+    original = quoted(finding.original if len(finding.original) <= 60 else finding.original[:57] + "…")
     if not finding.suggestions:
-        return f"‘{original}’"
+        return original
     suggestion = finding.suggestions[min(choice, len(finding.suggestions) - 1)]
-    return f"‘{original}’ → ‘{suggestion or _('(weglaten)')}’"
+    return f"{original} → {quoted(suggestion) if suggestion else _('(weglaten)')}"
 
 
 class SuggestionPanel(QWidget):

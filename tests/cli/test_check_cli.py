@@ -67,6 +67,16 @@ def test_readable_output(letter_docx: Callable[..., Path], capsys: pytest.Captur
     assert "Besluit-eisen (Awb):" in out and "Briefeisen:" not in out
 
 
+def test_a_double_space_is_named_not_shown_as_blank_quotes(
+    letter_docx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # letter 016 has "district Zuid  en is": its fix read ‘  ’ → ‘ ’, which tells the reader nothing
+    assert main(["check", str(letter_docx("016_brief")), "--no-model"]) == 0
+    out = capsys.readouterr().out
+    assert "Grammatica: (2 spaties) → (één spatie)" in out
+    assert "‘ ’" not in out and "‘  ’" not in out
+
+
 def test_writing_suggestions_as_tracked_changes(
     letter_docx: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.core.findings import DOUBTFUL_BELOW, Category, Finding, Source, merge_findings
+from desktop.core.findings import DOUBTFUL_BELOW, Category, Finding, Source, merge_findings, quoted
 from desktop.core.session import finding_from_dict, finding_to_dict
 
 pytestmark = pytest.mark.core
@@ -46,3 +46,11 @@ def test_a_suggestion_both_checks_make_comes_first() -> None:
     article = Finding("p", 4, 7, "het", Category.GRAMMAR, "LIDWOORD", Source.WORDLIST, "m", ("de",))
     [merged] = merge_findings([wide, article], {"p": text})
     assert merged.suggestions[0] == "de instelling besluit"
+
+
+def test_an_original_or_suggestion_of_spaces_alone_is_named() -> None:
+    assert quoted("wordt") == "‘wordt’"
+    assert quoted(" ") == "(één spatie)"
+    assert quoted("   ") == "(3 spaties)"
+    assert quoted("\u00a0") == "(witruimte)"  # a non-breaking space is no plain space
+    assert quoted("") == "‘’"
