@@ -132,7 +132,7 @@ class EarlyStop:
             self.stop.set()
             return
         if self.reason is None and self.give_up_at is not None and time.monotonic() > self.give_up_at:
-            self.reason = "tijd", _("Geen herschrijving binnen de tijd voor één zin; het model is gestopt.")
+            self.reason = "tijd", _("Het model had binnen de beschikbare tijd geen herschrijving af en is gestopt.")
         if self.reason is None:
             partial = partial_text(raw)
             if self.rewrite:
