@@ -22,6 +22,21 @@ from tests import REPO
 pytestmark = pytest.mark.ui
 
 
+def _run_fresh(code: str, tmp_path: Path, *, acknowledged: bool = False) -> list[str]:
+    """Run ``code`` in a fresh Python with its own settings folders (the first-run screen acknowledged by the
+    organisation when ``acknowledged``); its output lines."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
+    for name in ("USER_CONFIG", "USER_DATA", "MACHINE_CONFIG", "MACHINE_DATA"):
+        env[f"SCHRIJFHULP_{name}_DIR"] = str(tmp_path / name.lower())
+    if acknowledged:
+        (tmp_path / "machine_config").mkdir()
+        (tmp_path / "machine_config" / "defaults.toml").write_text(
+            "[first_run]\nacknowledged_by_organisation = true\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                            timeout=120, check=True)
+    return result.stdout.splitlines()
+
+
 FIRST_PAINT = """
 import sys
 import PySide6.QtCore
@@ -42,12 +57,7 @@ print("Qt" in vars(PySide6.QtCore))
 def test_the_first_paint_needs_none_of_the_review(tmp_path: Path) -> None:
     """The window shows the start page without loading the review, the document engine, the keyring or the
     model, and without PySide6 building its Qt enum namespace (about 20 ms); bench_ui_startup has the figures."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
-    for name in ("USER_CONFIG", "USER_DATA", "MACHINE_CONFIG", "MACHINE_DATA"):
-        env[f"SCHRIJFHULP_{name}_DIR"] = str(tmp_path / name.lower())
-    result = subprocess.run([sys.executable, "-c", FIRST_PAINT], capture_output=True, text=True, env=env,
-                            timeout=120, check=True)
-    loaded, qt_namespace = result.stdout.splitlines()
+    loaded, qt_namespace = _run_fresh(FIRST_PAINT, tmp_path)
     assert loaded == "[]"
     assert qt_namespace == "False"
 
@@ -82,15 +92,7 @@ def test_start_up_work_loads_nothing_heavy_on_the_gui_thread(tmp_path: Path) -> 
     """After the first paint, start_up hands the language tools, retention (the keyring) and the model to
     worker threads: none of their modules is imported on the GUI thread, so the window is usable at once.
     (The first-run screen, acknowledged here by the organisation, is a dialog of its own.)"""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
-    for name in ("USER_CONFIG", "USER_DATA", "MACHINE_CONFIG", "MACHINE_DATA"):
-        env[f"SCHRIJFHULP_{name}_DIR"] = str(tmp_path / name.lower())
-    (tmp_path / "machine_config").mkdir()
-    (tmp_path / "machine_config" / "defaults.toml").write_text(
-        "[first_run]\nacknowledged_by_organisation = true\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-c", START_UP], capture_output=True, text=True, env=env,
-                            timeout=120, check=True)
-    assert result.stdout.splitlines()[-1] == "[]"
+    assert _run_fresh(START_UP, tmp_path, acknowledged=True)[-1] == "[]"
 
 
 EARLY = """
@@ -126,15 +128,7 @@ def test_the_core_modules_of_the_first_paint_are_imported_before_pyside6(tmp_pat
     imports the core modules the window and its start-up need first: none of them imports PySide6, and after
     them the app module, the window and start_up import no other core module on the GUI thread (the workers
     import the language tools and retention on their own threads)."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
-    for name in ("USER_CONFIG", "USER_DATA", "MACHINE_CONFIG", "MACHINE_DATA"):
-        env[f"SCHRIJFHULP_{name}_DIR"] = str(tmp_path / name.lower())
-    (tmp_path / "machine_config").mkdir()
-    (tmp_path / "machine_config" / "defaults.toml").write_text(
-        "[first_run]\nacknowledged_by_organisation = true\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-c", EARLY], capture_output=True, text=True, env=env,
-                            timeout=120, check=True)
-    pyside_first, late = result.stdout.splitlines()[-2:]
+    pyside_first, late = _run_fresh(EARLY, tmp_path, acknowledged=True)[-2:]
     assert pyside_first == "False"
     assert late == "[]"
 
@@ -156,12 +150,7 @@ def test_opening_builds_the_review_pane_without_the_model_guards(tmp_path: Path)
     """open_path builds the review pane on the GUI thread while the document loads; the B1 preview in it loads
     the model's guards (about 0.3 s of imports) with its first rewrite, not then, so the first findings of
     a document given on the command line do not wait for them."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
-    for name in ("USER_CONFIG", "USER_DATA", "MACHINE_CONFIG", "MACHINE_DATA"):
-        env[f"SCHRIJFHULP_{name}_DIR"] = str(tmp_path / name.lower())
-    result = subprocess.run([sys.executable, "-c", OPENING], capture_output=True, text=True, env=env,
-                            timeout=120, check=True)
-    assert result.stdout.strip() == "[]"
+    assert _run_fresh(OPENING, tmp_path) == ["[]"]
 
 
 def test_the_review_pane_is_built_when_a_document_opens(qtbot, window: MainWindow, letter_docx) -> None:
