@@ -495,6 +495,11 @@ def house_rule_matches(text: str) -> list[RuleMatch]:
     return matches
 
 
+# A line without a finite verb may be no sentence at all (a heading, a definition "Gestileerd beeld: minder
+# realistisch beeld."): the d/t house rule's finding is shown as doubtful, with that reason.
+DOUBTFUL_HOUSE_RULES = {"DT_PERSOONSVORM": 0.5}
+
+
 def dt_matches(text: str) -> list[RuleMatch]:
     """A word in d that, written with t, would give a sentence without a finite verb its verb (see
     :func:`~desktop.core.language.finite_verbs.missing_finite_verb`): "Vergoeding van vacatiegeld gebeurd alleen op
@@ -512,8 +517,8 @@ def dt_matches(text: str) -> list[RuleMatch]:
                 rule_id="DT_PERSOONSVORM",
                 category_id="SCHRIJFHULP",
                 issue_type="grammar",
-                message=_("Deze zin heeft geen persoonsvorm; met ‘{twin}’ wel. Schrijft u ‘{twin}’ (d/t)?").format(
-                    twin=twin),
+                message=_("Deze zin heeft geen persoonsvorm; met ‘{twin}’ wel. Schrijft u ‘{twin}’ (d/t)? Is het een "
+                          "kop of een omschrijving zonder werkwoord, dan klopt het zo.").format(twin=twin),
                 suggestions=(twin,),
             ))
     return matches
@@ -630,6 +635,7 @@ class GrammarChecker:
                 source=Source.RULE,
                 message=clean_message(match.message),
                 suggestions=cased_first(text[match.start : match.end], match.suggestions)[:5],
+                confidence=DOUBTFUL_HOUSE_RULES.get(match.rule_id, 1.0) if match.category_id == "SCHRIJFHULP" else 1.0,
             )
 
 
