@@ -34,7 +34,7 @@ from desktop.core.findings import Category, Finding, Source
 from desktop.core.i18n import N_, _
 from desktop.core.language.casing import case_like
 from desktop.core.language.compounds import FUNCTION_WORDS
-from desktop.core.language.finite_verbs import missing_finite_verb
+from desktop.core.language.finite_verbs import finite_forms, missing_finite_verb
 from desktop.core.language.genders import WANTED, ArticleChecker, NounGenders
 from desktop.core.language.sentences import split_sentences
 from desktop.core.language.wordlists import read_lines, shipped_wordlists_dir
@@ -319,7 +319,10 @@ class ConfusionChecker:
             kind = ""
             twins: list[str] = []
             if lower in _ARTICLES:
-                pronoun = lower in ("het", "dit") and following.lower() in _NOT_A_NOUN
+                pronoun = (lower in ("het", "dit") and following.lower() in _NOT_A_NOUN) or (
+                    # "Deze willen wij met u delen" (real letter 017): a demonstrative before a verb form stands alone
+                    lower in ("deze", "dit") and following.lower() in finite_forms()
+                )
                 known = lexicon.get(match.start())
                 if match.start() in plurals:
                     if WANTED[lower] == "de":
