@@ -10,7 +10,7 @@ from desktop.core.language.spelling import SpellChecker, default_dictionary_dir
 from desktop.core.language.wordlists import WordLists
 from desktop.core.model.guards import GuardContext, Task, check_output, summary
 from desktop.core.model.guards.content import content_guard, content_recall
-from desktop.core.model.guards.grammar import double_subjects, new_subjects, pieces
+from desktop.core.model.guards.grammar import double_subjects, new_pronoun_subjects, new_subjects, pieces
 from desktop.core.model.guards.structure import structure_guard
 from desktop.core.policy.settings import load_settings
 
@@ -197,10 +197,10 @@ def test_a_split_whose_new_sentence_has_two_subjects_is_refused(full_context: Gu
         "de post verstuurd worden zoals dat in Weesp gangbaar is."
     )
     verdict = check_output(Task.B1, WEESP, output, full_context)
-    assert [r for g, r in verdict.reasons if g == "grammatica"] == [
+    assert (
         "Zinsbouw klopt niet: ‘Dit kan de post verstuurd worden zoals dat in Weesp gangbaar is.’ heeft twee "
         "onderwerpen."
-    ]
+    ) in [r for g, r in verdict.reasons if g == "grammatica"]
     # the split the rules build repeats the fronted adverb: grammatical, and passes
     split = output.replace(". Dit kan", ". Hierdoor kan")
     assert "grammatica" not in check_output(Task.B1, WEESP, split, full_context).guards
@@ -361,3 +361,35 @@ def test_a_split_may_not_make_an_object_its_subject(output: str, refused: bool) 
     assert bool(new_subjects(source, output)) == refused
     assert new_subjects("De aanvraag is ontvangen en de beslissing volgt later.",
                         "De aanvraag is ontvangen. De beslissing volgt later.") == []
+
+
+# Amsterdam tuning sentences and the 1.5B model's outputs for them that every guard let through (captured)
+STEMMEN = "Door te stemmen, bepaalt u dus mee door wie en hoe Nederland wordt bestuurd."
+IEDEREEN = (
+    "Iedereen voelt daarbij de veiligheid en ruimte om zichzelf te zijn, wordt evenredig gewaardeerd en heeft "
+    "toegang tot dezelfde mogelijkheden en middelen."
+)
+
+
+def test_a_rewrite_that_loses_a_person_is_refused(context: GuardContext) -> None:
+    captured = "Door te stemmen bepalen Nederland hoe en wie wordt bestuurd."
+    assert any("‘u’ staat er niet meer" in r for r in content_guard(STEMMEN, captured, context.alternatives))
+    kept = "Door te stemmen bepaalt u dus mee door wie en hoe Nederland wordt bestuurd."
+    assert not any("staat er niet meer" in r for r in content_guard(STEMMEN, kept, context.alternatives))
+    # "we" and "ons" are the same person as "wij"
+    assert content_guard("Wij sturen u de brief.", "We sturen u de brief.", context.alternatives) == []
+
+
+def test_a_pronoun_put_before_a_clause_that_shared_its_subject_is_refused() -> None:
+    captured = (
+        "Iedereen voelt daarbij de veiligheid en ruimte om zichzelf te zijn. Dit wordt evenredig gewaardeerd en "
+        "heeft toegang tot dezelfde mogelijkheden en middelen."
+    )
+    assert new_pronoun_subjects(IEDEREEN, captured) == [captured.split(". ", 1)[1]]
+    repeated = captured.replace("Dit wordt", "Iedereen wordt")
+    assert new_pronoun_subjects(IEDEREEN, repeated) == []
+    # the pronoun that was the subject may point back to it
+    source = "Het plan is klaar en wordt in de raad van maart besproken."
+    assert new_pronoun_subjects(source, "Het plan is klaar. Het wordt in de raad van maart besproken.") == []
+    # a sentence of other words that opens with "Het" is no such case
+    assert new_pronoun_subjects(STEMMEN, "Het is zo dat u door te stemmen meebepaalt.") == []

@@ -10,7 +10,9 @@ of its own in a passive clause (:func:`double_subjects`: "Dit kan de post verstu
 model's split of "... en kan de post verstuurd worden"; a passive clause has no object, so the pronoun
 has no place in it), and a piece that is no sentence (:func:`pieces`: "Zodat de afdeling ... heeft.",
 "Een om te versturen naar de burger en één voor het opsturen naar Weesp."), and a new sentence whose
-subject was no subject in the input (:func:`new_subjects`: "Het documentnummer zal mailen").
+subject was no subject in the input (:func:`new_subjects`: "Het documentnummer zal mailen"), or is a
+pronoun put before a clause that shared its subject (:func:`new_pronoun_subjects`: "Iedereen voelt ...,
+wordt gewaardeerd" → "Dit wordt gewaardeerd").
 """
 
 from __future__ import annotations
@@ -153,6 +155,38 @@ def new_subjects(source: str, output: str) -> list[tuple[str, str]]:
     return found
 
 
+# Pronouns that can open a new sentence as its subject and point back ("Dit wordt ...", "Die heeft ...").
+POINTING_PRONOUNS = frozenset({"dit", "dat", "het", "deze", "die"})
+# How many words after the pronoun must stand in the input, after a comma or a conjunction.
+COPIED_WORDS = 3
+
+
+def new_pronoun_subjects(source: str, output: str) -> list[str]:
+    """The sentences of ``output`` not in ``source`` that open with a pointing pronoun ("dit", "dat", "het",
+    "deze", "die") put before a clause of ``source`` that shared the subject of the clause before it (its
+    next words follow a comma, "en" or "maar" in ``source``), where the pronoun was no subject in ``source``.
+    The 1.5B model made "Iedereen voelt ..., wordt evenredig gewaardeerd en heeft toegang ..." into "... Dit
+    wordt evenredig gewaardeerd en heeft toegang ...": "Dit" points at something else than "Iedereen", and
+    the meaning changed. A pronoun that opens a sentence of the model's own words ("Het kan zijn dat ...")
+    is left to the content guard.
+    """
+    subjects = _subject_words(source)
+    found: list[str] = []
+    for sentence in _sentences(output):
+        if sentence in source:
+            continue
+        words, verb = _first_verb(sentence)
+        if verb != 1 or words[0] not in POINTING_PRONOUNS or words[0] in subjects:
+            continue
+        following = _TOKEN.findall(sentence)[1 : 1 + COPIED_WORDS]
+        if len(following) < COPIED_WORDS:
+            continue
+        copied = r"\s+".join(re.escape(w) for w in following)
+        if re.search(rf"(?:,|\ben|\bmaar)\s+{copied}\b", source, re.IGNORECASE):
+            found.append(sentence)
+    return found
+
+
 def grammar_guard(source: str, output: str, grammar: GrammarMatches | None) -> GuardOutcome:
     """The grammar guard's outcome; it does not run (and says so) without a LanguageTool."""
     if grammar is None:
@@ -174,6 +208,11 @@ def grammar_guard(source: str, output: str, grammar: GrammarMatches | None) -> G
         _("In ‘{sentence}’ is ‘{phrase}’ het onderwerp geworden; in de oorspronkelijke tekst was het dat niet. "
           "Dan verandert wie wat doet.").format(sentence=text, phrase=phrase)
         for text, phrase in new_subjects(source, output)
+    ]
+    reasons += [
+        _("In ‘{sentence}’ is ‘{word}’ het onderwerp; het verwijst niet naar het onderwerp van de oorspronkelijke "
+          "zin. Dan verandert wie of wat er bedoeld wordt.").format(sentence=text, word=_TOKEN.findall(text)[0])
+        for text in new_pronoun_subjects(source, output)
     ]
     for match in after:
         if allowed[match.rule] > 0:
