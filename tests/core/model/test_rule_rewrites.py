@@ -183,6 +183,17 @@ def test_plainer_words_alone_are_a_candidate_and_offered_when_every_guard_passes
     assert rule_candidates(FakeScorer(default=-0.5), SPOEDIG, context) == []
 
 
+def test_after_an_article_an_adjective_is_not_replaced_by_a_determiner_or_a_preposition(
+    context: GuardContext,
+) -> None:
+    # "betreffende" → "over" or "deze" (B1 list): right where it opens a phrase, wrong after an article
+    # ("de deze maand", "de over maand")
+    assert word_options("Wij sturen u de betreffende brief morgen.", context) == []
+    assert word_options("Wij sturen u het onderhavige besluit morgen.", context) == []
+    opening = [(o.original, o.alternatives) for o in word_options("Betreffende uw brief het volgende.", context)]
+    assert opening == [("Betreffende", ("Over", "Deze"))]
+
+
 def test_a_word_in_a_name_is_not_replaced(context: GuardContext) -> None:
     named = "Het college stelt de Regeling inzake tegemoetkoming schade vast."
     assert word_options(named, context) == []  # "inzake" is part of the regulation's name
