@@ -12,25 +12,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QProgressBar,
-    QPushButton,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from desktop import APP_NAME
 from desktop.core.i18n import _
-from desktop.core.model.energy import WATTS_PER_BUSY_CORE
 from desktop.core.policy.settings import Settings, load_settings
 from desktop.core.user_state import UserState, load_state, save_state
 from desktop.ui.main_actions import build_actions
 from desktop.ui.model_service import ModelService
 from desktop.ui.review_controller import ReviewController
 from desktop.ui.start_page import StartPage
+from desktop.ui.status_bar import StatusBar
 from desktop.ui.workers import Lane, Workers
 
 if TYPE_CHECKING:  # loaded after the window shows (see start_up and review), never before
@@ -81,7 +73,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
         self.commands = build_actions(self)
         self._build_menus()
-        self._build_status_bar()
+        self.status = StatusBar(self)
+        self.setStatusBar(self.status)
+        self.status.cancel_button.clicked.connect(self.cancel_work)
+        self._on_model_state(self.model.state, self.model.detail)
         self._connect()
         self.setAcceptDrops(True)
         self.resize(1280, 820)
@@ -97,7 +92,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.review_pane import ReviewPane
 
         self._review = ReviewPane(self.controller, self.model, self.settings, self)
-        self._review.notice.connect(self.statusBar().showMessage)
+        self._review.notice.connect(self.status.showMessage)
         self.pages.addWidget(self._review)
         return self._review
 
@@ -138,43 +133,14 @@ class MainWindow(QMainWindow):
         for action in (do.new, do.open, do.save, do.previous, do.next, do.accept, do.reject, do.b1):
             toolbar.addAction(action)
 
-    def _build_status_bar(self) -> None:
-        self.progress_bar = QProgressBar(self)
-        self.progress_bar.setAccessibleName(_("Voortgang"))
-        self.progress_bar.setMaximumWidth(220)
-        self.cancel_button = QPushButton(_("Annuleren"), self)
-        self.cancel_button.setAccessibleName(_("Werk annuleren"))
-        self.cancel_button.clicked.connect(self.cancel_work)
-        self.open_label = QLabel(self)
-        self.open_label.setAccessibleName(_("Open suggesties"))
-        self.model_label = QLabel(self)
-        self.model_label.setAccessibleName(_("Status van het taalmodel"))
-        self.cost_label = QLabel(self)
-        self.cost_label.setAccessibleName(_("Rekenwerk van het taalmodel voor dit document"))
-        self.cost_label.hide()
-        self.local_label = QLabel(_("Alles blijft op deze computer"), self)
-        self.local_label.setAccessibleName(_("Privacy"))
-        bar = self.statusBar()
-        bar.messageChanged.connect(lambda text: bar.setToolTip(text))  # a long message is cut off at the edge
-        bar.addPermanentWidget(self.progress_bar)
-        bar.addPermanentWidget(self.cancel_button)
-        bar.addPermanentWidget(self.open_label)
-        bar.addPermanentWidget(self.model_label)
-        bar.addPermanentWidget(self.cost_label)
-        bar.addPermanentWidget(self.local_label)
-        self.progress_bar.hide()
-        self.cancel_button.hide()
-        self.open_label.hide()
-        self._on_model_state(self.model.state, self.model.detail)
-
     def _connect(self) -> None:
         c = self.controller
         c.opened.connect(self._on_opened)
         c.open_failed.connect(self._on_open_failed)
         c.findings_changed.connect(self._refresh_state)
-        c.progress.connect(self._on_progress)
+        c.progress.connect(self.status.show_progress)
         c.analysis_done.connect(self._on_analysis_done)
-        c.notice.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        c.notice.connect(lambda text: self.status.showMessage(text, 10_000))
         c.saved.connect(self._on_saved)
         c.save_failed.connect(self._on_save_failed)
         c.source_changed.connect(self._on_source_changed)
@@ -227,26 +193,19 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
         session = self.controller.session
-        self.open_label.setVisible(session is not None)
-        if session is not None:  # stays true after every decision, unlike the message "Controle klaar"
-            self.open_label.setText(_("{count} open").format(count=len(session.pending())))
+        # stays true after every decision, unlike the message "Controle klaar"
+        self.status.show_open(len(session.pending()) if session is not None else None)
 
     def _on_busy(self, _lane: Lane, _busy: bool) -> None:
         """The window's own work (lanes marked ``status``) gets the progress bar once it is slow, and Annuleren
         where it can be stopped. Start-up work, the model's loading and drafting show elsewhere."""
         slow = [lane for lane in self.workers.slow_lanes() if lane.status]
-        self.progress_bar.setVisible(bool(slow))
-        self.cancel_button.setVisible(any(lane.cancellable for lane in slow))
-
-    def _on_progress(self, stage: str, done: int, total: int) -> None:
-        self.progress_bar.setMaximum(max(total, 1))
-        self.progress_bar.setValue(done)
-        self.progress_bar.setFormat(f"{stage}: %v/%m")
+        self.status.show_busy(bool(slow), any(lane.cancellable for lane in slow))
 
     def _on_analysis_done(self) -> None:
         session = self.controller.session
         count = len(session.pending()) if session else 0
-        self.statusBar().showMessage(_("Controle klaar: {count} open suggesties.").format(count=count), 8000)
+        self.status.showMessage(_("Controle klaar: {count} open suggesties.").format(count=count), 8000)
 
     def _on_model_state(self, state: str, detail: str) -> None:
         if state == ModelService.READY:
@@ -255,19 +214,14 @@ class MainWindow(QMainWindow):
             text = _("Taalmodel: laden…")
         else:
             text = _("Taalmodel: niet beschikbaar — alleen regels")
-        self.model_label.setText(text)
-        self.model_label.setToolTip(detail)
+        self.status.show_model(text, detail)
         self._update_actions()
         if state == ModelService.READY:
             self.controller.judge_with_model()  # a document checked before the model was ready gets its judgement
 
     def _on_model_cost(self) -> None:
         """What the model's work on this document cost, beside the model's state (the audit log keeps it too)."""
-        cost = self.controller.model_cost
-        self.cost_label.setVisible(bool(cost))
-        self.cost_label.setText(_("Dit document: {cost}").format(cost=cost.describe()) if cost else "")
-        self.cost_label.setToolTip(_("Geschat met {watts} W per bezette processorkern; zie de documentatie.").format(
-            watts=WATTS_PER_BUSY_CORE))
+        self.status.show_cost(self.controller.model_cost)
 
     def show_message(self, title: str, text: str, icon: QMessageBox.Icon = QMessageBox.Icon.Warning,
                      buttons: list[tuple[str, Callable[[], object]]] | None = None) -> QMessageBox:
@@ -415,7 +369,7 @@ class MainWindow(QMainWindow):
         is explained in Dutch."""
         if self.controller.dirty:
             self.controller.keep_session()
-        self.statusBar().showMessage(_("{name} openen…").format(name=path.name))
+        self.status.showMessage(_("{name} openen…").format(name=path.name))
         self.controller.open(path, self.settle)
         if self._review is None:
             self._build_review()  # while the document loads in the background
@@ -434,11 +388,11 @@ class MainWindow(QMainWindow):
             self._after_save = proceed
             self.save(clean=self.settings.save.mode == "clean")
         else:
-            self.statusBar().showMessage(_("Niets geopend; uw beslissingen staan nog open."), 8000)
+            self.status.showMessage(_("Niets geopend; uw beslissingen staan nog open."), 8000)
 
     def _on_open_failed(self, name: str, reason: str) -> None:
         """The file was not opened; what was open stays, and the status bar says what happened."""
-        self.statusBar().showMessage(_("{name} is niet geopend: {reason}").format(name=name, reason=reason))
+        self.status.showMessage(_("{name} is niet geopend: {reason}").format(name=name, reason=reason))
         self.show_message(_("Dit document kan niet worden geopend"), reason)
 
     def _on_restored(self, count: int, saved: bool) -> None:
@@ -446,10 +400,10 @@ class MainWindow(QMainWindow):
             text = _("Uw beslissingen van de vorige keer staan er weer ({count}); ze zijn al opgeslagen.")
         else:
             text = _("Uw eerdere beoordeling is hersteld ({count} beslissingen).")
-        self.statusBar().showMessage(text.format(count=count), 10_000)
+        self.status.showMessage(text.format(count=count), 10_000)
 
     def _on_opened(self, document: Document) -> None:
-        self.statusBar().clearMessage()
+        self.status.clearMessage()
         self.pages.setCurrentWidget(self.review)
         self.state.add_recent(document.path)
         save_state(self.state)
@@ -458,14 +412,14 @@ class MainWindow(QMainWindow):
         opened = _("{paragraphs} alinea's, {words} woorden; controleren…").format(
             paragraphs=len(document.paragraphs), words=document.word_count)
         note, self._saved_note = self._saved_note, ""
-        self.statusBar().showMessage(f"{note} {opened}" if note else opened, 10_000)
+        self.status.showMessage(f"{note} {opened}" if note else opened, 10_000)
 
     def cancel_work(self) -> None:
         """Cancel opening, the analysis and any rewrite (within a second: between paragraphs or tokens)."""
         if self.controller.cancel_open():
-            self.statusBar().showMessage(_("Openen geannuleerd."), 5000)
+            self.status.showMessage(_("Openen geannuleerd."), 5000)
         if self.controller.cancel_analysis():
-            self.statusBar().showMessage(_("Controle geannuleerd."), 5000)
+            self.status.showMessage(_("Controle geannuleerd."), 5000)
         if self._review is not None and self._review.rewriting is not None:
             self._review.cancel_rewrite()
     # -- saving ---------------------------------------------------------------------------------
@@ -498,7 +452,7 @@ class MainWindow(QMainWindow):
         """The save dialog was closed without saving: what waited for the save does not happen."""
         if self._after_save is not None:
             self._after_save = None
-            self.statusBar().showMessage(_("Niet opgeslagen; uw beslissingen staan nog open."), 8000)
+            self.status.showMessage(_("Niet opgeslagen; uw beslissingen staan nog open."), 8000)
 
     def _on_save_failed(self, message: str) -> None:
         self._after_save = None

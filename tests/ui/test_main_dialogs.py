@@ -81,8 +81,8 @@ def test_without_a_model_the_app_says_it_runs_on_rules_alone(qtbot, window: Main
     with qtbot.waitSignal(window.model.state_changed, timeout=30_000,
                           check_params_cb=lambda state, _detail: state == "niet beschikbaar"):
         window.start_up()
-    assert window.model_label.text() == "Taalmodel: niet beschikbaar — alleen regels"
-    assert "geen taalmodel geïnstalleerd" in window.model_label.toolTip()
+    assert window.status.model_label.text() == "Taalmodel: niet beschikbaar — alleen regels"
+    assert "geen taalmodel geïnstalleerd" in window.status.model_label.toolTip()
     assert not window.commands.b1.isEnabled()
 
 
@@ -97,7 +97,7 @@ def test_a_model_with_a_wrong_hash_is_refused_with_a_clear_message(qtbot, window
     with qtbot.waitSignal(window.model.state_changed, timeout=60_000,
                           check_params_cb=lambda state, _detail: state == "niet beschikbaar"):
         window.start_up()
-    assert "controlesom" in window.model_label.toolTip()
+    assert "controlesom" in window.status.model_label.toolTip()
 
 
 def test_a_new_letter_opens_in_the_main_window_for_review(qtbot, window: MainWindow, tmp_path) -> None:

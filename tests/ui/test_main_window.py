@@ -119,18 +119,18 @@ def test_slow_work_shows_progress_after_a_delay_and_background_work_never(qtbot,
     release = threading.Event()
     window.workers.run(PREPARE_LANE, lambda _cancel: release.wait(10), _ignore)
     window.workers.run(ANALYSIS_LANE, lambda _cancel: release.wait(10), _ignore)
-    assert window.progress_bar.isHidden()  # not before the delay
-    qtbot.waitUntil(lambda: window.progress_bar.isVisible(), timeout=5_000)
-    assert window.cancel_button.isVisible()
-    window.cancel_button.click()
-    assert window.progress_bar.isHidden() and window.cancel_button.isHidden()
+    assert window.status.progress_bar.isHidden()  # not before the delay
+    qtbot.waitUntil(lambda: window.status.progress_bar.isVisible(), timeout=5_000)
+    assert window.status.cancel_button.isVisible()
+    window.status.cancel_button.click()
+    assert window.status.progress_bar.isHidden() and window.status.cancel_button.isHidden()
     window.workers.run(SAVE_LANE, lambda _cancel: release.wait(10), _ignore)
-    qtbot.waitUntil(lambda: window.progress_bar.isVisible(), timeout=5_000)
-    assert window.cancel_button.isHidden()  # a save is atomic; it is not stopped halfway
+    qtbot.waitUntil(lambda: window.status.progress_bar.isVisible(), timeout=5_000)
+    assert window.status.cancel_button.isHidden()  # a save is atomic; it is not stopped halfway
     window.workers.cancel(SAVE_LANE)  # (the test's stand-in job has no SaveResult to report)
-    assert window.progress_bar.isHidden()
+    assert window.status.progress_bar.isHidden()
     window.workers.run(RETENTION_LANE, lambda _cancel: release.wait(10), _ignore)
     qtbot.wait(PROGRESS_DELAY_MS + 400)
-    assert window.progress_bar.isHidden() and window.workers.is_running(RETENTION_LANE)
+    assert window.status.progress_bar.isHidden() and window.workers.is_running(RETENTION_LANE)
     window.workers.cancel(RETENTION_LANE)
     release.set()

@@ -47,7 +47,7 @@ def test_the_model_work_is_shown_and_kept_with_the_document(
     engine.meter.add(ModelCost(5.0, 10, 10, 5.0))  # work before this document (another one) is not its cost
     with qtbot.waitSignal(window.controller.opened, timeout=30_000):
         window.open_path(letter_docx("016_brief"))
-    assert window.cost_label.isHidden()
+    assert window.status.cost_label.isHidden()
     document = window.document
     paragraph = next(p for p in document.paragraphs if len(p.text.split()) > 30)
     cursor = window.review.view.textCursor()
@@ -62,7 +62,8 @@ def test_the_model_work_is_shown_and_kept_with_the_document(
     assert cost.cpu_seconds == pytest.approx(3.6 * len(result.completions))
     assert window.review.preview.cost.text() == f"Taalmodel: {cost.describe()}"
     assert window.controller.model_cost.describe() == cost.describe()  # only this rewrite, not the earlier work
-    assert window.cost_label.isVisible() and window.cost_label.text() == f"Dit document: {cost.describe()}"
+    label = window.status.cost_label
+    assert label.isVisible() and label.text() == f"Dit document: {cost.describe()}"
 
     with qtbot.waitSignal(window.controller.saved, timeout=30_000):
         window.controller.save(tmp_path / "bewaard.docx", ModelUse(), clean=False, visible=None, text=None)

@@ -76,7 +76,7 @@ def test_decide_by_keyboard_and_save_as_tracked_changes(
     assert accepted and rejected
     assert window.windowTitle().startswith("*")
     # The status bar keeps counting after the "Controle klaar" message has gone.
-    assert window.open_label.isVisible() and window.open_label.text() == f"{len(session.pending())} open"
+    assert window.status.open_label.isVisible() and window.status.open_label.text() == f"{len(session.pending())} open"
 
     target = _save(qtbot, window)
     assert source.read_bytes() == original_bytes  # the original is never touched

@@ -277,8 +277,8 @@ def test_an_analysis_before_the_language_tools_are_ready_waits_visibly_then_runs
     with qtbot.waitSignal(main.controller.opened, timeout=30_000):
         main.open_path(letter_docx("003_besluit"))
     assert main.workers.is_held(ANALYSIS_LANE)
-    qtbot.waitUntil(main.progress_bar.isVisible, timeout=5_000)
-    assert main.cancel_button.isVisible()
+    qtbot.waitUntil(main.status.progress_bar.isVisible, timeout=5_000)
+    assert main.status.cancel_button.isVisible()
     main.cancel_work()
     assert not main.workers.is_running(ANALYSIS_LANE) and main.statusBar().currentMessage() == "Controle geannuleerd."
     main.controller._on_tools(tools)  # the tools arrive, and no analysis starts: it was cancelled
