@@ -62,49 +62,14 @@ def test_the_first_paint_needs_none_of_the_review(tmp_path: Path) -> None:
     assert qt_namespace == "False"
 
 
-START_UP = """
+GUI_THREAD_IMPORTS = """
 import sys, threading
-from PySide6.QtWidgets import QApplication
-HEAVY = ("keyring", "cryptography", "llama_cpp", "chunspell", "lingotweaker", "wordfreq", "docx", "lxml",
-         "desktop.core.analysis", "desktop.core.document", "desktop.core.privacy.secure_store")
+{before}
 on_gui_thread = set()
 
 class Spy:
     def find_spec(self, name, path=None, target=None):
-        if threading.current_thread() is threading.main_thread() and name.startswith(HEAVY):
-            on_gui_thread.add(name.split(".")[0] if not name.startswith("desktop") else name)
-        return None
-
-sys.meta_path.insert(0, Spy())
-app = QApplication([])
-from desktop.ui.main_window import MainWindow
-window = MainWindow()
-window.show()
-app.processEvents()
-window.start_up()
-app.processEvents()
-print(sorted(on_gui_thread))
-window.workers.shutdown()
-"""
-
-
-def test_start_up_work_loads_nothing_heavy_on_the_gui_thread(tmp_path: Path) -> None:
-    """After the first paint, start_up hands the language tools, retention (the keyring) and the model to
-    worker threads: none of their modules is imported on the GUI thread, so the window is usable at once.
-    (The first-run screen, acknowledged here by the organisation, is a dialog of its own.)"""
-    assert _run_fresh(START_UP, tmp_path, acknowledged=True)[-1] == "[]"
-
-
-EARLY = """
-import sys, threading
-import desktop.__main__ as start
-start.import_early_modules()
-print("PySide6" in sys.modules)
-on_gui_thread = set()
-
-class Spy:
-    def find_spec(self, name, path=None, target=None):
-        if threading.current_thread() is threading.main_thread() and name.startswith("desktop.core"):
+        if threading.current_thread() is threading.main_thread() and name.startswith({watched!r}):
             on_gui_thread.add(name)
         return None
 
@@ -123,12 +88,28 @@ window.workers.shutdown()
 """
 
 
+def _gui_thread_imports(tmp_path: Path, watched: tuple[str, ...], before: str = "") -> list[str]:
+    """The output of a fresh start (window, first paint, start_up) that records the modules starting with one of
+    ``watched`` imported on the GUI thread, after ``before`` ran; the last line is their sorted list."""
+    return _run_fresh(GUI_THREAD_IMPORTS.format(before=before, watched=watched), tmp_path, acknowledged=True)
+
+
+def test_start_up_work_loads_nothing_heavy_on_the_gui_thread(tmp_path: Path) -> None:
+    """After the first paint, start_up hands the language tools, retention (the keyring) and the model to
+    worker threads: none of their modules is imported on the GUI thread, so the window is usable at once.
+    (The first-run screen, acknowledged here by the organisation, is a dialog of its own.)"""
+    heavy = ("keyring", "cryptography", "llama_cpp", "chunspell", "lingotweaker", "wordfreq", "docx", "lxml",
+             "desktop.core.analysis", "desktop.core.document", "desktop.core.privacy.secure_store")
+    assert _gui_thread_imports(tmp_path, heavy)[-1] == "[]"
+
+
 def test_the_core_modules_of_the_first_paint_are_imported_before_pyside6(tmp_path: Path) -> None:
     """PySide6 reads the source file of every module imported after it (PYSIDE-2029), so desktop.__main__
     imports the core modules the window and its start-up need first: none of them imports PySide6, and after
     them the app module, the window and start_up import no other core module on the GUI thread (the workers
     import the language tools and retention on their own threads)."""
-    pyside_first, late = _run_fresh(EARLY, tmp_path, acknowledged=True)[-2:]
+    early = 'import desktop.__main__ as start\nstart.import_early_modules()\nprint("PySide6" in sys.modules)'
+    pyside_first, late = _gui_thread_imports(tmp_path, ("desktop.core",), early)[-2:]
     assert pyside_first == "False"
     assert late == "[]"
 
