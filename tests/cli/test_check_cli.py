@@ -67,14 +67,16 @@ def test_readable_output(letter_docx: Callable[..., Path], capsys: pytest.Captur
     assert "Besluit-eisen (Awb):" in out and "Briefeisen:" not in out
 
 
-def test_a_double_space_is_named_not_shown_as_blank_quotes(
+def test_the_fixes_of_letter_016_read_right(
     letter_docx: Callable[..., Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # letter 016 has "district Zuid  en is": its fix read ‘  ’ → ‘ ’, which tells the reader nothing
     assert main(["check", str(letter_docx("016_brief")), "--no-model"]) == 0
     out = capsys.readouterr().out
+    # "district Zuid  en is": its fix read ‘  ’ → ‘ ’, which tells the reader nothing
     assert "Grammatica: (2 spaties) → (één spatie)" in out
     assert "‘ ’" not in out and "‘  ’" not in out
+    # "De concept planning" is "de conceptplanning" written apart: the article stays, the words join
+    assert "‘De concept planning’ → ‘De conceptplanning’" in out
 
 
 def test_writing_suggestions_as_tracked_changes(

@@ -99,3 +99,13 @@ def test_a_plural_is_no_singular_noun_and_het_before_it_is_left_to_the_model(che
         assert list(checker.check("p", sentence)) == []
         assert list(checker.plurals(sentence).values()) == ["het"]
     assert checker.plurals("De werken aan het huis duren lang.") == {}  # 'werken' is a verb too
+
+
+def test_a_compound_written_apart_keeps_the_article_that_fits_it(checker) -> None:
+    """Real letter 016: "De concept planning" is "de conceptplanning" written apart. Its article is right; the
+    fix "Het concept planning" broke the sentence. An article wrong for both readings is still reported."""
+    assert list(checker.check("p", "De concept planning is bedoeld om u te informeren.")) == []
+    [finding] = checker.check("p", "Het gemeente website is vernieuwd.")  # de gemeente, de gemeentewebsite
+    assert finding.suggestions == ("De",)
+    [finding] = checker.check("p", "De concept is bedoeld om u te informeren.")
+    assert finding.suggestions == ("Het",)
