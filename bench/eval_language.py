@@ -57,7 +57,7 @@ from bench._language_systems import (  # noqa: E402
 from desktop.core.analysis import LanguageTools  # noqa: E402
 from desktop.core.findings import Category, Finding  # noqa: E402
 from desktop.core.language.awb import review_document, review_findings  # noqa: E402
-from desktop.core.language.confusion import CALIBRATION  # noqa: E402
+from desktop.core.language.confusion_calibration import CALIBRATION  # noqa: E402
 from desktop.core.language.grammar import GrammarChecker  # noqa: E402
 from desktop.core.language.readability import ReadabilityChecker, difficulty, measure_document, measure_paragraph  # noqa: E402
 from desktop.core.language.spelling import SpellChecker, default_dictionary_dir  # noqa: E402

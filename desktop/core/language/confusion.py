@@ -12,7 +12,7 @@ patterns they know. Here every token with a *twin* that is also a valid word is 
 A :class:`ConfusionScorer` (implemented by the model package; this package never imports the
 model engine) gives for each twin the log-probability margin of the sentence with the twin over
 the sentence as written. A finding is raised only when the twin wins by the calibrated margin of
-its kind (:data:`CALIBRATION`, from the tuning parts of bench/eval_language.py); its confidence
+its kind (confusion_calibration.py, from the tuning parts of bench/eval_language.py); its confidence
 grows with the margin, so a narrow win is shown as doubtful. The stage has a time budget per
 page and stops at a cancel; what it could not judge it says (:class:`StageReport`).
 """
@@ -34,6 +34,13 @@ from desktop.core.findings import Category, Finding, Source
 from desktop.core.i18n import N_, _
 from desktop.core.language.casing import case_like
 from desktop.core.language.compounds import FUNCTION_WORDS
+from desktop.core.language.confusion_calibration import (
+    CALIBRATION,
+    DOUBTFUL_MODEL,
+    LEXICON_DOUBT,
+    Threshold,
+    confidence_for,
+)
 from desktop.core.language.finite_verbs import finite_forms, missing_finite_verb
 from desktop.core.language.genders import WANTED, ArticleChecker, NounGenders
 from desktop.core.language.sentences import split_sentences
@@ -130,50 +137,6 @@ class ConfusionScorer(Protocol):
         ...
 
 
-@dataclass(frozen=True)
-class Threshold:
-    """A kind's calibrated margin (nats): a twin that wins by ``margin`` gives a doubtful finding
-    (confidence 0.5); one that wins by ``margin + sure`` or more a sure one (0.9)."""
-
-    margin: float
-    sure: float
-
-
-# Margins in nats, calibrated on the tuning parts only (injected errors in the tuning half of the government
-# sentences and of tests/data/real-errors; false alarms on the tuning half's correct Amsterdam sentences):
-# `flock /work/tools/model.lock .venv/bin/python bench/eval_language.py --model --calibrate kinds --sections none`
-# prints, per kind, the threshold that keeps that kind's false alarms within 1, 2, 5 or 10 per 1,000
-# sentences and the recall it gives. Run of 7 December 2026 (1.5B model, 760 sentences, 433 errors of the
-# balanced injected set):
-#   d/t     1.41 → 81% (1/1000), 1.03 → 86% (2/1000), 0.51 → 92% (5/1000): kept at 1.03
-#   de/het  4.12 → 67% (1/1000) on 3 errors: left at 6.28 (taken on the earlier set: 6.28 → 29%, 5.61 → 38%) — the
-#           model alone is weak on gender (it preferred "de" in "het voormalige speelterreintje" by 6.5 nats);
-#           the noun lexicon decides where it knows the noun (genders.py), the model judges alone only nouns
-#           the lexicon does not know
-#   lidwoord -4.19 → 100% (1/1000): the lexicon says the twin; the model finding joins it unless the model
-#           prefers the article as written by more than LEXICON_DOUBT, which makes the lexicon's finding doubtful
-#   los     2.14 → 65% (1/1000), -0.20 → 87% (2/1000), -1.98 → 91% (5/1000): taken -0.2
-#   woordpaar -0.62 → 100% of 29 (1/1000): taken -0.6; where the twin does not win the finding says the two are
-#           nearly equally likely and is doubtful
-#   meervoud one candidate on the correct sentences (-13.3), no injected error (the set swaps articles before
-#           singular nouns only): left at 1.0
-#   u-vorm  no candidate on the correct sentences, 14 errors: left at 1.0 (the house rules find "kan u" anyway)
-# ``sure`` (the margin above the threshold at which a finding is no longer shown as doubtful) is not
-# calibrated: 3 nats for every kind.
-CALIBRATION: dict[str, Threshold] = {
-    "d/t": Threshold(margin=1.03, sure=3.0),
-    "de/het": Threshold(margin=6.28, sure=3.0),
-    "woordpaar": Threshold(margin=-0.6, sure=3.0),
-    "u-vorm": Threshold(margin=1.0, sure=3.0),
-    "lidwoord": Threshold(margin=-4.0, sure=3.0),
-    "meervoud": Threshold(margin=1.0, sure=3.0),
-    "los": Threshold(margin=-0.2, sure=3.0),
-}
-# A "lidwoord" candidate (the noun lexicon says the other article) where the model prefers the article as
-# written by this much makes the lexicon's finding doubtful: the phrase may not be what the lexicon read.
-LEXICON_DOUBT = -4.0
-# The confidence of a finding the model itself does not prefer (a margin below 0): doubtful.
-DOUBTFUL_MODEL = 0.55
 KIND_LABELS = {
     "lidwoord": "de/het",
     "meervoud": "de/het",
@@ -183,12 +146,6 @@ KIND_LABELS = {
     "woordpaar": N_("woordpaar"),
     "u-vorm": N_("u-vorm"),
 }
-
-
-def confidence_for(margin: float, threshold: Threshold) -> float:
-    """0.5 at the threshold, 0.9 at ``threshold.margin + threshold.sure``, never 1 (a model is never sure)."""
-    over = max(0.0, margin - threshold.margin)
-    return round(min(0.95, 0.5 + 0.4 * over / threshold.sure), 3)
 
 
 class ConfusionPairs:

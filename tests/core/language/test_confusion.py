@@ -14,7 +14,6 @@ import pytest
 
 from desktop.core.findings import Category, Finding, Source
 from desktop.core.language.confusion import (
-    CALIBRATION,
     FIX_DROP,
     RANK_RERANK,
     RULE_RERANK,
@@ -24,6 +23,7 @@ from desktop.core.language.confusion import (
     ConfusionPairs,
     with_fix_candidates,
 )
+from desktop.core.language.confusion_calibration import CALIBRATION
 from desktop.core.language.genders import NounGenders
 from desktop.core.language.spelling import SpellChecker, default_dictionary_dir
 
