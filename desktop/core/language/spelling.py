@@ -484,7 +484,7 @@ class SpellChecker:
         if len(word) > MAX_EDITED_LENGTH:  # a long compound: one edit in its first or last part
             for candidate in self.compounds.repairs(word):
                 best[candidate] = min(best.get(candidate, 1), 1)
-        if not best and self.compounds.parts(word) is None:
+        if not best and not compound:
             # nothing hunspell accepts: a compound of known parts with a doubled letter made single (stemppluspas)
             for candidate in self._slipped(word.lower()):
                 best[candidate] = 1
