@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from itertools import pairwise
 
 from desktop.core.i18n import _
@@ -120,15 +121,17 @@ def _first_verb(sentence: str) -> tuple[list[str], int | None]:
     return words, verb
 
 
-def _subject_words(source: str) -> set[str]:
+@lru_cache(maxsize=64)
+def _subject_words(source: str) -> frozenset[str]:
     """Words of ``source`` that stand where a subject stands: before a sentence's first finite verb, or right
-    before a finite verb that agrees with them ("... en de beslissing volgt later")."""
+    before a finite verb that agrees with them ("... en de beslissing volgt later"). Kept per source: both
+    subject checks ask for it, for every candidate of the same input."""
     found: set[str] = set()
     for sentence in _sentences(source):
         words, verb = _first_verb(sentence)
         found.update(words[: verb if verb is not None else 0])
         found.update(w for w, following in pairwise(words) if _agrees(w, following))
-    return found
+    return frozenset(found)
 
 
 def new_subjects(source: str, output: str) -> list[tuple[str, str]]:
