@@ -17,7 +17,9 @@ with the expert's simple side and LanguageTool alone (its style suggestions appl
 - seconds per sentence: the average (target <= 6 s) and the slowest sentence without a rewrite (<= 15 s),
   and the process's CPU seconds divided by the engine's threads (what an idle machine would take: the
   two cores here are shared by other developers' work);
-- refused candidates by guard.
+- refused candidates by guard;
+- the share of the expert's own simple sides (all long pairs of the part, not only the sample) that the
+  level guard accepts: the guard is fair when it lets the experts' B1 rewrites through (target >= 0.95).
 
 --save writes every candidate the guards judged (source, output, verdict) for the tests that check the
 guards on real model outputs.
@@ -42,6 +44,7 @@ from desktop.core.language.readability import difficulty, measure_paragraph
 from desktop.core.model.examples import is_held_out
 from desktop.core.model.guards import Task, check_output
 from desktop.core.model.guards.content import content_recall
+from desktop.core.model.guards.level import level_guard
 from desktop.core.model.jobs import ModelJob
 from desktop.core.model.tasks import run_task
 from desktop.core.policy.settings import load_settings
@@ -151,6 +154,9 @@ def main() -> None:
     print(f"{'  CPU seconds / threads (an idle machine)':44}{statistics.mean(cpu_seconds):>10.1f}")
     slowest = max(no_rewrite_seconds, default=0.0)
     print(f"{'seconds, slowest sentence without rewrite (≤ 15)':44}{slowest:>10.1f}")
+    accepted = sum(not level_guard(r["Complex"], r["Simple"], context.max_sentence_words) for r in rows)
+    print(f"{'expert rewrites the level guard accepts (≥ 0.95)':44}{'':>10}{accepted / len(rows):>10.2f}"
+          f"   ({accepted} of {len(rows)} long {part} pairs)")
     print(f"refused candidates by guard: {dict(refusals)}")
     for source, output, flags in flagged:
         print(f"  ! {flags}: {source!r} -> {output!r}")
