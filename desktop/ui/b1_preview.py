@@ -158,11 +158,7 @@ class B1Preview(QWidget):
             return
         from desktop.core.model.guards import summary
 
-        self.heading.setText(
-            summary(result.verdict, result.task,
-                    result.level_before.level if result.level_before else "",
-                    result.level_after.level if result.level_after else "")
-        )
+        self.heading.setText(summary(result.verdict, result.task, result.level_before, result.level_after))
         self.rewrite.setHtml(diff_html(result.original, result.text))
         self.status.setText(
             checks_html(result.verdict)

@@ -33,6 +33,9 @@ B1_LONG_WORD_SHARE = 0.08
 B1_NOMINALISATION_SHARE = 0.05
 INFREQUENT_ZIPF = 3.5
 LONG_WORD_LETTERS = 13
+# A text past 1.3 times the syllable norm is not B1 however short its sentences (general text; the level
+# guard of a rewrite passes its own bound, desktop/core/model/guards/level.py).
+FAR_SYLLABLES_PER_WORD = 1.3 * B1_SYLLABLES_PER_WORD
 
 _hyphenator = pyphen.Pyphen(lang="nl_NL")
 # A vowel with a diaeresis starts a new syllable: ge-ïn-for-meerd, re-ë-le.
@@ -192,6 +195,8 @@ class LevelEstimate:
     level: Level
     reasons: tuple[str, ...]
     score: float = 0.0
+    # How the level was measured when not by the general norms (Dutch; the level guard of a rewrite sets it).
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -337,15 +342,22 @@ def difficulty(counts: Counts, max_sentence_words: int = B1_SENTENCE_WORDS) -> f
     return sum(w * p for w, p in zip(_WEIGHTS, pressures, strict=True)) / sum(_WEIGHTS)
 
 
-def estimate_level(counts: Counts, max_sentence_words: int = B1_SENTENCE_WORDS) -> LevelEstimate:
-    """The estimated level (A2, B1, B2, C1+) with the three reasons that weigh most."""
+def estimate_level(
+    counts: Counts,
+    max_sentence_words: int = B1_SENTENCE_WORDS,
+    far_syllables_per_word: float = FAR_SYLLABLES_PER_WORD,
+) -> LevelEstimate:
+    """The estimated level (A2, B1, B2, C1+) with the three reasons that weigh most.
+
+    ``far_syllables_per_word``: above it a text is at least B2 on word length alone.
+    """
     score = difficulty(counts, max_sentence_words)
     level = next((name for name, bound in zip(LEVELS, LEVEL_BOUNDS, strict=False) if score <= bound), "C1+")
     # A text far past the norm for sentence or word length, or with twice the rare words, is
     # not B1 however short its other measures are.
     far_past = (
         counts.words_per_sentence > 1.3 * max_sentence_words
-        or counts.syllables_per_word > 1.3 * B1_SYLLABLES_PER_WORD
+        or counts.syllables_per_word > far_syllables_per_word
         or counts.infrequent_share > 2 * B1_INFREQUENT_SHARE
     )
     if far_past and level in ("A2", "B1"):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from desktop.core.findings import Category, Finding, Source
 from desktop.core.i18n import _
 from desktop.core.language.confusion import ConfusionScorer
-from desktop.core.language.readability import LevelEstimate, difficulty, estimate_level, measure_paragraph
+from desktop.core.language.readability import LevelEstimate, difficulty, measure_paragraph
 from desktop.core.language.word_diff import opcodes
 from desktop.core.model.candidates import ATTEMPTS, B1_ATTEMPTS, SPLIT_PROMPT, Attempt, EarlyStop
 from desktop.core.model.engine import (
@@ -31,7 +31,7 @@ from desktop.core.model.engine import (
 )
 from desktop.core.model.examples import closest_examples, render_examples
 from desktop.core.model.guards import GuardContext, Task, Verdict, check_output, summary
-from desktop.core.model.guards.level import TARGET_LEVELS
+from desktop.core.model.guards.level import TARGET_LEVELS, rewrite_level
 from desktop.core.model.guards.structure import LIST_ENDINGS, closing_punctuation
 from desktop.core.model.jobs import ModelJob
 from desktop.core.model.prompts import load_prompt
@@ -233,7 +233,7 @@ def run_task(
             continue
         counts = measure_paragraph(job.paragraph, completion.text).counts
         passed.append((difficulty(counts, context.max_sentence_words), completion.text, verdict, version))
-        if task is not Task.B1 or estimate_level(counts, context.max_sentence_words).level in TARGET_LEVELS:
+        if task is not Task.B1 or rewrite_level(counts, context.max_sentence_words).level in TARGET_LEVELS:
             break
     if passed:
         _score, output, verdict, version = min(passed, key=lambda item: item[0])
@@ -279,8 +279,8 @@ def _accepted(
     original = job.original
     counts_before = measure_paragraph(job.paragraph, original).counts
     counts_after = measure_paragraph(job.paragraph, output).counts
-    before = estimate_level(counts_before, context.max_sentence_words)
-    after = estimate_level(counts_after, context.max_sentence_words)
+    before = rewrite_level(counts_before, context.max_sentence_words)
+    after = rewrite_level(counts_after, context.max_sentence_words)
     if job.task is Task.B1:
         category, rule = Category.STYLE, B1_RULE
         if not by_rules:
@@ -291,7 +291,7 @@ def _accepted(
         else:
             made = _("Eenvoudiger geschreven (B1) volgens vaste regels (eenvoudiger woorden uit de B1-woordenlijst of "
                      "van LanguageTool); het lokale taalmodel koos de woorden.")
-        message = made + " " + summary(verdict, job.task, before.level, after.level)
+        message = made + " " + summary(verdict, job.task, before, after)
     else:
         category, rule = Category.GRAMMAR, "model-correctie"
         message = _("Taalfout verbeterd door het lokale taalmodel.") + " " + summary(verdict, job.task)

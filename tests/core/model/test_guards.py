@@ -6,11 +6,13 @@ from __future__ import annotations
 import pytest
 
 from desktop.core.analysis import LanguageTools
+from desktop.core.language.readability import LevelEstimate, estimate_level, measure_paragraph
 from desktop.core.language.spelling import SpellChecker, default_dictionary_dir
 from desktop.core.language.wordlists import WordLists
-from desktop.core.model.guards import GuardContext, Task, check_output, summary
+from desktop.core.model.guards import GuardContext, Task, Verdict, check_output, summary
 from desktop.core.model.guards.content import content_guard, content_recall
 from desktop.core.model.guards.grammar import double_subjects, new_pronoun_subjects, new_subjects, pieces
+from desktop.core.model.guards.level import level_guard, levels
 from desktop.core.model.guards.structure import structure_guard
 from desktop.core.policy.settings import load_settings
 
@@ -157,6 +159,38 @@ def test_structure_guard(source: str, output: str, reason: str) -> None:
     assert any(reason in r for r in reasons), reasons
 
 
+def test_the_level_guard_allows_the_long_words_of_an_expert_b1_rewrite_and_says_so(
+    full_context: GuardContext,
+) -> None:
+    # Amsterdam pair (tuning document 14): the expert's B1 side keeps the park's name, 2.2 syllables a word
+    source = "Het herontwikkelde Nelson Mandelapark is medio 2011 opgeleverd en in gebruik genomen."
+    expert = "Het aangepaste Nelson Mandelapark is in 2011 opgeleverd en in gebruik genomen."
+    assert level_guard(source, expert) == []
+    # the document's readability report keeps the general norm: there the same text is B2 on word length
+    assert estimate_level(measure_paragraph("p", expert).counts).level == "B2"
+    # the verdict says how the level was measured (the content guard refuses this pair: "medio" is gone)
+    level = check_output(Task.B1, source, expert, full_context).outcome("niveau")
+    assert level is not None and level.passed
+    assert "Taalniveau B2 → B1 (met lange woorden: gemiddeld 2,2 lettergrepen, binnen wat experts" in level.checked
+    before, after = levels(source, expert, full_context.max_sentence_words)
+    text = summary(Verdict((level,)), Task.B1, before, after)
+    assert "taalniveau B2 → B1 (met lange woorden: gemiddeld 2,2 lettergrepen, binnen wat experts" in text, text
+
+
+def test_the_level_guard_refuses_words_longer_than_the_experts_use() -> None:
+    # Amsterdam pair (tuning document 38): the expert's own side, 2.6 syllables a word, past the bound
+    source = (
+        "Wanneer we binnen de gemeente Amsterdam communicatiemiddelen opstellen bedoeld voor laaggeletterde "
+        "doelgroepen, dan volgen wij de onderstaande richtlijnen."
+    )
+    expert = (
+        "Volg deze richtlijnen als je binnen de gemeente Amsterdam communicatiemiddelen opstelt voor "
+        "laaggeletterde doelgroepen."
+    )
+    reasons = level_guard(source, expert)
+    assert reasons and "lettergrepen per woord" in reasons[0], reasons
+
+
 def test_a_rewrite_that_stays_at_b2_is_refused_with_the_level_in_words(context: GuardContext) -> None:
     source = (
         "Voorafgaand aan de werkzaamheden worden er aankondigingen geplaatst om u tijdig te informeren over de "
@@ -285,13 +319,13 @@ def test_all_facts_kept_is_said_only_when_every_guard_ran_and_passed(
     )
     complete = check_output(Task.B1, source, output, full_context)
     assert complete.ok and complete.complete
-    text = summary(complete, Task.B1, "B2", "B1")
+    text = summary(complete, Task.B1, LevelEstimate("B2", ()), LevelEstimate("B1", ()))
     assert text.startswith("Gecontroleerd: bedragen, datums, namen, termijnen, verwijzingen en inhoudswoorden zijn")
     assert "taalniveau B2 → B1" in text and text.endswith("Alle feiten zijn behouden.")
     # without LanguageTool the grammar was not checked: the verdict says so and claims nothing more
     partial = check_output(Task.B1, source, output, context)
     assert partial.ok and not partial.complete
-    text = summary(partial, Task.B1, "B2", "B1")
+    text = summary(partial, Task.B1, LevelEstimate("B2", ()), LevelEstimate("B1", ()))
     assert "grammatica niet gecontroleerd" in text and "feiten zijn behouden" not in text
 
 

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 from desktop.core.i18n import _
 from desktop.core.language.grammar import GrammarUnavailableError
+from desktop.core.language.readability import LevelEstimate
 from desktop.core.model.guards.content import content_guard, content_recall, correction_guard
 from desktop.core.model.guards.facts import fact_guard
 from desktop.core.model.guards.grammar import grammar_guard
 from desktop.core.model.guards.language import language_guard
-from desktop.core.model.guards.level import level_guard, levels, purpose_guard
+from desktop.core.model.guards.level import level_change, level_guard, levels, purpose_guard
 from desktop.core.model.guards.structure import describe_form, structure_guard
 from desktop.core.model.guards.verdict import GuardContext, GuardOutcome, RuleMatch, Task, Verdict
 
@@ -96,9 +97,7 @@ def check_output(task: Task, source: str, output: str, context: GuardContext) ->
         outcomes.append(
             GuardOutcome(
                 "niveau",
-                _("Taalniveau {before} → {after}, eenvoudiger en niet veel langer.").format(
-                    before=before.level, after=after.level
-                ),
+                _("Taalniveau {change}, eenvoudiger en niet veel langer.").format(change=level_change(before, after)),
                 tuple(reasons),
             )
         )
@@ -113,10 +112,13 @@ def check_output(task: Task, source: str, output: str, context: GuardContext) ->
     return Verdict(tuple(outcomes))
 
 
-def summary(verdict: Verdict, task: Task, level_before: str = "", level_after: str = "") -> str:
+def summary(
+    verdict: Verdict, task: Task, level_before: LevelEstimate | None = None, level_after: LevelEstimate | None = None
+) -> str:
     """What was checked, in one Dutch sentence for a person (and for the comment in the saved file).
 
-    "Alle feiten zijn behouden" is said only when every guard ran and passed.
+    The levels are the level guard's (:func:`desktop.core.model.guards.level.levels`), with how they were
+    measured. "Alle feiten zijn behouden" is said only when every guard ran and passed.
     """
     if not verdict.ok:
         return _("Geen veilige herschrijving gevonden.")
@@ -130,8 +132,8 @@ def summary(verdict: Verdict, task: Task, level_before: str = "", level_after: s
         parts.append(_("geen nieuwe taalfouten") if grammar.ran else _("grammatica niet gecontroleerd"))
     if verdict.outcome("vorm") is not None:
         parts.append(_("opbouw gelijk"))
-    if level_before and level_after:
-        parts.append(_("taalniveau {before} → {after}").format(before=level_before, after=level_after))
+    if level_before is not None and level_after is not None:
+        parts.append(_("taalniveau {change}").format(change=level_change(level_before, level_after)))
     text = _("Gecontroleerd: {checks}.").format(checks="; ".join(parts))
     if verdict.complete:
         text += " " + _("Alle feiten zijn behouden.")
