@@ -174,3 +174,68 @@ def missing_finite_verb(sentence: str) -> list[tuple[int, int, str]]:
                 found.append((token.start, token.end, twin))
                 break
     return found
+
+
+# Words that open a subject of their own: "De directie benoemd …", "Dat gebeurd …", "Wat dit betekend …". A capitalised
+# line without a full stop or exclamation mark whose subject is a bare noun reads as a headline ("Subsidieregeling
+# verlengd tot 1 januari 2025", "Woning verbouwd, vergunning nodig?"): the d-form is a participle without its
+# auxiliary. A list item or heading with a subject of its own keeps its finite-verb slot: "Wat dit betekend voor uw
+# salaris" (a heading, tuning part), "vergoeding van locatiebezoeken gebeurd na verantwoording daarvan" (a list item).
+SUBJECT_OPENERS = DETERMINERS | PERSONAL_PRONOUNS | {"dat", "wat", "wie", "er", "hier", "daar"}
+_CLAUSE_BREAKS = frozenset(",;:–—-()")
+_CLOSERS = ")]’”»\"'"
+# A sentence that opens with one of these continues the one before ("Of een combinatie hiervan.", "Bijvoorbeeld
+# vanwege hun leeftijd of gezondheid.": fragments without a verb in the Amsterdam corpus's tuning part); only a subject
+# of its own right after it ("En dat gebeurd …") makes it a clause with a finite-verb slot.
+CONTINUATIONS = frozenset({"en", "of", "maar", "bijvoorbeeld", "zoals", "inclusief", "behalve", "ofwel", "oftewel"})
+# Finite forms that are no other word and no infinitive: a sentence with one of them anywhere has its finite verb,
+# also where the context rules of :func:`is_finite` set it aside ("Alles op één stoep na is …" after "na", "…
+# bevoegd ben dit verkeersbesluit te nemen": a first-person form without "ik"; Amsterdam corpus and decisions, tuning).
+PLAIN_FINITE = frozenset(
+    {
+        "is", "ben", "bent", "was", "waren", "heeft", "heb", "hebt", "had", "hadden", "wordt", "werd", "werden",
+        "kan", "kunt", "kon", "konden", "moet", "moest", "moesten", "mag", "mocht", "wil", "wilt", "wilde", "zal",
+        "zult", "zou", "zouden", "gaat", "komt", "blijft", "krijgt", "ligt", "staat",
+    }
+)  # fmt: skip
+
+def in_verb_slot(sentence: str, start: int) -> bool:
+    """True when the word at ``start`` stands where a sentence with a subject has its finite verb, so that a
+    d-form there (:func:`missing_finite_verb`) is a d/t error and not a participle of a verbless line. False for a
+    sentence that has a plain finite form after all (:data:`PLAIN_FINITE`), a word right after a comma, colon, dash
+    or bracket ("monument, bedoeld in onderdeel a"), the first word after a label ("Nieuw: verbeterd formulier"), a
+    clause that opens with a preposition (a prepositional phrase is no subject: "Foto: door bewoners beschilderd
+    kunstwerk") or continues the sentence before without a subject of its own ("Of …", "Bijvoorbeeld …",
+    :data:`CONTINUATIONS`), a participle with its agent ("… verbouwd door de gemeente"), two participles joined
+    ("bewaard en beveiligd") and a headline (see :data:`SUBJECT_OPENERS`)."""
+    tokens = tokenize(sentence)
+    if any(t.lower in PLAIN_FINITE for t in tokens):
+        return False
+    index = next((i for i, t in enumerate(tokens) if t.start == start), None)
+    if index is None or index == 0:
+        return False
+    if tokens[index - 1].text in _CLAUSE_BREAKS:
+        return False
+    labels = [i for i, t in enumerate(tokens[:index]) if t.text == ":"]
+    clause = tokens[labels[-1] + 1 if labels else 0 :]
+    if clause[0].lower in CONTINUATIONS and len(clause) > 1 and clause[1].lower in SUBJECT_OPENERS:
+        clause = clause[1:]
+    first = clause[0]
+    if first.start == start or first.lower in PREPOSITIONS or first.lower in CONTINUATIONS:
+        return False
+    after = tokens[index + 1 :]
+    following = next((t for t in after if t.text in _CLAUSE_BREAKS or t.lower == "door"), None)
+    if following is not None and following.lower == "door":
+        return False
+    words = [t.lower for t in tokens]
+    before, after_words = words[max(0, index - 2) : index], words[index + 1 : index + 3]
+    if (len(before) == 2 and before[1] in ("en", "of") and _participle_like(before[0])) or (
+        len(after_words) == 2 and after_words[0] in ("en", "of") and _participle_like(after_words[1])
+    ):
+        return False
+    headline = sentence.strip().rstrip(_CLOSERS)[-1:] not in ".!" and sentence.lstrip()[:1].isupper()
+    return not (headline and first.lower not in SUBJECT_OPENERS)
+
+
+def _participle_like(word: str) -> bool:
+    return len(word) >= MIN_DT_WORD and word.endswith(("d", "t"))

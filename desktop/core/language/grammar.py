@@ -504,13 +504,18 @@ def dt_matches(text: str) -> list[RuleMatch]:
     """A word in d that, written with t, would give a sentence without a finite verb its verb (see
     :func:`~desktop.core.language.finite_verbs.missing_finite_verb`): "Vergoeding van vacatiegeld gebeurd alleen op
     declaratiebasis." On the tuning parts (7 December 2026) it found 9 d/t errors with the right fix and, with
-    "zoals"/"als" left out, raised no alarm on the 760 correct Amsterdam sentences or the real letters."""
-    from desktop.core.language.finite_verbs import missing_finite_verb
+    "zoals"/"als" left out, raised no alarm on the 760 correct Amsterdam sentences or the real letters. Only a word in
+    the finite-verb slot of a clause with a subject is judged
+    (:func:`~desktop.core.language.finite_verbs.in_verb_slot`): not a participle after a comma, a label or a
+    preposition, with its agent, or in a headline."""
+    from desktop.core.language.finite_verbs import in_verb_slot, missing_finite_verb
     from desktop.core.language.sentences import split_sentences
 
     matches = []
     for sentence in split_sentences(text):
         for start, end, twin in missing_finite_verb(sentence.text):
+            if not in_verb_slot(sentence.text, start):
+                continue
             matches.append(RuleMatch(
                 start=sentence.start + start,
                 end=sentence.start + end,

@@ -106,11 +106,13 @@ def test_a_d_form_that_would_be_the_missing_finite_verb_is_flagged(language_tool
 
 @pytest.mark.parametrize(
     "sentence",
-    [  # correct: a participle after "zoals" (Amsterdam corpus, tuning part), a heading, a sentence with its verb
+    [  # correct: a participle after "zoals" (Amsterdam corpus, tuning part), a heading, a sentence with its verb,
         "het beleidsplan over toepassen van verplichte zorg zoals bedoeld in artikel 2:2 van de Wet verplichte "
         "geestelijke gezondheidszorg;",
         "Verlengd ouderschapsverlof",
         "De geluidsregelgeving is veranderd onder de Omgevingswet.",
+        # a definition in a decision (tests/data/decisions): the participle after a comma is no finite verb
+        "b. gemeentelijk archeologisch monument: monument, bedoeld in onderdeel a, onder 2;",
     ],
 )
 def test_a_participle_without_a_missing_verb_is_left_alone(language_tools, sentence) -> None:
