@@ -32,6 +32,7 @@ from desktop.core.language.confusion import Candidate, ConfusionScorer
 from desktop.core.language.finite_verbs import DETERMINERS, PREPOSITIONS
 from desktop.core.language.wordlists import normalise
 from desktop.core.model.guards.check import style_alternatives
+from desktop.core.model.guards.content import phrase_start
 from desktop.core.model.guards.level import level_guard
 from desktop.core.model.guards.verdict import GuardContext
 
@@ -101,9 +102,8 @@ def word_options(sentence: str, context: GuardContext) -> list[SplitOption]:
             original = sentence[start:end]
             if re.sub(r"\s+", " ", normalise(original)).lower() == entry.term.lower():
                 found.setdefault((start, end), []).extend(case_like(a, original) for a in entry.alternatives)
-    lowered = normalise(sentence).lower()
     for match in style_alternatives(sentence, context):
-        start = lowered.find(normalise(match.text).lower())
+        start = phrase_start(sentence, match.text)
         if start >= 0:
             end = start + len(match.text)
             found.setdefault((start, end), []).extend(match.suggestions)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core.analysis import LanguageTools
 from desktop.core.language.clauses import SplitOption, split_options
 from desktop.core.language.confusion import Candidate
 from desktop.core.language.spelling import SpellChecker, default_dictionary_dir
@@ -30,6 +31,7 @@ from desktop.core.model.rule_rewrites import (
     word_options,
 )
 from desktop.core.model.tasks import run_task
+from desktop.core.policy.settings import load_settings
 from tests.core.model.test_candidates import HAARLEMMERMEER, FakeEngine
 
 pytestmark = pytest.mark.core
@@ -232,3 +234,15 @@ def test_a_paragraph_that_no_split_brings_to_the_level_asked_is_not_scored(conte
     assert can_reach_level(paragraph, options, context.max_sentence_words)
     # the Weesp sentence can reach it: it is scored (the tests above)
     assert can_reach_level(WEESP, split_options(WEESP, context.speller.in_dictionary), context.max_sentence_words)
+
+
+def test_a_languagetool_suggestion_replaces_the_word_it_was_found_for(language_tools: LanguageTools) -> None:
+    # Amsterdam pairs, tuning document 35: LanguageTool finds "te" of "te Amsterdam" (minder formeel: "in");
+    # the first "te" in the sentence is inside "cliëntenraad", which became "cliëninnraad"
+    sentence = (
+        "De cliëntenraad kan een verzoek in het kader van het recht van enquête indienen bij het gerechtshof te "
+        "Amsterdam."
+    )
+    full = language_tools.guard_context(load_settings(registry=dict))
+    options = [(sentence[o.start : o.end], o.start, o.alternatives) for o in word_options(sentence, full)]
+    assert options == [("te", sentence.index("te Amsterdam"), ("in",))]

@@ -229,7 +229,14 @@ def _phrase_in(phrase: str, vocabulary: _Vocabulary) -> bool:
 
 
 def _contains_phrase(text: str, phrase: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", normalise(text), re.I) is not None
+    return phrase_start(text, phrase) >= 0
+
+
+def phrase_start(text: str, phrase: str) -> int:
+    """Where ``phrase`` first stands in ``text`` as whole words (case-insensitive), or -1: LanguageTool's
+    "te" of "te Amsterdam" is not the "te" inside "cliëntenraad"."""
+    match = re.search(rf"(?<!\w){re.escape(normalise(phrase))}(?!\w)", normalise(text), re.I)
+    return match.start() if match else -1
 
 
 def _modals(words: Iterable[Word], text: str) -> set[str]:
@@ -278,9 +285,8 @@ def _listed(
     found = []
     if alternatives is not None:
         found = [(start, end, entry.alternatives) for start, end, entry in alternatives.find(source)]
-    lowered = normalise(source).lower()
     for match in style:
-        start = lowered.find(normalise(match.text).lower())
+        start = phrase_start(source, match.text)
         if start >= 0 and match.suggestions:
             found.append((start, start + len(match.text), match.suggestions))
     return found
