@@ -80,8 +80,11 @@ STYLE_CATEGORIES = frozenset(
     }
 )  # fmt: skip
 # Rules whose match at the very start of a paragraph is a list item, not an error: in Dutch
-# decisions every "dat ..." of a considerans and every "gelet op ..." is its own paragraph.
+# decisions every "dat ..." of a considerans and every "gelet op ..." is its own paragraph. The start is after a
+# bullet or a list marker ("a. het verzekeren van de veiligheid op de weg;", "1a. het …", "b) de …": the
+# Wegenverkeerswet's aims as decisions list them; the sentence splitter reads "a." as a sentence of its own).
 PARAGRAPH_START_EXEMPT = frozenset({"UPPERCASE_SENTENCE_START"})
+_PARAGRAPH_LEAD = re.compile(r"[\s\-–•*\"'‘“(]*(?:(?:\d{1,2}[a-z]?|[a-z]|[ivx]{1,4})[.)]\s+)?")
 # "op grond van artikel …" is the legal-basis formula a decision must contain (Awb 3:47, checked by the
 # review); LanguageTool's officialese rule for "op grond van" stays for every other use.
 LEGAL_BASIS_RULES = frozenset({"OP_GROND_VAN"})
@@ -611,7 +614,8 @@ class GrammarChecker:
         """Yield a finding for every LanguageTool match in ``text``."""
         if not text.strip():
             return
-        lead = len(text) - len(text.lstrip(" \t-–•*\"'‘“("))
+        opening = _PARAGRAPH_LEAD.match(text)
+        lead = opening.end() if opening else 0
         for match in self._matches(text):
             if match.rule_id in self._disabled:
                 continue  # a simple-replace phrase the engine cannot switch off on its own

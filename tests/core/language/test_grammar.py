@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import stat
 import sys
 from pathlib import Path
@@ -93,6 +94,13 @@ def test_real_grammar_errors_and_silences(lingotweaker, test_data):
     rules = {f.rule for p in considerans for f in lingotweaker.check("p", p)}
     assert len(considerans) == 6 and not rules & {"LT:UPPERCASE_SENTENCE_START", "LT:EINDE_KOMMA"}
     assert "LT:SINT_X" in rules  # 'St. Elisabeth' is still reported
+    # the aims of the Wegenverkeerswet as a decision lists them: "a. het verzekeren …" starts a list item
+    aims = (test_data / "decisions" / "texts" / "108_maassluis_zuiddijk.txt").read_text(encoding="utf-8")
+    items = [line for line in aims.splitlines() if re.match(r"[a-d]\. het ", line)]
+    rules = {f.rule for line in items for f in lingotweaker.check("p", line)}
+    assert len(items) == 4 and "LT:UPPERCASE_SENTENCE_START" not in rules
+    after_a_sentence = lingotweaker.check("p", "Dit is klaar. het besluit volgt.")
+    assert "LT:UPPERCASE_SENTENCE_START" in {f.rule for f in after_a_sentence}
     found = _rules(lingotweaker, "Hij word morgen opgehaald.")
     assert found["LT:JIJ_LOOP"] == ("Hij word", ("Hij wordt",))
 
