@@ -70,6 +70,21 @@ _WORDT = re.compile(r"\bwordt\b", re.IGNORECASE)
 _COORDINATION = re.compile(
     r"(?:,|\b(?:en|of|maar)\b)\s+(?:de|het|een|die|dit|deze|dat|zijn|haar|hun|ons|onze|uw|mijn)\b", re.IGNORECASE
 )
+# "Stemmen per brief U kunt deze verkiezing ook per brief stemmen.": a web page's heading glued to its first sentence
+# (the line break lost; Amsterdam corpus, tuning part). LanguageTool's U asks for "u", which would keep the heading
+# inside the sentence: the capital starts a sentence. Left alone where "U" with its own verb ("U kunt", "U heeft")
+# follows a word that cannot stand before a subject "u" inside a clause; "dat U kunt", "als U wilt" (a conjunction)
+# and "wij vragen U" (an object) are still reported.
+GLUED_START_RULES = frozenset({"U"})
+_INSIDE_A_CLAUSE = frozenset(
+    {
+        "dat", "als", "omdat", "of", "wanneer", "zodat", "waarmee", "waarop", "waar", "die", "wat", "en", "maar",
+        "want", "dan", "nu", "toen", "indien", "tenzij", "zoals", "voordat", "nadat", "terwijl", "doordat", "hoewel",
+        "zodra", "totdat", "mits", "ook", "wie", "hoe", "waarom", "waardoor", "welke", "zo", "hier", "daar", "er",
+    }
+)  # fmt: skip
+_WORD_AROUND = re.compile(r"([^\W\d_]+)\W*$")
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 # "RBB Groep": an acronym before a capitalised word is a name, not a compound that needs a hyphen.
 ACRONYM_COMPOUND_RULES = frozenset({"XXX_DING"})
 STYLE_CATEGORIES = frozenset(
@@ -625,6 +640,8 @@ class GrammarChecker:
                 continue
             if match.rule_id in LEGAL_BASIS_RULES and LEGAL_BASIS_FOLLOWS.match(text, match.end):
                 continue
+            if match.rule_id in GLUED_START_RULES and _glued_sentence_start(text, match.start, match.end):
+                continue
             if match.rule_id in ACRONYM_COMPOUND_RULES and text[match.start : match.end].split()[-1][:1].isupper():
                 continue
             category = category_of(match)
@@ -646,6 +663,29 @@ class GrammarChecker:
                 suggestions=cased_first(text[match.start : match.end], match.suggestions)[:5],
                 confidence=DOUBTFUL_HOUSE_RULES.get(match.rule_id, 1.0) if match.category_id == "SCHRIJFHULP" else 1.0,
             )
+
+
+def _glued_sentence_start(text: str, start: int, end: int) -> bool:
+    """True when the capital "U" at ``start`` is followed by its own finite verb ("U kunt") and preceded by a word
+    that ends a heading, not one that leads into a clause or a verb with "u" after it (:data:`GLUED_START_RULES`)."""
+    from desktop.core.language.finite_verbs import PREPOSITIONS, finite_forms
+
+    if text[start:end] != "U":
+        return False
+    before = _WORD_AROUND.search(text, 0, start)
+    after = _NEXT_WORD.match(text, end)
+    if before is None or after is None or text[before.end(1) : start].strip():
+        return False
+    verb = finite_forms().get(after[1].lower())
+    previous = before[1].lower()
+    previous_verb = finite_forms().get(previous)
+    return (
+        verb is not None
+        and "3" in verb.persons
+        and previous not in _INSIDE_A_CLAUSE
+        and previous not in PREPOSITIONS
+        and not (previous_verb is not None and "3" in previous_verb.persons)
+    )
 
 
 def _coordinated(text: str, start: int) -> bool:

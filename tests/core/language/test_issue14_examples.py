@@ -117,3 +117,19 @@ def test_a_d_form_that_would_be_the_missing_finite_verb_is_flagged(language_tool
 )
 def test_a_participle_without_a_missing_verb_is_left_alone(language_tools, sentence) -> None:
     assert "SH:DT_PERSOONSVORM" not in [f.rule for f in _rules(language_tools, sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reported"),
+    [  # a heading glued to its first sentence (Amsterdam corpus, tuning part): the capital starts a sentence
+        ("Stemmen per brief met briefstembiljet U kunt deze verkiezing ook met uw briefstembiljet per brief "
+         "stemmen.", False),
+        ("Stemmen op het stembureau U kunt met uw stempluspas ook gewoon naar het stembureau gaan om uw stem uit te "
+         "brengen.", False),
+        # the courtesy capital inside a clause is still reported
+        ("Wij hopen dat U kunt komen.", True),
+        ("Wij vragen U om een reactie.", True),
+    ],
+)
+def test_a_capital_u_that_starts_a_glued_sentence_is_no_error(language_tools, sentence, reported) -> None:
+    assert ("LT:U" in [f.rule for f in _rules(language_tools, sentence)]) is reported
