@@ -24,7 +24,8 @@ from desktop.core.findings import Category, Finding, Source, merge_findings
 from desktop.core.language.confusion import ConfusionChecker
 from desktop.core.language.fixes import verify_fixes
 from desktop.core.language.genders import ArticleChecker
-from desktop.core.language.grammar import RuleMatch, category_of
+from desktop.core.language.grammar import category_of
+from desktop.core.language.house_rules import RuleMatch
 from desktop.core.language.spelling import SpellChecker
 
 CHECKED = (Category.SPELLING, Category.GRAMMAR)
