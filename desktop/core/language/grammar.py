@@ -76,6 +76,12 @@ _WORDT = re.compile(r"\bwordt\b", re.IGNORECASE)
 _COORDINATION = re.compile(
     r"(?:,|\b(?:en|of|maar)\b)\s+(?:de|het|een|die|dit|deze|dat|zijn|haar|hun|ons|onze|uw|mijn)\b", re.IGNORECASE
 )
+# "kan een belanghebbende bezwaar maken" (Awb 6:4, 7:1; the Amsterdam corpus, tuning part: "mag een belanghebbende
+# bezwaar indienen"): LanguageTool's EEN_LELIJKE_MEISJE reads "belanghebbende bezwaar" as adjective and het-noun ("een
+# lelijk meisje") where the noun is the bare object of a remedy ("bezwaar maken", "beroep instellen"). Left alone
+# before these nouns; "een minderjarige kind" is still reported.
+ADJECTIVE_NOUN_RULES = frozenset({"EEN_LELIJKE_MEISJE"})
+_BARE_REMEDY = re.compile(r"\s+(?:bezwaar|beroep|hoger\s+beroep|verzet|administratief\s+beroep)\b", re.IGNORECASE)
 # "RBB Groep": an acronym before a capitalised word is a name, not a compound that needs a hyphen.
 ACRONYM_COMPOUND_RULES = frozenset({"XXX_DING"})
 STYLE_CATEGORIES = frozenset(
@@ -552,6 +558,8 @@ class GrammarChecker:
             if match.rule_id in LEGAL_BASIS_RULES and LEGAL_BASIS_FOLLOWS.match(text, match.end):
                 continue
             if match.rule_id in GLUED_START_RULES and glued_sentence_start(text, match.start, match.end):
+                continue
+            if match.rule_id in ADJECTIVE_NOUN_RULES and _BARE_REMEDY.match(text, match.end):
                 continue
             if match.rule_id in ACRONYM_COMPOUND_RULES and text[match.start : match.end].split()[-1][:1].isupper():
                 continue

@@ -133,3 +133,16 @@ def test_a_participle_without_a_missing_verb_is_left_alone(language_tools, sente
 )
 def test_a_capital_u_that_starts_a_glued_sentence_is_no_error(language_tools, sentence, reported) -> None:
     assert ("LT:U" in [f.rule for f in _rules(language_tools, sentence)]) is reported
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reported"),
+    [  # a remedy of the Awb after "een belanghebbende" (Amsterdam corpus, tuning part; the usual clause of a decision)
+        ("Bij een reguliere procedure mag een belanghebbende bezwaar indienen.", False),
+        ("Binnen zes weken na de dag van bekendmaking van dit besluit kan een belanghebbende bezwaar maken.", False),
+        # an adjective before a het-noun is still reported
+        ("Wij hebben een minderjarige kind gezien.", True),
+    ],
+)
+def test_een_belanghebbende_bezwaar_is_no_adjective_before_a_het_noun(language_tools, sentence, reported) -> None:
+    assert ("LT:EEN_LELIJKE_MEISJE" in [f.rule for f in _rules(language_tools, sentence)]) is reported
