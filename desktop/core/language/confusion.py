@@ -285,8 +285,10 @@ class ConfusionChecker:
                     if WANTED[lower] == "de":
                         continue  # "de bewoners": right whatever the noun's gender
                     kind, twins = "meervoud", [_ARTICLES[lower]]  # "het bewoners", or "het" a pronoun
-                elif known is not None and known.gender.article in ("beide", WANTED[lower]):
-                    continue  # the noun lexicon says the article fits: nothing for the model to judge
+                elif known is not None and self._articles is not None and self._articles.fits(known):
+                    # the noun lexicon says the article fits the noun, or the compound it makes with the next word
+                    # ("de herstel periode": de herstelperiode): nothing for the model to judge
+                    continue
                 elif known is not None and not (known.gender.ambiguous and WANTED[lower] == "het"):
                     kind, twins = "lidwoord", [_ARTICLES[lower]]  # the lexicon says the twin: a second opinion
                 elif following[:1].islower() and not pronoun:

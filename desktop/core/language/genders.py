@@ -218,6 +218,17 @@ class ArticleChecker:
             if gender is not None:
                 yield ArticleMatch(match.start(), match.end(), match.group(), noun, gender, phrase.next_word)
 
+    def fits(self, match: ArticleMatch) -> bool:
+        """True when ``match``'s article fits its noun, or the compound the noun makes with the next word.
+
+        "De concept planning" (real letter 016) is a compound written apart whose article is right (de
+        conceptplanning): "het concept" would be the wrong fix, and the split is the spelling checks' finding."""
+        wanted = WANTED[match.article.lower()]
+        if match.gender.article in ("beide", wanted):
+            return True
+        joined = self.genders.gender(match.noun + match.next_word) if match.next_word else None
+        return joined is not None and joined.article in ("beide", wanted)
+
     def plurals(self, text: str) -> dict[int, str]:
         """Start of every article in ``text`` whose phrase ends in a word that can only be a plural noun, with
         the article ("de bewoners" is right; "het bewoners" is no article with a plural, or "het" is a pronoun:
@@ -267,15 +278,10 @@ class ArticleChecker:
         """A finding for every article that does not fit its noun (not after "het/dit" + a verb-like noun)."""
         for match in self.matches(text):
             wanted = WANTED[match.article.lower()]
-            if match.gender.article in ("beide", wanted):
+            if self.fits(match):
                 continue
             if wanted == "het" and match.gender.ambiguous:
                 continue  # "omdat het regent": het may be a pronoun; the model judges these
-            joined = self.genders.gender(match.noun + match.next_word) if match.next_word else None
-            if joined is not None and joined.article in ("beide", wanted):
-                # "De concept planning" (real letter 016): a compound written apart whose article is right (de
-                # conceptplanning); "het concept" would be the wrong fix. The split is the spelling checks' finding.
-                continue
             previous = _PREVIOUS_WORD.search(text[: match.start])
             if wanted == "het" and previous is not None and previous[1].lower() in PREDICATE_VERBS:
                 continue  # "Wij vinden het tijd": het is a pronoun
