@@ -40,6 +40,8 @@ WEAK_NAME_REASONS = frozenset(["titel", "terugkerend"])
 SPLIT_PART_ZIPF = 3.0
 SPLIT_PART_LENGTH = 3
 MAX_SUGGESTIONS = 5
+# The diaeresis and accents Dutch writes on a vowel, which a hurried writer leaves out (coördinator, creëren, één).
+_MARKED_VOWELS = {"a": "á", "e": "ëéè", "i": "ïí", "o": "öó", "u": "üú"}
 # Longer words (mostly compounds) get no letter insertions or replacements: hunspell is slow on
 # long compounds, and their typos are mostly a missing, doubled or swapped letter.
 MAX_EDITED_LENGTH = 16
@@ -295,8 +297,10 @@ class SpellChecker:
             if previous[:1].isupper() and not self.is_correct(previous):
                 return True  # the second half of a name: Pipistrellus nathusii
         if bare[:1].isupper():
+            if self._common_word_slip(bare):
+                return False  # "Neederlandse", "Coordinator Groenbeheer": a common word mistyped, not a name
             if not _at_sentence_start(text, start):
-                return not self._doubled_letter_typo(bare)  # a name or a capitalised term mid-sentence
+                return True  # a name or a capitalised term mid-sentence
             if bare in capitalised_mid_sentence or bare.lower().endswith(_NAME_SUFFIXES):
                 return True
             following = tokens[index + 1].group() if index + 1 < len(tokens) else ""
@@ -394,12 +398,22 @@ class SpellChecker:
                 return first, last, joined
         return None
 
-    def _doubled_letter_typo(self, word: str) -> bool:
-        """True for a capitalised word with a letter too many in a run of equal letters, where the dictionary has
-        the common word without it: "Neederlandse", "Aaarde" (a name rarely differs from a common word so)."""
+    def _common_word_slip(self, word: str) -> bool:
+        """True for a capitalised word the dictionary rejects that is a common word (Zipf >= 3) with a letter too
+        many in a run of equal letters ("Neederlandse", "Aaarde") or without the diaeresis or accent on one vowel
+        ("Coordinator" → "Coördinator", "Creeren" → "Creëren"). A name rarely differs from a common word so; a name
+        without its accent ("Andre" for "André") is no common word in lower case."""
+        if self._spell(word):
+            return False
         for i in range(1, len(word)):
             if word[i].lower() == word[i - 1].lower():
                 fixed = word[:i] + word[i + 1 :]
+                if self._spell(fixed) and self.compounds.zipf(fixed) >= 3.0:
+                    return True
+        lower = word.lower()
+        for i, letter in enumerate(lower):
+            for marked in _MARKED_VOWELS.get(letter, ""):
+                fixed = lower[:i] + marked + lower[i + 1 :]
                 if self._spell(fixed) and self.compounds.zipf(fixed) >= 3.0:
                     return True
         return False

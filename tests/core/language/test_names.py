@@ -69,3 +69,25 @@ def test_a_lower_case_wet_and_apostrophes_inside_words_make_no_names() -> None:
     ])
     assert "moet" not in names and "binnen" not in names and "veertig" not in names and "bezwaren" not in names
     assert names.reason("bestuursrecht") == "titel"  # "wet" after a capitalised word is a title
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "fix"),
+    [
+        ("Coordinator Groenbeheer", "Coordinator", "Coördinator"),  # tests/data/real-errors gl007 (a signature)
+        ("Een Neederlandse versie van het toneelstuk ging in première.", "Neederlandse", "Nederlandse"),  # wp053
+        ("Ideeen voor de buurt zijn welkom.", "Ideeen", "Ideeën"),
+    ],
+)
+def test_a_capitalised_common_word_without_its_diaeresis_or_with_a_doubled_letter_is_no_name(
+    speller, text, word, fix
+) -> None:
+    """A name rarely differs from a common word by a doubled letter or a missing diaeresis; at a line's start
+    before another capital, "Coordinator" was read as a first name (LanguageTool's speller found it)."""
+    [finding] = speller.check("p", text)
+    assert (finding.original, finding.suggestions[0]) == (word, fix)
+
+
+def test_a_name_without_its_accent_stays_a_name(speller) -> None:
+    """"Andre" is "André" without the accent, but "andré" is no common word: a name as its bearer writes it."""
+    assert list(speller.check("p", "Andre Baars en Rene de Vries kwamen langs.")) == []
