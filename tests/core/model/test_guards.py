@@ -427,3 +427,12 @@ def test_a_pronoun_put_before_a_clause_that_shared_its_subject_is_refused() -> N
     assert new_pronoun_subjects(source, "Het plan is klaar. Het wordt in de raad van maart besproken.") == []
     # a sentence of other words that opens with "Het" is no such case
     assert new_pronoun_subjects(STEMMEN, "Het is zo dat u door te stemmen meebepaalt.") == []
+
+
+def test_the_b1_list_names_dan_wel_and_tijdig() -> None:
+    # Amsterdam pairs, tuning document 35: the experts wrote "of" and "op tijd"
+    lists = WordLists.load_default()
+    source = "De voorzitter dan wel het lid heeft twee weken de tijd om zijn visie op het ontslag aan te geven."
+    assert content_guard(source, source.replace("dan wel", "of"), lists.b1) == []
+    source = "De cliëntenraad informeert de instelling tijdig over een overschrijding van het budget."
+    assert content_guard(source, source.replace("tijdig", "op tijd"), lists.b1) == []

@@ -19,7 +19,7 @@ from desktop.core.language.confusion import Candidate
 from desktop.core.language.spelling import SpellChecker, default_dictionary_dir
 from desktop.core.language.wordlists import WordLists
 from desktop.core.model.candidates import SPLIT_PROMPT
-from desktop.core.model.guards import GuardContext, Task
+from desktop.core.model.guards import GuardContext, Task, check_output
 from desktop.core.model.jobs import ModelJob
 from desktop.core.model.rule_rewrites import (
     MIN_SPLIT_MARGIN,
@@ -246,3 +246,19 @@ def test_a_languagetool_suggestion_replaces_the_word_it_was_found_for(language_t
     full = language_tools.guard_context(load_settings(registry=dict))
     options = [(sentence[o.start : o.end], o.start, o.alternatives) for o in word_options(sentence, full)]
     assert options == [("te", sentence.index("te Amsterdam"), ("in",))]
+
+
+def test_a_plainer_word_from_the_b1_list_goes_with_the_split(language_tools: LanguageTools) -> None:
+    # Amsterdam pairs, tuning document 35; the expert wrote "Kandidaten krijgen tijdens de proeftijd toegang tot de
+    # vergaderingen en de vergaderstukken. Maar ze hebben geen stemrecht."
+    sentence = (
+        "Kandidaten krijgen gedurende de proeftijd toegang tot de vergaderingen en de vergaderstukken maar hebben "
+        "geen stemrecht."
+    )
+    full = language_tools.guard_context(load_settings(registry=dict))
+    candidates = rule_candidates(FakeScorer(default=5.0), sentence, full)
+    assert candidates[0] == (
+        "Kandidaten krijgen tijdens de proeftijd toegang tot de vergaderingen en de vergaderstukken. Maar kandidaten "
+        "hebben geen stemrecht."
+    )
+    assert check_output(Task.B1, sentence, candidates[0], full).ok
