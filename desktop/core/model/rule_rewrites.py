@@ -48,6 +48,9 @@ MIN_WORDS_FOR_TWO = 24
 MAX_CANDIDATES = 6
 WORD_KIND = "woord"
 CONJUNCTIONS = frozenset({"maar", "en", "want", "dus", "of"})  # coordinating: only at the start of a clause
+# Coordinating conjunctions of the B1 list themselves: a plainer conjunction fits wherever they stand ("de
+# voorzitter dan wel het lid" → "de voorzitter of het lid"; "klein doch fijn" → "klein maar fijn").
+CONJUNCTION_TERMS = frozenset({"alsmede", "dan wel", "doch"})
 # A word this many words or fewer after a capitalised word (not the first of the sentence) may belong to a
 # name or title ("de Wet kwaliteit, klachten en geschillen zorg": "geschillen" is no word to replace there).
 NAME_REACH = 4
@@ -93,7 +96,8 @@ def word_options(sentence: str, context: GuardContext) -> list[SplitOption]:
     """The words of ``sentence`` that the B1 list or LanguageTool's officialese rules give a plainer word for,
     as options (kind :data:`WORD_KIND`) whose alternatives are those words. A conjunction ("maar" for
     "echter") only replaces the first word of a clause: in the middle of one it changes the meaning ("zijn
-    de molens echter nodig" is not "zijn de molens maar nodig"). After an article only a plain word takes
+    de molens echter nodig" is not "zijn de molens maar nodig"); it may replace a conjunction anywhere
+    (:data:`CONJUNCTION_TERMS`). After an article only a plain word takes
     the place of an adjective (:func:`_opens_phrase`). A word that may be part of a name is left as it is
     (:func:`_in_name`)."""
     found: dict[tuple[int, int], list[str]] = {}
@@ -115,6 +119,7 @@ def word_options(sentence: str, context: GuardContext) -> list[SplitOption]:
             continue
         original = sentence[start:end]
         opens_clause = not sentence[:start].strip() or sentence[:start].rstrip()[-1:] in ",;:.!?"
+        opens_clause = opens_clause or re.sub(r"\s+", " ", original.lower()) in CONJUNCTION_TERMS
         after_article = _after_article(sentence, start)
         kept = tuple(
             dict.fromkeys(

@@ -100,6 +100,10 @@ def test_a_plainer_word_replaces_a_conjunction_only_where_a_clause_starts(contex
     # not a conjunction: replaced anywhere
     indien = "U kunt bellen indien u vragen heeft over deze brief."
     assert [(o.original, o.alternatives) for o in word_options(indien, context)] == [("indien", ("als",))]
+    # a conjunction of the list is replaced by a plainer one where it stands (Amsterdam pairs, tuning document 35;
+    # the expert wrote "De voorzitter of het lid")
+    dan_wel = "De voorzitter dan wel het lid heeft twee weken de tijd om zijn visie op het ontslag aan te geven."
+    assert [(o.original, o.alternatives) for o in word_options(dan_wel, context)] == [("dan wel", ("of",))]
 
 
 def test_plainer_words_need_the_models_clear_preference_and_go_with_the_split() -> None:
