@@ -130,3 +130,17 @@ def test_a_part_that_is_no_word_is_joined_to_the_word_before_it_once(speller):
     text = "Dit zijn de gemeente lijke regels en de openbare verlich ting is kapot."
     found = [(f.original, f.suggestions) for f in speller.check("p", text)]
     assert found == [("gemeente lijke", ("gemeentelijke",)), ("verlich ting", ("verlichting",))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "fix"),
+    [
+        # injected errors in the tuning part of bench/eval_language.py (Amsterdam sentences)
+        ("Dit niet-bindende advisrecht bestaat uit een eenmalig benoemingsadviesgesprek.", "advisrecht", "adviesrecht"),
+        ("Daarom moet iedereen in een stembureau een mondkape dragen.", "mondkape", "mondkapje"),
+    ],
+)
+def test_a_word_people_write_comes_before_one_only_a_compound_reading_makes(speller, sentence, word, fix):
+    """'avisrecht' (avi + srecht) and 'mondcape' (mond + cape) are one edit away too, but nobody writes them."""
+    [finding] = [f for f in speller.check("p", sentence) if f.original == word]
+    assert finding.suggestions[0] == fix
