@@ -97,6 +97,10 @@ STYLE_CATEGORIES = frozenset(
 # Wegenverkeerswet's aims as decisions list them; the sentence splitter reads "a." as a sentence of its own).
 PARAGRAPH_START_EXEMPT = frozenset({"UPPERCASE_SENTENCE_START"})
 _PARAGRAPH_LEAD = re.compile(r"[\s\-–•*\"'‘“(]*(?:(?:\d{1,2}[a-z]?|[a-z]|[ivx]{1,4})[.)]\s+)?")
+# An initial in brackets is no sentence end: anonymised rulings and letters write a person as "[C.]", and
+# LanguageTool's sentence splitter ends a sentence at "[C.] ([C.])" ("via uitzendbureau [C.] ([C.]) werkzaam is
+# geweest", real ruling 019 in tests/data/letters). "J. de Vries" it reads right on its own.
+_INITIAL_IN_BRACKETS = re.compile(r"(?<![\w.])[A-Z]\.[\])]{1,2}\s+$")
 # "op grond van artikel …" is the legal-basis formula a decision must contain (Awb 3:47, checked by the
 # review); LanguageTool's officialese rule for "op grond van" stays for every other use.
 LEGAL_BASIS_RULES = frozenset({"OP_GROND_VAN"})
@@ -553,7 +557,9 @@ class GrammarChecker:
                 continue  # a simple-replace phrase the engine cannot switch off on its own
             if match.rule_id in WORDT_PARTICIPLE_RULES and _coordinated(text, match.start):
                 continue
-            if match.rule_id in PARAGRAPH_START_EXEMPT and match.start <= lead:
+            if match.rule_id in PARAGRAPH_START_EXEMPT and (
+                match.start <= lead or _INITIAL_IN_BRACKETS.search(text, 0, match.start)
+            ):
                 continue
             if match.rule_id in LEGAL_BASIS_RULES and LEGAL_BASIS_FOLLOWS.match(text, match.end):
                 continue

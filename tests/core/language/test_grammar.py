@@ -101,6 +101,12 @@ def test_real_grammar_errors_and_silences(lingotweaker, test_data):
     assert len(items) == 4 and "LT:UPPERCASE_SENTENCE_START" not in rules
     after_a_sentence = lingotweaker.check("p", "Dit is klaar. het besluit volgt.")
     assert "LT:UPPERCASE_SENTENCE_START" in {f.rule for f in after_a_sentence}
+    # an anonymised person "[C.] ([C.])" in a real ruling (letter 019) ends no sentence; a sentence after one does
+    ruling = [p for p in texts["019_ambtelijk.txt"].split("\n\n") if "[C.] ([C.]) werkzaam" in p or "[Z.]) werkte" in p]
+    rules = {f.rule for p in ruling for f in lingotweaker.check("p", p)}
+    assert len(ruling) == 2 and "LT:UPPERCASE_SENTENCE_START" not in rules
+    after_initials = lingotweaker.check("p", "Het is gemeld door [C.]. het besluit volgt.")
+    assert "LT:UPPERCASE_SENTENCE_START" in {f.rule for f in after_initials}
     found = _rules(lingotweaker, "Hij word morgen opgehaald.")
     assert found["LT:JIJ_LOOP"] == ("Hij word", ("Hij wordt",))
 
