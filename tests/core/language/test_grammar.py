@@ -239,3 +239,28 @@ def test_a_suggestion_in_the_case_of_the_original_comes_first():
     assert cased_first("aan het rand van het", ["Aan de rand van het", "aan de rand van het"]) == (
         "aan de rand van het", "Aan de rand van het")
     assert cased_first("Aan het rand", ["Aan de rand", "aan de rand"]) == ("Aan de rand", "aan de rand")
+
+
+@pytest.mark.parametrize(
+    ("document", "marker", "rule"),
+    [
+        ("letters/texts/004_besluit.txt", "b e s l u i t e n:", "LT:T"),  # a letter-spaced heading
+        ("decisions/texts/125_dordrecht_parkeerbelastingen.txt", "b e s l u i t:", "LT:T"),
+        ("letters/texts/010_besluit.txt", "1 den met een diameter", "LT:DEN"),  # the tree
+        ("letters/texts/024_ambtelijk.txt", "(getekend) M.D.F. de Moor", "LT:NL_CHECKCASE_DE_MOOR"),
+        ("decisions/texts/121_gooisemeren_vuurwerk.txt", "van het Hertenkamp", "LT:HET_FIETS"),  # a name
+        ("decisions/texts/304_vlissingen_bloemenbuurt.txt", "college van B&W", "LT:NL_SIMPLE_REPLACE_B_W"),
+    ],
+)
+def test_what_languagetool_misreads_in_real_decisions_is_left_alone(lingotweaker, test_data, document, marker, rule):
+    """Seen running the checks on the real letters and decisions as a user would (7 December 2026): each of these
+    was a finding whose fix would have broken the text ("BURGEMEESTER EN WETHOUDERS", "de Hertenkamp")."""
+    text = (test_data / document).read_text(encoding="utf-8")
+    [line] = [line for line in text.splitlines() if marker in line]
+    assert rule not in {f.rule for f in lingotweaker.check("p", line)}
+
+
+def test_the_same_rules_still_fire_where_they_are_right(lingotweaker):
+    assert "LT:DEN" in {f.rule for f in lingotweaker.check("p", "Wij wachten tot den dag van morgen.")}
+    assert "LT:HET_FIETS" in {f.rule for f in lingotweaker.check("p", "Ik zet het fiets in de stalling.")}
+    assert "LT:NL_CHECKCASE_DE_MOOR" in {f.rule for f in lingotweaker.check("p", "Ik sprak met mevrouw de Moor.")}
