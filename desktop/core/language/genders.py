@@ -49,6 +49,11 @@ PREDICATE_VERBS = frozenset({
     "noemde", "noemden", "houd", "houdt", "houden", "hield", "hielden",
 })  # fmt: skip
 _PREVIOUS_WORD = re.compile(r"(\w+)\W*$")
+# Determiners never follow an article: before one, "het" or "dit" is a pronoun.
+_DETERMINERS = frozenset(
+    ["mijn", "jouw", "je", "zijn", "haar", "ons", "onze", "uw", "hun", "jullie", "elk", "elke", "ieder", "iedere",
+     "welk", "welke", "geen", "enkele", "sommige", "alle", "beide", "dat", "die", "deze", "dit", "een"]
+)  # fmt: skip
 _ADVERBS = frozenset(["zeer", "heel", "erg", "nog", "meest", "minst", "steeds", "veel", "te", "zo", "al", "ook"])
 # Words before the noun that hunspell gives no adjective tag: ordinals, "eigen" and a few determiners
 # ("het eerste plan", "het eigen huis").
@@ -250,6 +255,8 @@ class ArticleChecker:
             word = tokens[position].group()
             if not word.replace("-", "").isalpha() or not word.islower() or word in FUNCTION_WORDS:
                 return None
+            if word in _DETERMINERS:
+                return None  # "vinden we het onze plicht" (real letter 015): no article before a determiner
             following = tokens[position + 1].group() if position + 1 < len(tokens) else ""
             if following == "-" and tokens[position + 1].start() == tokens[position].end():
                 return None  # "het bron- en contactonderzoek": the noun comes later

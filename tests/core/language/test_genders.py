@@ -109,3 +109,11 @@ def test_a_compound_written_apart_keeps_the_article_that_fits_it(checker) -> Non
     assert finding.suggestions == ("De",)
     [finding] = checker.check("p", "De concept is bedoeld om u te informeren.")
     assert finding.suggestions == ("Het",)
+
+
+def test_het_before_a_possessive_is_a_pronoun(checker) -> None:
+    """Real letter 015: "Als gemeentebestuur vinden we het onze maatschappelijke plicht …": "het" is the object,
+    "onze" opens the phrase. The fix "de" broke the sentence."""
+    sentence = "Als gemeentebestuur vinden we het onze maatschappelijke plicht een bijdrage te leveren."
+    assert list(checker.check("p", sentence)) == []
+    assert [f.suggestions for f in checker.check("p", "Wij vervullen het maatschappelijke plicht.")] == [("de",)]
