@@ -40,6 +40,9 @@ WEAK_NAME_REASONS = frozenset(["titel", "terugkerend"])
 SPLIT_PART_ZIPF = 3.0
 SPLIT_PART_LENGTH = 3
 MAX_SUGGESTIONS = 5
+# A noun ending in an unstressed -el, -em or -er, or in -je, takes -s for its plural (tafels, bezems, kapels): the
+# plural of a word the dictionary has is a word, whether or not the dictionary lists it.
+PLURAL_S_ENDINGS = ("el", "em", "er", "je")
 # The diaeresis and accents Dutch writes on a vowel, which a hurried writer leaves out (coördinator, creëren, één).
 _MARKED_VOWELS = {"a": "á", "e": "ëéè", "i": "ïí", "o": "öó", "u": "üú"}
 # Longer words (mostly compounds) get no letter insertions or replacements: hunspell is slow on
@@ -190,6 +193,8 @@ class SpellChecker:
         bare = word.strip("-")
         if bare != word:  # verpleeg- en zorginstellingen, voortplantings- of rustplaatsen, -fiets
             return self._spell(bare) or (bare.endswith("s") and self._spell(bare[:-1]))
+        if word.endswith("s") and word[:-1].lower().endswith(PLURAL_S_ENDINGS) and self._spell(word[:-1]):
+            return True  # "3 blaaskapels" (a real decision): OpenTaal has the noun, not every plural of it
         return self._is_compound(word)
 
     def _is_compound(self, word: str) -> bool:
@@ -324,6 +329,8 @@ class SpellChecker:
             reason = names.reason(original) if names is not None else None
             if reason in WEAK_NAME_REASONS and self._near_common_word(original):
                 reason = None  # "Besluit adminitratieve bepalingen": a typo inside a law's name is still a typo
+            if reason is not None and original[:1].isupper() and self._common_word_slip(original):
+                reason = None  # "Coordinator Groenbeheer" under a signature: the job, mistyped, not a name
             if reason is not None:
                 yield Finding(
                     paragraph=paragraph_id,

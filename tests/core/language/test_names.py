@@ -91,3 +91,14 @@ def test_a_capitalised_common_word_without_its_diaeresis_or_with_a_doubled_lette
 def test_a_name_without_its_accent_stays_a_name(speller) -> None:
     """"Andre" is "André" without the accent, but "andré" is no common word: a name as its bearer writes it."""
     assert list(speller.check("p", "Andre Baars en Rene de Vries kwamen langs.")) == []
+
+
+def test_a_mistyped_job_title_under_a_signature_is_no_name(speller, test_data) -> None:
+    """Real letter 018 signs with "Coordinator Groenbeheer": the document reads it as a name from the signature,
+    but it is "Coördinator" without its diaeresis (LanguageTool's speller found it)."""
+    paragraphs = [
+        p for p in (test_data / "letters" / "texts" / "018_brief.txt").read_text(encoding="utf-8").split("\n\n") if p
+    ]
+    names = document_names(paragraphs)
+    [finding] = [f for p in paragraphs for f in speller.check("p", p, names) if f.original == "Coordinator"]
+    assert (finding.rule, finding.suggestions[:1]) == (RULE, ("Coördinator",))

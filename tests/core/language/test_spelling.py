@@ -144,3 +144,11 @@ def test_a_word_people_write_comes_before_one_only_a_compound_reading_makes(spel
     """'avisrecht' (avi + srecht) and 'mondcape' (mond + cape) are one edit away too, but nobody writes them."""
     [finding] = [f for f in speller.check("p", sentence) if f.original == word]
     assert finding.suggestions[0] == fix
+
+
+def test_the_plural_of_a_noun_the_dictionary_has_is_a_word(speller):
+    """A real decision (tests/data/decisions 115): '5 praalwagens en 3 blaaskapels' was called a typo for
+    'blaaskapel': OpenTaal has the noun but not its plural. A typo ending in -s is still one."""
+    text = "Een optocht bestaande uit 5 praalwagens en 3 blaaskapels die door het centrum van Schiedam rijdt."
+    assert list(speller.check("p", text)) == []
+    assert [f.original for f in speller.check("p", "Er zijn twee bessluits genomen.")] == ["bessluits"]
