@@ -41,7 +41,7 @@ from desktop.core.language.confusion_calibration import (
     Threshold,
     confidence_for,
 )
-from desktop.core.language.finite_verbs import finite_forms, missing_finite_verb
+from desktop.core.language.finite_verbs import PREPOSITIONS, finite_forms, missing_finite_verb
 from desktop.core.language.genders import WANTED, ArticleChecker, NounGenders
 from desktop.core.language.sentences import split_sentences
 from desktop.core.language.wordlists import read_lines, shipped_wordlists_dir
@@ -255,6 +255,12 @@ class ConfusionChecker:
         return [t for t in twins if self._valid(t)]
 
     @staticmethod
+    def _after_preposition(tokens: list[re.Match[str]], index: int) -> bool:
+        """True when the token at ``index`` follows a preposition: "Een aantal van u zal …" (real letter 013), where
+        "u" is no subject and "zal" agrees with "aantal"."""
+        return index > 0 and tokens[index - 1].group().lower() in PREPOSITIONS
+
+    @staticmethod
     def _certain_verb_form(lower: str, previous: str, following: str) -> bool:
         if lower.endswith("t"):
             return previous in _THIRD_PERSON and following not in ("je", "jij")
@@ -293,7 +299,8 @@ class ConfusionChecker:
                     kind, twins = "lidwoord", [_ARTICLES[lower]]  # the lexicon says the twin: a second opinion
                 elif following[:1].islower() and not pronoun:
                     kind, twins = "de/het", [_ARTICLES[lower]]
-            elif lower in _U_VERBS and "u" in (previous, following.lower()):
+            elif lower in _U_VERBS and (following.lower() == "u" or (previous == "u" and not self._after_preposition(
+                tokens, index - 1))):
                 kind, twins = "u-vorm", [_U_VERBS[lower]]
             elif self._pairs.twins(lower):
                 kind, twins = "woordpaar", list(self._pairs.twins(lower))

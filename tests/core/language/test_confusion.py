@@ -56,6 +56,14 @@ def test_real_error_words_are_candidates_with_their_twin(checker, sentence, word
     assert twin in _candidates(checker, sentence)[word]
 
 
+def test_u_after_a_preposition_is_no_subject(checker) -> None:
+    """Real letter 013: "Een aantal van u zal mogelijk liquiditeitsproblemen ervaren": "zal" agrees with "aantal";
+    the model preferred "zult" by 1.2 nats. "u zal" and "zal u" with "u" as subject are still judged."""
+    assert "zal" not in _candidates(checker, "Een aantal van u zal mogelijk liquiditeitsproblemen (gaan) ervaren.")
+    assert _candidates(checker, "Misschien zal u dat verbazen.")["zal"] == ("zult",)
+    assert _candidates(checker, "Daarna u zal het bericht krijgen.")["zal"] == ("zult",)
+
+
 def test_certain_forms_and_pronouns_are_not_scored(checker) -> None:
     found = _candidates(checker, "Het besluit wordt u toegestuurd en het is duidelijk dat het wordt betaald.")
     assert "is" not in found and "wordt" in found  # "besluit wordt": the subject is a noun, so it is scored
