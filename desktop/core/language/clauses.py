@@ -4,19 +4,29 @@ Rules find the places; the ways a split can be written are offered as alternativ
 picks among them by log-probability (desktop/core/model/rule_rewrites.py). A place is offered only where
 both parts are whole clauses:
 
-- ``;`` between two main clauses: "X; Y." → "X. Y.";
+- ``;`` or ``:`` between two main clauses: "X; Y." → "X. Y.", "X zijn gescheiden: auto's rijden ..." →
+  "X zijn gescheiden. Auto's rijden ..." (a colon after a label, with no verb before it, or right after
+  the verb, "Het college besluit:", is no place);
 - a coordinating conjunction between two main clauses, with or without a comma: "X, maar Y." →
   "X. Maar Y." (main-clause order stays). When the second clause has no subject of its own ("X en
   hebben geen stemrecht"), a pronoun that agrees with its verb is put in ("Maar ze hebben ..."); when
   it starts with its verb after a fronted adverb ("Hierdoor zal X en kan Y"), the adverb is repeated
   or "Ook" is put before it;
-- a comma between two main clauses ("X, hiermee is Y") → "X. Hiermee is Y";
+- a comma between two main clauses ("X, hiermee is Y") → "X. Hiermee is Y"; after a fronted adverb a
+  form of a common verb ("is", "kan", "wordt") is the clause's verb, also when no subject follows it
+  ("..., hiermee is rekening gehouden in de verkaveling");
 - a subordinate clause at the end that becomes a main clause with a linking adverb: ", waardoor Y" →
   ". Daardoor Y", ", waarbij Y" → ". Daarbij Y", ", wat Y" → ". Dat Y", ", die Y" → ". Die Y". The
   finite verb moves from the end of the clause to the second place ("waardoor de kosten kunnen
   stijgen" → "Daardoor kunnen de kosten stijgen"); which word is the finite verb is for the model to
   judge: each finite form of the clause is offered (a separable verb is split: "voordoet" → "doet
   ... voor").
+- a relative clause with "die" right after an indefinite noun phrase at the end, without a comma: "X is
+  een gemeenschappelijke ruimte die toegankelijk is voor ..." → "X is een gemeenschappelijke ruimte. Die
+  is toegankelijk voor ..." (as the experts split it). Only "die": "dat" and "wat" after a noun can open
+  a clause that is no relative clause ("een teken dat ..."). Not after an auxiliary or modal verb (its
+  participle or infinitive may follow the relative clause), nor when the clause holds two verbs joined by
+  a conjunction ("die zichzelf aanpast en belemmeringen wegneemt": one moved verb breaks it).
 
 Never offered: a split inside brackets or quotes, of a list item (it ends in ";", ":" or ","), of a
 sentence whose subject holds a clause of its own ("Een migrant die ... heeft, ... en ..., is ..."),
@@ -32,6 +42,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from desktop.core.language.finite_verbs import (
+    CERTAIN_VERBS,
     CLOSING,
     DETERMINERS,
     PERSONAL_PRONOUNS,
@@ -72,6 +83,20 @@ NOT_VERBS = frozenset(
     }
 )  # fmt: skip
 RELATIVES = frozenset({"die", "dat", "wat", "welke", "wie", "waar"})
+# A relative "die" without a comma splits only after "een" and at most this many words ("een gemeenschappelijke
+# ruimte die").
+MAX_ANTECEDENT_WORDS = 3
+# Finite forms of auxiliary and modal verbs: after one, the main clause's participle or infinitive may stand
+# after a relative clause ("heeft een brief die ... gestuurd"), so no relative without a comma splits there.
+AUXILIARIES = frozenset(
+    {
+        "heb", "hebt", "heeft", "hebben", "had", "hadden", "word", "wordt", "worden", "werd", "werden", "zal",
+        "zult", "zullen", "zou", "zouden", "kan", "kunt", "kunnen", "kon", "konden", "moet", "moeten", "moest",
+        "moesten", "mag", "mogen", "mocht", "mochten", "wil", "wilt", "willen", "wilde", "wilden", "ga", "gaat",
+        "gaan", "ging", "gingen", "laat", "laten", "liet", "lieten", "dient", "dienen", "hoeft", "hoeven",
+        "blijkt", "blijken", "lijkt", "lijken",
+    }
+)  # fmt: skip
 # Subordinate clauses at the end of a sentence that become a main clause: the word that opens it, the
 # linking words the new sentence may start with (the model picks).
 LINKS: dict[str, tuple[str, ...]] = {
@@ -124,7 +149,7 @@ SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 class SplitOption:
     """One place where a sentence can be split: ``sentence[start:end]`` is replaced by one of ``alternatives``.
 
-    ``kind``: "puntkomma", "nevenschikking", "komma" or "bijzin".
+    ``kind``: "puntkomma", "dubbelepunt", "nevenschikking", "komma", "bijzin", "vraag" or "voorwaarde".
     """
 
     start: int
@@ -238,10 +263,16 @@ def _main_clause_after(tokens: Sequence[Token], start: int, end: int) -> str | N
         if is_finite(tokens, i, strict=True):
             if position == len(words) - 1:
                 return None  # the verb closes the clause: an infinitive ("je ... een vrouw voelen")
-            if first in PREPOSITIONS or first in ADVERB_STARTS:
-                after = tokens[words[position + 1]]
-                if after.lower not in SUBJECT_STARTS and not after.text[:1].isupper():
-                    return None  # "Via de ALV meebeslissen over ...": after a fronted part the subject follows
+            after = tokens[words[position + 1]]
+            following = tokens[words[position + 2]] if position + 2 < len(words) else None
+            if after.lower in ("die", "dat") and following is not None and following.lower in DETERMINERS:
+                return None  # "in samenspraak ... komen die de kwaliteit ... dient": a relative clause follows
+            # "hiermee is rekening gehouden", "daarbij is dubbel gebruik mogelijk": after a fronted adverb, a
+            # form of a common verb is the verb of the clause, whatever follows it
+            adverb_verb = first in ADVERB_STARTS and position == 1 and tokens[i].lower in CERTAIN_VERBS | AUXILIARIES
+            fronted = (first in PREPOSITIONS or first in ADVERB_STARTS) and not adverb_verb
+            if fronted and after.lower not in SUBJECT_STARTS and not after.text[:1].isupper():
+                return None  # "Via de ALV meebeslissen over ...": after a fronted part the subject follows
             if first in SINGULAR_DETERMINERS and finite_forms()[tokens[i].lower].persons == "m":
                 return None  # "het geldend maken van ...": a singular subject has no plural verb
             return "v2"
@@ -309,8 +340,8 @@ def _coordination(
     """The split at ``index`` (a comma, a semicolon or the conjunction itself), with the conjunction at
     ``conjunction`` (None: none) and the second clause's words from ``right`` to ``end``."""
     shape = _main_clause_after(tokens, right, end)
-    if shape is None or (shape != "v2" and tokens[index].text == "," and conjunction is None):
-        return None  # ", moet leiden ...": after a comma a verb first is no second sentence
+    if shape is None or (shape != "v2" and tokens[index].text in ",:" and conjunction is None):
+        return None  # ", moet leiden ...": after a comma or a colon a verb first is no second sentence
     first = tokens[right]
     cut, rest_start = tokens[index - 1].end, first.end
     original = sentence[cut:rest_start]
@@ -341,7 +372,8 @@ def _coordination(
             alternatives += [f". {_capitalised(fronted[0].lower)} {word}", f". Ook {word}"]
         else:
             alternatives.append(f". Ook {word}")
-    kind = "puntkomma" if tokens[index].text == ";" else ("nevenschikking" if conjunction is not None else "komma")
+    kinds = {";": "puntkomma", ":": "dubbelepunt"}
+    kind = kinds.get(tokens[index].text, "nevenschikking" if conjunction is not None else "komma")
     return SplitOption(cut, rest_start, original, tuple(dict.fromkeys(alternatives)), kind)
 
 
@@ -370,25 +402,48 @@ def _verb_choices(tokens: Sequence[Token], start: int, end: int) -> list[tuple[i
     return choices
 
 
-def _subordinate(sentence: str, tokens: Sequence[Token], comma: int, end: int) -> SplitOption | None:
-    """The split at ``comma`` of a subordinate clause that runs to ``end`` into a main clause."""
-    opener = tokens[comma + 1]
-    links = LINKS.get(opener.lower)
+def _subordinate(sentence: str, tokens: Sequence[Token], opener: int, end: int) -> SplitOption | None:
+    """The split of a subordinate clause opened at ``opener`` (after a comma, or a relative "die" without
+    one) that runs to ``end`` into a main clause; the text is cut after the word before it."""
+    links = LINKS.get(tokens[opener].lower)
     if links is None:
         return None
-    words = [i for i in range(comma + 2, end) if tokens[i].is_word]
-    if len(words) < MIN_PART_WORDS - 1 or any(tokens[i].text in ",;:" for i in range(comma + 2, end)):
+    words = [i for i in range(opener + 1, end) if tokens[i].is_word]
+    if len(words) < MIN_PART_WORDS - 1 or any(tokens[i].text in ",;:" for i in range(opener + 1, end)):
         return None
-    cut = tokens[comma - 1].end
+    cut = tokens[opener - 2 if tokens[opener - 1].text == "," else opener - 1].end
     tail = tokens[end - 1].end
     alternatives: list[str] = []
-    for verb_index, verb, particle in _verb_choices(tokens, comma + 1, end):
-        body = _join(sentence, tokens, comma + 2, end, verb_index, particle)
+    for verb_index, verb, particle in _verb_choices(tokens, opener, end):
+        body = _join(sentence, tokens, opener + 1, end, verb_index, particle)
         for link in links:
             alternatives.append(f". {link} {verb} {body}")
     if not alternatives:
         return None
     return SplitOption(cut, tail, sentence[cut:tail], tuple(dict.fromkeys(alternatives)), "bijzin")
+
+
+def _relative_after_indefinite(tokens: Sequence[Token], index: int, end: int) -> bool:
+    """True when the "die" at ``index`` opens a relative clause right after an indefinite noun phrase ("een
+    gemeenschappelijke ruimte die ...") that runs to ``end`` with one verb (no coordinator in it), and the
+    main clause before it does not hang on an auxiliary or modal verb."""
+    if tokens[index].lower != "die" or tokens[index].depth:
+        return False
+    article = next(
+        (j for j in range(index - 1, max(index - 2 - MAX_ANTECEDENT_WORDS, -1), -1) if tokens[j].lower == "een"),
+        None,
+    )
+    if article is None:
+        return False
+    between = tokens[article + 1 : index]
+    if any(not t.is_word or t.lower in PREPOSITIONS or t.lower in COORDINATORS for t in between):
+        return False
+    if any(is_finite(tokens, j, strict=True) for j in range(article + 1, index)):
+        return False
+    if any(t.lower in COORDINATORS or t.lower == "of" for t in tokens[index + 1 : end] if not t.depth):
+        return False
+    main = _main_verb(tokens, article)
+    return main is not None and tokens[main].lower not in AUXILIARIES
 
 
 def _then_clause(sentence: str, tokens: Sequence[Token], start: int, end: int) -> str | None:
@@ -510,7 +565,7 @@ def split_options(sentence: str, is_word: WordCheck = _common_word) -> list[Spli
         if token.depth or i == 0 or i + 1 >= end:
             continue
         following = tokens[i + 1]
-        if token.text == ";":
+        if token.text in ";:":
             places.append((i, None, i + 1))
         elif token.text == ",":
             if following.lower in COORDINATORS:
@@ -520,6 +575,8 @@ def split_options(sentence: str, is_word: WordCheck = _common_word) -> list[Spli
         elif token.lower in COORDINATORS and tokens[i - 1].text not in ",;":
             places.append((i, i, i + 1))
     stops = [p[0] for p in places]
+    # a relative clause without a comma is the last part of its sentence: no stop for the others
+    places += [(i, None, i) for i in range(1, end) if _relative_after_indefinite(tokens, i, end)]
     options: list[SplitOption] = []
     for whole in (_question(sentence, tokens, end), _conditional(sentence, tokens, end)):
         if whole is not None:
@@ -534,12 +591,13 @@ def split_options(sentence: str, is_word: WordCheck = _common_word) -> list[Spli
         main = _main_verb(tokens, boundary)
         if main is None:
             continue
-        comma = tokens[boundary].text in ",;"
+        comma = tokens[boundary].text in ",;:"
         if not _closed_before(tokens, main, boundary, comma):
             continue
         opener = tokens[right].lower
-        if tokens[boundary].text == "," and conjunction is None and opener in LINKS:
-            option = _subordinate(sentence, tokens, boundary, end)
+        relative = right == boundary  # a relative "die" without a comma
+        if relative or (tokens[boundary].text == "," and conjunction is None and opener in LINKS):
+            option = _subordinate(sentence, tokens, right, end)
         else:
             segment_end = _segment_end(tokens, right, stops)
             option = _coordination(sentence, tokens, boundary, conjunction, main, right, segment_end, is_word)

@@ -104,6 +104,43 @@ def test_a_subordinate_clause_at_the_end_becomes_a_sentence_with_its_verb_moved(
     )
 
 
+def test_a_colon_between_two_main_clauses_becomes_a_full_stop() -> None:
+    # Amsterdam, tuning document (the expert split it there)
+    sentence = (
+        "De fiets- en autoverkeersstructuren zijn in deze wijken nu nog van elkaar gescheiden: auto’s rijden over de "
+        "dreven, fietsers over vrij liggende fietspaden die de dreven meestal ongelijkvloers kruisen."
+    )
+    assert _splits(sentence, "dubbelepunt") == [
+        "De fiets- en autoverkeersstructuren zijn in deze wijken nu nog van elkaar gescheiden. Auto’s rijden over de "
+        "dreven, fietsers over vrij liggende fietspaden die de dreven meestal ongelijkvloers kruisen."
+    ]
+
+
+def test_a_relative_clause_after_an_indefinite_noun_becomes_a_sentence_without_a_comma() -> None:
+    # Amsterdam, tuning document: as the expert wrote it ("... ruimte. Die is toegankelijk voor ...")
+    sentence = (
+        "De binnenplaats is een gemeenschappelijke ruimte die toegankelijk is voor alle woningen binnen het blok."
+    )
+    assert (
+        "De binnenplaats is een gemeenschappelijke ruimte. Die is toegankelijk voor alle woningen binnen het blok."
+    ) in _splits(sentence, "bijzin")
+    # Amsterdam, tuning document: a separable verb is split when it moves
+    sentence = "Daarnaast is er voor kelders en WKO een watervergunning noodzakelijk die Waternet afgeeft."
+    assert ". Die geeft Waternet af" in _alternatives(sentence, "bijzin")
+
+
+def test_after_a_fronted_adverb_a_common_verb_opens_a_clause_without_a_subject_after_it() -> None:
+    # Amsterdam, tuning document: "hiermee is rekening gehouden" (the expert split it there)
+    sentence = (
+        "Aan de Gooiseweg ligt een tankstation dat behouden blijft, hiermee is rekening gehouden in de verkaveling "
+        "van de nieuwbouw."
+    )
+    assert _splits(sentence, "komma") == [
+        "Aan de Gooiseweg ligt een tankstation dat behouden blijft. Hiermee is rekening gehouden in de verkaveling van "
+        "de nieuwbouw."
+    ]
+
+
 def test_the_verb_choices_agree_with_a_pronoun_subject_and_skip_nouns() -> None:
     # Amsterdam, tuning document: "de rest" and "in" are no verbs here; the model picks among the others
     sentence = (
@@ -186,6 +223,17 @@ def test_a_condition_already_written_as_a_question_gets_its_question_mark() -> N
         # "wat" governed by the preposition before the comma
         "Met de term transgender worden alle variaties bedoeld als genderexpressie en geboortegeslacht niet "
         "overeenkomen met, of variëren op, wat als gender-stereotiep wordt gezien.",
+        # a colon after a label (no verb before it), or right after the verb (a sentence of our own); a
+        # colon before an infinitive phrase with a relative clause ("komen die de kwaliteit ... dient")
+        "Goede kwaliteit: de gemeente stelt hoge kwaliteitseisen aan de zonnepanelen, installatie en service van de "
+        "installateur.",
+        "Het college van burgemeester en wethouders besluit: de aanvraag om een omgevingsvergunning wordt afgewezen.",
+        "Kernwaarde in de relatie CAR/GGD is dialoog: in samenspraak tot optimale besluitvorming komen die de "
+        "kwaliteit en continuïteit van de zorg dient.",
+        # a relative "die" without a comma: with two verbs joined by "en", or after an auxiliary whose participle
+        # may follow it (the second a sentence of our own)
+        "Hierbij ligt de focus op een inclusieve samenleving die zichzelf aanpast en belemmeringen wegneemt.",
+        "Wij hebben u vorige week een brief die over uw aanvraag ging gestuurd.",
         # letter 001: "en voorzien te zijn" has no verb that agrees with "dient"
         "Uw bezwaarschrift dient te zijn ondertekend en voorzien te zijn van uw naam en adres, de datum, een "
         "omschrijving van het besluit waartegen het bezwaar is gericht en de gronden van het bezwaar.",
