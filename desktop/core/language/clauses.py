@@ -83,6 +83,9 @@ NOT_VERBS = frozenset(
     }
 )  # fmt: skip
 RELATIVES = frozenset({"die", "dat", "wat", "welke", "wie", "waar"})
+# Openers of a clause that a preposition before the comma can govern ("variëren op, wat ..."); a "waar-" word
+# cannot be governed, so before one the word is a particle ("nodigden we ... uit, waarvan er ...").
+GOVERNED = frozenset({"die", "wat", "welke"})
 # A relative "die" without a comma splits only after "een" and at most this many words ("een gemeenschappelijke
 # ruimte die").
 MAX_ANTECEDENT_WORDS = 3
@@ -211,7 +214,7 @@ def _closed_before(tokens: Sequence[Token], main: int, boundary: int, comma: boo
     """True when the first clause is whole before ``boundary``: every subordinate clause opened after the main
     verb is closed, the main verb is not followed by a comma (an insertion: "moet, met ..., moet leiden"), and
     the last word is no article or conjunction, nor a preposition before a relative pronoun ("overeenkomen
-    met, of variëren op, wat ...": "wat" is what "op" governs).
+    met, of variëren op, wat ...": "wat" is what "op" governs; before "waarvan" it is a particle).
 
     Without a comma at the boundary no subordinate clause may have been opened at all; with one, a clause
     opened since the last comma must have had its finite verb (the comma then closes it).
@@ -221,7 +224,7 @@ def _closed_before(tokens: Sequence[Token], main: int, boundary: int, comma: boo
     last = tokens[boundary - 1].lower
     if last in DETERMINERS or last in COORDINATORS or last in SUBORDINATORS:
         return False
-    if last in PREPOSITIONS and tokens[boundary + 1].lower in LINKS:
+    if last in PREPOSITIONS and tokens[boundary + 1].lower in GOVERNED:
         return False
     segment_start = main + 1
     opened = False

@@ -104,6 +104,19 @@ def test_a_subordinate_clause_at_the_end_becomes_a_sentence_with_its_verb_moved(
     )
 
 
+def test_a_particle_before_a_waar_word_closes_the_first_clause() -> None:
+    # Amsterdam, tuning document (the expert split it there): "uit" belongs to "nodigden ... uit"; a
+    # preposition cannot govern "waarvan"
+    sentence = (
+        "Voor het stadsbrede onderzoek nodigden we 2.400 leden van het uit, waarvan er 1.320 aan het onderzoek "
+        "hebben meegedaan."
+    )
+    assert _splits(sentence, "bijzin") == [
+        "Voor het stadsbrede onderzoek nodigden we 2.400 leden van het uit. Daarvan hebben er 1.320 aan het onderzoek "
+        "meegedaan."
+    ]
+
+
 def test_a_colon_between_two_main_clauses_becomes_a_full_stop() -> None:
     # Amsterdam, tuning document (the expert split it there)
     sentence = (
