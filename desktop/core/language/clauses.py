@@ -459,6 +459,10 @@ def _then_clause(sentence: str, tokens: Sequence[Token], start: int, end: int) -
     first, second = tokens[words[0]], tokens[words[1]]
     if first.lower == "dan" and is_finite(tokens, words[1], strict=True):
         return _capitalised(text)
+    # "dan start de vergoeding": after "dan" and before a subject comes the verb, also a form that can be a noun
+    third = tokens[words[2]] if len(words) > 2 else None
+    if first.lower == "dan" and is_finite(tokens, words[1]) and third is not None and third.lower in SUBJECT_STARTS:
+        return _capitalised(text)
     form = finite_forms().get(first.lower)
     if form is None or first.lower in NOT_VERBS:
         return None

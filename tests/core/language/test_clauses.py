@@ -117,6 +117,19 @@ def test_a_particle_before_a_waar_word_closes_the_first_clause() -> None:
     ]
 
 
+def test_after_dan_a_verb_that_can_also_be_a_noun_opens_the_consequence() -> None:
+    # Amsterdam, tuning document (the expert wrote "Begint u weer ...? Dan start de vergoeding ..."): "start" is
+    # a noun too, but after "dan" and before "de vergoeding" it is the verb
+    sentence = (
+        "Als u weer (gedeeltelijk) begint met werken op de 1e van de maand, dan start de vergoeding woon-werkverkeer "
+        "weer op de 1e van diezelfde maand."
+    )
+    assert (
+        "Begint u weer (gedeeltelijk) met werken op de 1e van de maand? Dan start de vergoeding woon-werkverkeer weer "
+        "op de 1e van diezelfde maand."
+    ) in _splits(sentence, "voorwaarde")
+
+
 def test_a_colon_between_two_main_clauses_becomes_a_full_stop() -> None:
     # Amsterdam, tuning document (the expert split it there)
     sentence = (
