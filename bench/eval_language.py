@@ -314,6 +314,10 @@ def calibrate(tools: LanguageTools, scorer: object, cases: Sequence[Case], clean
             cells.append(f"{budget}/1000: {threshold:6.2f} → {recall:4.0%}")
         print(f"   {kind:10} (now {now}, {len(judged)} errors, {len(alarms)} candidates on correct text)  "
               + "   ".join(cells))
+        if judged:  # fixed margins, not fitted to the highest false alarm: how much recall a wider margin costs
+            fixed = "   ".join(f"{m:+.0f}: {sum(h >= m for h in judged) / len(judged):4.0%} / "
+                               f"{sum(a >= m for a in alarms)}" for m in (-1.0, 0.0, 1.0, 2.0, 3.0))
+            print(f"   {'':10} recall / alarms at fixed margins  {fixed}")
 
 
 def calibrate_rules(tools: LanguageTools, scorer: object, cases: Sequence[Case], clean: Sequence[str],
