@@ -277,6 +277,8 @@ class ConfusionChecker:
             lower = word.lower()
             if word[1:] != word[1:].lower():  # acronyms and names written with capitals inside
                 continue
+            if match.start() and sentence[match.start() - 1].isdigit():
+                continue  # an ordinal's ending ("het 2de onderzoek"), no word of its own
             following = tokens[index + 1].group() if index + 1 < len(tokens) else ""
             previous = tokens[index - 1].group().lower() if index else ""
             kind = ""

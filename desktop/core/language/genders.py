@@ -200,6 +200,12 @@ class Phrase:
     next_word: str = ""
 
 
+def _after_a_digit(text: str, start: int) -> bool:
+    """True when the word at ``start`` is glued to a number: the "de" of "het 2de tbc-onderzoek" is an ordinal's
+    ending, no article."""
+    return start > 0 and text[start - 1].isdigit()
+
+
 class ArticleChecker:
     """Reports "de/het/deze/dit + noun" where the noun takes the other article (category grammar)."""
 
@@ -213,7 +219,7 @@ class ArticleChecker:
         tokens = list(_TOKEN.finditer(text))
         for index, match in enumerate(tokens):
             article = match.group().lower()
-            if article not in TWIN:
+            if article not in TWIN or _after_a_digit(text, match.start()):
                 continue
             phrase = self.phrase(tokens, index + 1)
             if phrase is None or phrase.plural:
@@ -241,7 +247,7 @@ class ArticleChecker:
         tokens = list(_TOKEN.finditer(text))
         found = {}
         for index, match in enumerate(tokens):
-            if match.group().lower() in TWIN:
+            if match.group().lower() in TWIN and not _after_a_digit(text, match.start()):
                 phrase = self.phrase(tokens, index + 1)
                 if phrase is not None and phrase.plural:
                     found[match.start()] = match.group().lower()

@@ -336,3 +336,10 @@ def test_an_article_that_fits_the_compound_written_apart_is_not_judged() -> None
         assert [c for c in checker.candidates(sentence) if c.kind == "lidwoord"] == [], sentence
     [candidate] = [c for c in checker.candidates("Wij maakten het schets tekening in 2007.") if c.original == "het"]
     assert candidate.kind == "lidwoord"
+
+
+def test_the_ending_of_an_ordinal_is_no_candidate(checker) -> None:
+    """'het 2de tbc-onderzoek' (Amsterdam corpus, tuning part): the 'de' of '2de' is no article to judge."""
+    sentence = "Ook de afspraken voor het 2de tbc-onderzoek stellen wij uit."
+    starts = {c.start for c in checker.candidates(sentence)}
+    assert sentence.index("2de") + 1 not in starts and sentence.index("de afspraken") in starts

@@ -117,3 +117,11 @@ def test_het_before_a_possessive_is_a_pronoun(checker) -> None:
     sentence = "Als gemeentebestuur vinden we het onze maatschappelijke plicht een bijdrage te leveren."
     assert list(checker.check("p", sentence)) == []
     assert [f.suggestions for f in checker.check("p", "Wij vervullen het maatschappelijke plicht.")] == [("de",)]
+
+
+def test_the_ending_of_an_ordinal_is_no_article(checker) -> None:
+    """'het 2de tbc-onderzoek' (Amsterdam corpus, the original side of a tuning document): the 'de' of '2de' is no
+    article before 'tbc-onderzoek'; written as a word it is one."""
+    assert list(checker.check("p", "Ook de afspraken voor het 2de tbc-onderzoek van de IND stellen wij uit.")) == []
+    [finding] = checker.check("p", "Ook de afspraken voor de tbc-onderzoek van de IND stellen wij uit.")
+    assert (finding.original, finding.suggestions[0]) == ("de", "het")
