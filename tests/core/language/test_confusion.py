@@ -116,9 +116,9 @@ def test_a_narrow_win_is_doubtful_and_a_loss_is_silent(checker) -> None:
 
 
 def test_a_real_word_twin_must_win_by_its_margin(checker) -> None:
-    """'zij'/'zei' (verwarwoorden.tsv): a twin the model prefers by less than the calibrated margin of real-word pairs
-    (1 nat) gives no finding; the margin used to be -0.6 (fitted to the highest candidate of the tuning part's correct
-    sentences), which let a twin the model did not prefer through as a doubtful finding."""
+    """'zij'/'zei' (verwarwoorden.tsv): a twin the model does not prefer by the calibrated margin of real-word pairs
+    (0: the twin must win) gives no finding; the margin used to be -0.6 (fitted to the highest candidate of the tuning
+    part's correct sentences), which let a twin the model did not prefer through as a doubtful finding."""
     text = "Hij zij dat het goed was."
     threshold = CALIBRATION["woordpaar"]
     assert threshold.margin >= 0
