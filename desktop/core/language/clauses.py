@@ -72,7 +72,9 @@ SUBORDINATORS = frozenset(
     }
 )  # fmt: skip
 QUESTION_WORDS = frozenset({"hoe", "waarom", "wie", "wat", "welke", "waar"})
-OBJECT_PRONOUNS = frozenset({"zich", "zichzelf", "hem", "hen", "mij", "me", "mijzelf", "jezelf", "uzelf", "onszelf"})
+OBJECT_PRONOUNS = frozenset(
+    {"zich", "zichzelf", "elkaar", "hem", "hen", "mij", "me", "mijzelf", "jezelf", "uzelf", "onszelf"}
+)
 SINGULAR_DETERMINERS = frozenset({"het", "een", "dit", "elk", "elke", "ieder", "iedere"})
 SINGULAR_PRONOUNS = frozenset({"ik", "je", "jij", "u", "hij", "het", "men"})
 # Forms the dictionary lists as verbs too ("nieten", "uiten") that in these texts are other words.
@@ -190,8 +192,8 @@ def _main_verb(tokens: Sequence[Token], stop: int) -> int | None:
     subordinating conjunction may come before it (the subject would hold a clause of its own).
     """
     words = [i for i in range(stop) if tokens[i].is_word and tokens[i].depth == 0]
-    if not words:
-        return None
+    if not words or tokens[words[0]].lower in OBJECT_PRONOUNS:
+        return None  # "Elkaar aanspreken op afspraken en gedrag: ...": a label, its verb an infinitive
     if _opens_subordinate(tokens, words[0]):
         for i in range(words[0], stop - 1):
             if tokens[i].text == "," and tokens[i].depth == 0:

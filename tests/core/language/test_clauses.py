@@ -254,6 +254,8 @@ def test_a_condition_already_written_as_a_question_gets_its_question_mark() -> N
         "Goede kwaliteit: de gemeente stelt hoge kwaliteitseisen aan de zonnepanelen, installatie en service van de "
         "installateur.",
         "Het college van burgemeester en wethouders besluit: de aanvraag om een omgevingsvergunning wordt afgewezen.",
+        # Amsterdam, tuning document: a label whose verb is an infinitive ("Elkaar aanspreken ...")
+        "Elkaar aanspreken op afspraken en gedrag: nieuw beleid vraagt van alle spelers nieuw gedrag.",
         "Kernwaarde in de relatie CAR/GGD is dialoog: in samenspraak tot optimale besluitvorming komen die de "
         "kwaliteit en continuïteit van de zorg dient.",
         # a relative "die" without a comma: with two verbs joined by "en", or after an auxiliary whose participle
