@@ -115,6 +115,27 @@ def test_a_replacement_that_breaks_the_agreement_is_no_one_click_fix(
     assert revised.suggestions == ("vragen",)
 
 
+def test_the_model_picks_the_plain_alternative_that_fits_the_sentence(
+    embedded_engine: LlamaEngine, checker: ConfusionChecker, test_data
+) -> None:
+    """The B1 list offers "na", "over", "door" for "naar aanleiding van". Real letter 014 asks "Als u vragen heeft
+    naar aanleiding van deze brief": "na deze brief" changes the meaning, "over deze brief" keeps it. Where "na"
+    fits ("Naar aanleiding van uw melding hebben wij …") it stays first."""
+    from desktop.core.language.wordlists import B1WordChecker, WordLists
+
+    scorer = scorer_for(embedded_engine)
+    assert scorer is not None
+    b1 = B1WordChecker(WordLists.load_default().b1)
+    letter = (test_data / "letters" / "texts" / "014_brief.txt").read_text(encoding="utf-8")
+    [text] = [p for p in letter.split("\n\n") if "naar aanleiding van deze brief" in p]
+    for sentence, first in ((text, "over"), ("Naar aanleiding van uw melding hebben wij de boom bekeken.", "Na")):
+        [style] = [f for f in b1.check("p", sentence) if f.rule == "B1:naar aanleiding van"]
+        assert style.suggestions[0] in ("na", "Na")
+        list(checker.judge([("p", sentence)], scorer, seconds_per_page=600.0, rule_findings={"p": [style]}))
+        [revised] = checker.revise("p", [style])
+        assert revised.suggestions[0] == first
+
+
 def test_the_model_puts_the_joined_compound_of_a_languagetool_finding_first(
     embedded_engine: LlamaEngine, checker: ConfusionChecker
 ) -> None:

@@ -192,6 +192,20 @@ def test_the_model_ranks_spelling_suggestions_and_withholds_a_fix_that_breaks_th
     assert checker.revise("p", [kept]) == [kept]  # a fix that costs a little is still offered
 
 
+def test_the_model_puts_the_plain_alternative_that_fits_first(checker) -> None:
+    """Real letter 014: "vragen naar aanleiding van deze brief" → "over", not the list's first "na"; a lead within
+    FIX_RERANK leaves the list's order."""
+    text = "Als u vragen heeft naar aanleiding van deze brief, kunt u bellen."
+    style = _finding(19, 38, "naar aanleiding van", Category.STYLE, ("na", "over", "door"))
+    scorer = GivenMargins({})
+    scorer.per_alternative = {"na": 5.3, "over": 8.6, "door": 1.5}
+    list(checker.judge([("p", text)], scorer, rule_findings={"p": [style]}))
+    assert checker.revise("p", [style])[0].suggestions == ("over", "na", "door")
+    scorer.per_alternative = {"na": 5.3, "over": 5.8, "door": 1.5}
+    list(checker.judge([("p", text)], scorer, rule_findings={"p": [style]}))
+    assert checker.revise("p", [style])[0].suggestions == ("na", "over", "door")
+
+
 def test_a_narrow_preference_of_the_model_leaves_the_spelling_suggestions_in_their_order(checker) -> None:
     """Letters of the injected set (tuning part): for 'stemen' the model preferred 'steken' to 'stemmen' by 1.1 nats,
     for 'identificeerd' 'identificeerde' to 'identificeert' by 2.3: a lead within RANK_RERANK changes nothing."""
