@@ -199,6 +199,7 @@ PLAIN_FINITE = frozenset(
     }
 )  # fmt: skip
 
+
 def in_verb_slot(sentence: str, start: int) -> bool:
     """True when the word at ``start`` stands where a sentence with a subject has its finite verb, so that a
     d-form there (:func:`missing_finite_verb`) is a d/t error and not a participle of a verbless line. False for a

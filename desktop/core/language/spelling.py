@@ -509,9 +509,9 @@ class SpellChecker:
             # nothing hunspell accepts: a compound of known parts with a doubled letter made single (stemppluspas)
             for candidate in self._slipped(word.lower()):
                 best[candidate] = 1
-        # a word people write (an abbreviation counts without its dot) comes before one that only a compound
-        # reading makes ("adviesrecht" before "avi|srecht", "mondkapje" before "mond|cape"); then the likelier edit,
-        # then the better reading
-        ranked = sorted(best, key=lambda c: (self.compounds.zipf(c.rstrip(".")) == 0, best[c],
+        # a word people write (an abbreviation counts without its dot; a split only has frequent words) comes before
+        # one that only a compound reading makes ("adviesrecht" before "avi|srecht", "mondkapje" before
+        # "mond|cape"); then the likelier edit, then the better reading
+        ranked = sorted(best, key=lambda c: (" " not in c and self.compounds.zipf(c.rstrip(".")) == 0, best[c],
                                              -self.compounds.quality(c), c))
         return tuple(case_like(c, word) for c in ranked[:MAX_SUGGESTIONS])

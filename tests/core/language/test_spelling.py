@@ -144,6 +144,8 @@ def test_a_word_people_write_comes_before_one_only_a_compound_reading_makes(spel
     """'avisrecht' (avi + srecht) and 'mondcape' (mond + cape) are one edit away too, but nobody writes them."""
     [finding] = [f for f in speller.check("p", sentence) if f.original == word]
     assert finding.suggestions[0] == fix
+    # two frequent words written together are words people write too: "waarin altijd", not "waarinvaltijd"
+    assert speller.quick_suggestions("waarinaltijd")[0] == "waarin altijd"
 
 
 def test_the_plural_of_a_noun_the_dictionary_has_is_a_word(speller):
