@@ -35,13 +35,8 @@ from typing import Any, Literal, Protocol
 
 from desktop.core.findings import Category, Finding, Source
 from desktop.core.i18n import _
-from desktop.core.language.house_rules import (
-    DOUBTFUL_HOUSE_RULES,
-    GLUED_START_RULES,
-    RuleMatch,
-    glued_sentence_start,
-    house_rule_matches,
-)
+from desktop.core.language.house_rules import DOUBTFUL_HOUSE_RULES, RuleMatch, house_rule_matches
+from desktop.core.language.misreadings import Misreadings
 from desktop.core.language.wordlists import ProtectedTerms
 
 BackendPreference = Literal["auto", "lingotweaker", "languagetool"]
@@ -71,23 +66,6 @@ DEFAULT_DISABLED_RULES: tuple[str, ...] = (
 )
 # LanguageTool's simple-replace rules (replace.txt) are one rule to the engine (NL_SIMPLE_REPLACE, the id it can
 # switch off) but report a sub-id per phrase (NL_SIMPLE_REPLACE_DE_OR); those are dropped from the matches.
-# "de woningen verhuurt": a rule that looks up to three words past "wordt" for a participle written with t reads a
-# coordinated clause with its own object ("die erfpachter wordt en de woningen verhuurt") as one; when "en", "of",
-# "maar" or a comma and then a determiner stand in between, the match is dropped ("wordt ingepakt en verzendt"
-# still gets "verzonden").
-WORDT_PARTICIPLE_RULES = frozenset({"WORDT_OMHULT"})
-_WORDT = re.compile(r"\bwordt\b", re.IGNORECASE)
-_COORDINATION = re.compile(
-    r"(?:,|\b(?:en|of|maar)\b)\s+(?:de|het|een|die|dit|deze|dat|zijn|haar|hun|ons|onze|uw|mijn)\b", re.IGNORECASE
-)
-# "kan een belanghebbende bezwaar maken" (Awb 6:4, 7:1; the Amsterdam corpus, tuning part: "mag een belanghebbende
-# bezwaar indienen"): LanguageTool's EEN_LELIJKE_MEISJE reads "belanghebbende bezwaar" as adjective and het-noun ("een
-# lelijk meisje") where the noun is the bare object of a remedy ("bezwaar maken", "beroep instellen"). Left alone
-# before these nouns; "een minderjarige kind" is still reported.
-ADJECTIVE_NOUN_RULES = frozenset({"EEN_LELIJKE_MEISJE"})
-_BARE_REMEDY = re.compile(r"\s+(?:bezwaar|beroep|hoger\s+beroep|verzet|administratief\s+beroep)\b", re.IGNORECASE)
-# "RBB Groep": an acronym before a capitalised word is a name, not a compound that needs a hyphen.
-ACRONYM_COMPOUND_RULES = frozenset({"XXX_DING"})
 STYLE_CATEGORIES = frozenset(
     {
         "STYLE", "OUDERWETS", "LEESBAARHEID", "LEENWOORDEN", "VOLUIT_SCHRIJVEN", "CLICHES",
@@ -95,36 +73,6 @@ STYLE_CATEGORIES = frozenset(
         "CONFIDENT", "BELEDIGEND", "SEKSE_ZAKEN", "REDUNDANCY", "CAT_ALLEEN_NL",
     }
 )  # fmt: skip
-# Rules whose match at the very start of a paragraph is a list item, not an error: in Dutch
-# decisions every "dat ..." of a considerans and every "gelet op ..." is its own paragraph. The start is after a
-# bullet or a list marker ("a. het verzekeren van de veiligheid op de weg;", "1a. het …", "b) de …": the
-# Wegenverkeerswet's aims as decisions list them; the sentence splitter reads "a." as a sentence of its own).
-PARAGRAPH_START_EXEMPT = frozenset({"UPPERCASE_SENTENCE_START"})
-_PARAGRAPH_LEAD = re.compile(r"[\s\-–•*\"'‘“(]*(?:(?:\d{1,2}[a-z]?|[a-z]|[ivx]{1,4})[.)]\s+)?")
-# An initial in brackets is no sentence end: anonymised rulings and letters write a person as "[C.]", and
-# LanguageTool's sentence splitter ends a sentence at "[C.] ([C.])" ("via uitzendbureau [C.] ([C.]) werkzaam is
-# geweest", real ruling 019 in tests/data/letters). "J. de Vries" it reads right on its own.
-_INITIAL_IN_BRACKETS = re.compile(r"(?<![\w.])[A-Z]\.[\])]{1,2}\s+$")
-# A word written with spaces between its letters is a heading of a decision ("b e s l u i t e n:"); LanguageTool reads
-# its letters as words ("t" → "het").
-_LETTER_SPACED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_] ){3,}[^\W\d_](?![^\W\d_])")
-# "1 den met een diameter van 20-25 cm" (a real felling permit, letter 010): after a number or a determiner "den" is
-# the tree, not the old article LanguageTool's DEN asks to write as "de".
-TREE_RULES = frozenset({"DEN"})
-_TREE_BEFORE = re.compile(r"(?:\b\d+|\b(?:een|de|die|deze|elke|iedere|geen))\s+$", re.IGNORECASE)
-_ARTICLE_AND_NAME = re.compile(r"((?:[Dd]e|[Hh]et))\s+[A-Z]")
-# "M.D.F. de Moor" (a real ruling, letter 024): after initials a Dutch surname's "de" or "van" is written in lower case;
-# LanguageTool's case rules for surnames (NL_CHECKCASE_DE_MOOR) ask for a capital, which is right only without them.
-CHECKCASE_PREFIX = "NL_CHECKCASE_"
-TUSSENVOEGSELS = frozenset({"de", "den", "der", "van", "ter", "ten", "te", "het", "'t", "in", "op", "la", "le"})
-_INITIALS_BEFORE = re.compile(r"\b(?:[A-Z]\.){1,5}\s+$")
-# "op grond van artikel …" is the legal-basis formula a decision must contain (Awb 3:47, checked by the
-# review); LanguageTool's officialese rule for "op grond van" stays for every other use.
-LEGAL_BASIS_RULES = frozenset({"OP_GROND_VAN"})
-LEGAL_BASIS_FOLLOWS = re.compile(
-    r"\s+(?:de\s+|het\s+)?(?:artikel|artikelen|art\.|\w*wet\b|\w*verordening\b|\w*besluit\b|\w*regeling\b)",
-    re.IGNORECASE,
-)
 STRIPPED_ATTRIBUTES = re.compile(r'\s(?:tone_tags|is_goal_specific)="[^"]*"')
 LANGUAGE = "nl"
 CACHE_SIZE = 4096
@@ -567,12 +515,11 @@ class GrammarChecker:
         """Yield a finding for every LanguageTool match in ``text``."""
         if not text.strip():
             return
-        opening = _PARAGRAPH_LEAD.match(text)
-        lead = opening.end() if opening else 0
+        context = Misreadings(text)
         for match in self._matches(text):
             if match.rule_id in self._disabled:
                 continue  # a simple-replace phrase the engine cannot switch off on its own
-            if _misreads(match, text, lead):
+            if context.misreads(match):
                 continue
             category = category_of(match)
             if (
@@ -593,49 +540,6 @@ class GrammarChecker:
                 suggestions=cased_first(text[match.start : match.end], match.suggestions)[:5],
                 confidence=DOUBTFUL_HOUSE_RULES.get(match.rule_id, 1.0) if match.category_id == "SCHRIJFHULP" else 1.0,
             )
-
-
-def _misreads(match: RuleMatch, text: str, lead: int) -> bool:
-    """True when LanguageTool's ``match`` misreads its context (``lead``: where the paragraph's text starts, after
-    a list marker). Each case is described where its constant is defined."""
-    rule, start, end = match.rule_id, match.start, match.end
-    original = text[start:end]
-    return (
-        (rule in WORDT_PARTICIPLE_RULES and _coordinated(text, start))
-        or (rule in PARAGRAPH_START_EXEMPT and (start <= lead or bool(_INITIAL_IN_BRACKETS.search(text, 0, start))))
-        or (rule in LEGAL_BASIS_RULES and LEGAL_BASIS_FOLLOWS.match(text, end) is not None)
-        or (rule in GLUED_START_RULES and glued_sentence_start(text, start, end))
-        or (rule in ADJECTIVE_NOUN_RULES and _BARE_REMEDY.match(text, end) is not None)
-        or (rule in ACRONYM_COMPOUND_RULES and original.split()[-1][:1].isupper())
-        or any(s.start() <= start and end <= s.end() for s in _LETTER_SPACED.finditer(text))
-        or (rule in TREE_RULES and _TREE_BEFORE.search(text, 0, start) is not None)
-        or _article_of_a_name(original, match.suggestions)
-        or (
-            rule.startswith(CHECKCASE_PREFIX)
-            and original.split()[0] in TUSSENVOEGSELS
-            and _INITIALS_BEFORE.search(text, 0, start) is not None
-        )
-    )
-
-
-def _article_of_a_name(original: str, suggestions: Sequence[str]) -> bool:
-    """True for "het Hertenkamp" → "de Hertenkamp": a capitalised noun after its article is a name, and a name
-    takes the article its bearers give it (a real decision in tests/data/decisions, 121)."""
-    found = _ARTICLE_AND_NAME.match(original)
-    if found is None or not suggestions:
-        return False
-    article, rest = found.group(1).lower(), original[found.end(1) :]
-    return all(
-        _ARTICLE_AND_NAME.match(s) is not None and s.split()[0].lower() != article and s[len(s.split()[0]) :] == rest
-        for s in suggestions
-    )
-
-
-def _coordinated(text: str, start: int) -> bool:
-    """True when the last "wordt" before ``start`` is followed, before ``start``, by "en", "of", "maar" or a comma
-    and a determiner: the word at ``start`` belongs to a clause of its own."""
-    wordt = [m.end() for m in _WORDT.finditer(text, 0, start)]
-    return bool(wordt) and _COORDINATION.search(text, wordt[-1], start) is not None
 
 
 def cased_first(original: str, suggestions: Sequence[str]) -> tuple[str, ...]:
