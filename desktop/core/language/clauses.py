@@ -19,8 +19,10 @@ both parts are whole clauses:
   ". Daardoor Y", ", waarbij Y" → ". Daarbij Y", ", wat Y" → ". Dat Y", ", die Y" → ". Die Y". The
   finite verb moves from the end of the clause to the second place ("waardoor de kosten kunnen
   stijgen" → "Daardoor kunnen de kosten stijgen"); which word is the finite verb is for the model to
-  judge: each finite form of the clause is offered (a separable verb is split: "voordoet" → "doet
-  ... voor").
+  judge: each finite form of the clause is offered (a separable verb is split: "vaststelt" → "stelt
+  ... vast"; only a verb whose particle can also be inseparable is offered whole as well: "voorkomt"). Not
+  when the clause joins two singular verbs ("waardoor het X beperkt en Y vaststelt": either verb moved
+  leaves the other at the end of a main clause).
 - a relative clause with "die" right after an indefinite noun phrase at the end, without a comma: "X is
   een gemeenschappelijke ruimte die toegankelijk is voor ..." → "X is een gemeenschappelijke ruimte. Die
   is toegankelijk voor ..." (as the experts split it). Only "die": "dat" and "wat" after a noun can open
@@ -32,7 +34,8 @@ Never offered: a split inside brackets or quotes, of a list item (it ends in ";"
 sentence whose subject holds a clause of its own ("Een migrant die ... heeft, ... en ..., is ..."),
 or inside a subordinate clause ("Het is belangrijk dat A en B": "En B" would be no sentence).
 
-Which word can be a finite verb is read by :mod:`desktop.core.language.finite_verbs`.
+Which word can be a finite verb is read by :mod:`desktop.core.language.finite_verbs`; how it moves (and how a
+separable verb comes apart) by :mod:`desktop.core.language.verb_movement`.
 """
 
 from __future__ import annotations
@@ -52,6 +55,7 @@ from desktop.core.language.finite_verbs import (
     is_finite,
     tokenize,
 )
+from desktop.core.language.verb_movement import NOT_VERBS, clause_text, verb_choices
 
 WordCheck = Callable[[str], bool]
 # A part of a split has at least this many words ("Maar ze hebben geen stemrecht" is fine).
@@ -59,8 +63,6 @@ MIN_PART_WORDS = 3
 # The finite verb of a main clause stands within this many words of its start (after the first part of the
 # sentence: "Als gevolg van de financiële crisis is ...").
 V2_WINDOW = 8
-# At most this many finite forms of a subordinate clause are offered as its verb (the last ones first).
-MAX_VERB_CHOICES = 4
 
 COORDINATORS = frozenset({"en", "maar", "want", "dus"})
 CONDITIONS = frozenset({"als", "indien"})  # a condition at the start that can become a question
@@ -76,14 +78,6 @@ OBJECT_PRONOUNS = frozenset(
     {"zich", "zichzelf", "elkaar", "hem", "hen", "mij", "me", "mijzelf", "jezelf", "uzelf", "onszelf"}
 )
 SINGULAR_DETERMINERS = frozenset({"het", "een", "dit", "elk", "elke", "ieder", "iedere"})
-SINGULAR_PRONOUNS = frozenset({"ik", "je", "jij", "u", "hij", "het", "men"})
-# Forms the dictionary lists as verbs too ("nieten", "uiten") that in these texts are other words.
-NOT_VERBS = frozenset(
-    {
-        "niet", "uit", "echt", "net", "want", "maart", "buiten", "vast", "naast", "recht", "kort", "slecht",
-        "dicht", "acht", "zeven", "negen", "zeker", "wel", "even", "ook", "eens", "zelf", "open",
-    }
-)  # fmt: skip
 RELATIVES = frozenset({"die", "dat", "wat", "welke", "wie", "waar"})
 # Openers of a clause that a preposition before the comma can govern ("variëren op, wat ..."); a "waar-" word
 # cannot be governed, so before one the word is a particle ("nodigden we ... uit, waarvan er ...").
@@ -137,12 +131,6 @@ ADVERB_STARTS = frozenset(
         "nu", "ook", "toen", "verder", "bovendien", "tevens", "eerst", "vervolgens", "vroeger", "later", "soms",
         "daarvoor", "hiervoor", "zo", "ten slotte", "tot slot", "zeker", "misschien", "mogelijk", "meestal",
     }
-)  # fmt: skip
-# Particles of separable verbs: "voordoet" is "doet ... voor" in a main clause.
-PARTICLES = (
-    "overeen", "teweeg", "terug", "samen", "tegen", "voorbij", "binnen", "buiten", "door", "mee", "aan", "af",
-    "bij", "in", "na", "om", "op", "over", "toe", "uit", "voor", "weg", "vast", "vrij", "los", "neer", "open",
-    "dicht", "rond", "heen", "kennis", "plaats", "deel",
 )  # fmt: skip
 LIST_ENDINGS = (";", ":", ",")
 # Where a text holds a second sentence: after a full stop, question or exclamation mark, a capital. Each
@@ -382,29 +370,21 @@ def _coordination(
     return SplitOption(cut, rest_start, original, tuple(dict.fromkeys(alternatives)), kind)
 
 
-def _verb_choices(tokens: Sequence[Token], start: int, end: int) -> list[tuple[int, str, str]]:
-    """The words of a subordinate clause (opened at ``start``) that can be its finite verb: (index, the verb as
-    moved, what stays). When the clause's subject is a pronoun right after its first word, the verb agrees
-    with it ("als u ... kunt": not the plural "stemmen")."""
+def _coordinated_verbs(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """True when the clause from ``start`` to ``end`` joins two singular finite verbs with a coordinator ("waardoor
+    het de schade beperkt en de kosten vaststelt"): whichever moves to second place, the other is left at the end of
+    a main clause. Plural forms may be infinitives under the moved verb ("waar ze ... kunnen ontwikkelen en dezelfde
+    kansen krijgen" → "Daar kunnen ze ... ontwikkelen en dezelfde kansen krijgen")."""
     forms = finite_forms()
-    subject = tokens[start + 1].lower if start + 1 < end else ""
-    wanted = "m" if subject in ("we", "wij", "jullie") else ("13" if subject in SINGULAR_PRONOUNS else "13m")
-    choices: list[tuple[int, str, str]] = []
-    for i in range(end - 1, start, -1):
-        if tokens[i].depth or not is_finite(tokens, i) or tokens[i].lower in PREPOSITIONS | NOT_VERBS:
-            continue
-        if not set(forms[tokens[i].lower].persons) & set(wanted):
-            continue
-        word = tokens[i].lower
-        choices.append((i, word, ""))
-        for particle in PARTICLES:
-            rest = word[len(particle) :]
-            same = rest in forms and forms[rest].persons == forms[word].persons
-            if word.startswith(particle) and len(rest) >= 2 and same:
-                choices.append((i, rest, particle))
-        if len(choices) >= MAX_VERB_CHOICES:
-            break
-    return choices
+
+    def singular(j: int) -> bool:
+        return is_finite(tokens, j) and "m" not in forms[tokens[j].lower].persons
+
+    for c in range(start, end):
+        joins = tokens[c].lower in COORDINATORS | {"of"} and not tokens[c].depth
+        if joins and any(singular(j) for j in range(start, c)) and any(singular(k) for k in range(c + 1, end)):
+            return True
+    return False
 
 
 def _subordinate(sentence: str, tokens: Sequence[Token], opener: int, end: int) -> SplitOption | None:
@@ -416,11 +396,13 @@ def _subordinate(sentence: str, tokens: Sequence[Token], opener: int, end: int) 
     words = [i for i in range(opener + 1, end) if tokens[i].is_word]
     if len(words) < MIN_PART_WORDS - 1 or any(tokens[i].text in ",;:" for i in range(opener + 1, end)):
         return None
+    if _coordinated_verbs(tokens, opener + 1, end):
+        return None
     cut = tokens[opener - 2 if tokens[opener - 1].text == "," else opener - 1].end
     tail = tokens[end - 1].end
     alternatives: list[str] = []
-    for verb_index, verb, particle in _verb_choices(tokens, opener, end):
-        body = _join(sentence, tokens, opener + 1, end, verb_index, particle)
+    for verb_index, verb, particle in verb_choices(tokens, opener, end):
+        body = clause_text(sentence, tokens, opener + 1, end, verb_index, particle)
         for link in links:
             alternatives.append(f". {link} {verb} {body}")
     if not alternatives:
@@ -513,8 +495,8 @@ def _conditional(sentence: str, tokens: Sequence[Token], end: int) -> SplitOptio
         return None
     subject = tokens[1].lower
     alternatives: list[str] = []
-    for verb_index, verb, particle in _verb_choices(tokens, 0, comma):
-        body = _join(sentence, tokens, 1, comma, verb_index, particle)
+    for verb_index, verb, particle in verb_choices(tokens, 0, comma):
+        body = clause_text(sentence, tokens, 1, comma, verb_index, particle)
         forms = [verb]
         if subject in ("je", "jij") and verb.endswith("t") and verb[:-1] in finite_forms():
             forms.insert(0, verb[:-1])  # "als je ... hebt" → "heb je ...?"
@@ -524,26 +506,6 @@ def _conditional(sentence: str, tokens: Sequence[Token], end: int) -> SplitOptio
         return None
     tail = tokens[end - 1].end
     return SplitOption(0, tail, sentence[:tail], tuple(dict.fromkeys(alternatives)), "voorwaarde")
-
-
-def _join(sentence: str, tokens: Sequence[Token], start: int, end: int, skip: int, replacement: str) -> str:
-    """The text of ``tokens[start:end]`` as written, with the token at ``skip`` replaced (or left out)."""
-    parts: list[str] = []
-    position = tokens[start].start
-    for i in range(start, end):
-        token = tokens[i]
-        if i == skip:
-            parts.append(sentence[position : token.start])
-            if replacement:
-                parts.append(replacement)
-            else:  # drop the word and one space around it
-                if parts and parts[-1].endswith(" "):
-                    parts[-1] = parts[-1][:-1]
-            position = token.end
-            continue
-    parts.append(sentence[position : tokens[end - 1].end])
-    text = "".join(parts)
-    return re.sub(r"\s{2,}", " ", text).strip()
 
 
 def _common_word(word: str) -> bool:

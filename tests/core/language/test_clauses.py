@@ -152,7 +152,37 @@ def test_a_relative_clause_after_an_indefinite_noun_becomes_a_sentence_without_a
     ) in _splits(sentence, "bijzin")
     # Amsterdam, tuning document: a separable verb is split when it moves
     sentence = "Daarnaast is er voor kelders en WKO een watervergunning noodzakelijk die Waternet afgeeft."
-    assert ". Die geeft Waternet af" in _alternatives(sentence, "bijzin")
+    assert _alternatives(sentence, "bijzin") == [". Die geeft Waternet af", ". Deze geeft Waternet af"]
+
+
+def test_a_verb_is_left_whole_only_where_its_particle_can_be_inseparable() -> None:
+    # Constructed: "vaststellen" is always split in second place ("Daardoor vaststelt de gemeente" is no Dutch, and
+    # no guard refuses it); "voorkomen" can be inseparable ("Daardoor voorkomt de gemeente nieuwe schade"), so both
+    # ways stay and the model judges.
+    sentence = "De balie is verbouwd, waardoor de gemeente de kosten vaststelt."
+    assert _alternatives(sentence, "bijzin") == [". Daardoor stelt de gemeente de kosten vast"]
+    sentence = "Wij hebben het rooster aangepast, waardoor de gemeente nieuwe schade voorkomt."
+    assert _alternatives(sentence, "bijzin") == [
+        ". Daardoor voorkomt de gemeente nieuwe schade",
+        ". Daardoor komt de gemeente nieuwe schade voor",
+    ]
+
+
+def test_no_split_of_a_clause_that_joins_two_singular_verbs() -> None:
+    # Constructed (no sentence in tests/data has this form): either verb in second place leaves the other at the
+    # end of a main clause ("Daardoor beperkt het de schade en de kosten vaststelt"), and the guards let both through.
+    sentence = "Het college heeft een plan gemaakt, waardoor het de schade beperkt en de kosten vaststelt."
+    assert _alternatives(sentence, "bijzin") == []
+    # Amsterdam, tuning document: plural forms may be infinitives under the moved verb
+    sentence = (
+        "Het Masterplan wil voor de kinderen die nu in Zuidoost worden geboren zorgen dat er in 2040 een prachtig en "
+        "kansrijk stadsdeel voor ze klaarligt, waar ze al hun talenten verder kunnen ontwikkelen en dezelfde kansen "
+        "krijgen als kinderen in de rest van Amsterdam."
+    )
+    assert (
+        ". Daar kunnen ze al hun talenten verder ontwikkelen en dezelfde kansen krijgen als kinderen in de rest van "
+        "Amsterdam"
+    ) in _alternatives(sentence, "bijzin")
 
 
 def test_after_a_fronted_adverb_a_common_verb_opens_a_clause_without_a_subject_after_it() -> None:

@@ -27,9 +27,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-import simplemma
-
 from desktop.core.i18n import _
+from desktop.core.language.lemmas import lemma
 from desktop.core.language.wordlists import B1WordList, normalise
 from desktop.core.model.guards.facts import NEGATIONS, NUMBER_WORDS, ORDINALS
 from desktop.core.model.guards.verdict import RuleMatch
@@ -112,13 +111,6 @@ PREPOSITIONS = frozenset(
 CORRECTION_MIN_WORD_LIKENESS = 0.75
 ARTICLES = frozenset({"de", "het", "een"})
 _PRONOMINAL = re.compile(r"(?:er|daar|hier|waar)(\w+)")
-
-
-@lru_cache(maxsize=65536)
-def lemma(word: str) -> str:
-    """The Dutch lemma of ``word`` (lower case; separable verbs without simplemma's underscore)."""
-    lowered = word.lower()
-    return simplemma.lemmatize(lowered, lang="nl").lower().replace("_", "")
 
 
 @lru_cache(maxsize=65536)
