@@ -20,7 +20,7 @@ both parts are whole clauses:
   finite verb moves from the end of the clause to the second place ("waardoor de kosten kunnen
   stijgen" → "Daardoor kunnen de kosten stijgen"); which word is the finite verb is for the model to
   judge: each finite form of the clause is offered (a separable verb is split: "vaststelt" → "stelt
-  ... vast"; only a verb whose particle can also be inseparable is offered whole as well: "voorkomt"). Not
+  ... vast"; it is offered whole as well unless it is known to be separable only: "voorkomt"). Not
   when the clause joins two singular verbs ("waardoor het X beperkt en Y vaststelt": either verb moved
   leaves the other at the end of a main clause).
 - a relative clause with "die" right after an indefinite noun phrase at the end, without a comma: "X is

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from wordfreq import zipf_frequency
+
 from desktop.core.language.finite_verbs import PREPOSITIONS, FiniteForm, Token, finite_forms, is_finite
 from desktop.core.language.lemmas import lemma
 
@@ -30,8 +32,8 @@ PARTICLES = (
     "dicht", "rond", "heen", "kennis", "plaats", "deel",
 )  # fmt: skip
 # Particles whose verbs can also be inseparable ("voorkómt", "overwéégt", "omvat"): both forms are offered and the
-# model judges. A verb with another particle is always split when it moves ("die Waternet afgeeft" → "Die geeft
-# Waternet af"; "Die afgeeft Waternet" is no Dutch).
+# model judges. A verb known to be separable with another particle is only offered split when it moves ("die
+# Waternet afgeeft" → "Die geeft Waternet af"; "Die afgeeft Waternet" is no Dutch, and no guard refuses it).
 BOTH_WAYS = frozenset({"door", "over", "om", "voor"})
 
 
@@ -45,6 +47,18 @@ def separated(word: str, particle: str, forms: Mapping[str, FiniteForm]) -> str 
     if forms[rest].persons != forms[word].persons or lemma(word) != particle + lemma(rest):
         return None
     return rest
+
+
+def always_separable(particle: str, rest: str) -> bool:
+    """True when the verb ``particle`` + ``rest`` ("af" + "geeft") is separable and has no inseparable twin: its
+    particle is not one of :data:`BOTH_WAYS`, and its separable participle is a word people write ("afgegeven",
+    "vastgesteld": the particle, "ge" and the participle of a weak verb or the infinitive of a strong one). Where
+    the participle cannot be made this way ("aangeboden", "ingeformeerd"), it is not known."""
+    if particle in BOTH_WAYS:
+        return False
+    stem = rest[:-1] if rest.endswith("t") else rest
+    participles = (f"{particle}ge{lemma(rest)}", f"{particle}ge{stem}d", f"{particle}ge{stem}t")
+    return any(zipf_frequency(p, "nl") > 0 for p in participles)
 
 
 def verb_choices(tokens: Sequence[Token], start: int, end: int) -> list[tuple[int, str, str]]:
@@ -62,7 +76,7 @@ def verb_choices(tokens: Sequence[Token], start: int, end: int) -> list[tuple[in
             continue
         word = tokens[i].lower
         split = [(rest, particle) for particle in PARTICLES if (rest := separated(word, particle, forms)) is not None]
-        if not split or any(particle in BOTH_WAYS for _rest, particle in split):
+        if not any(always_separable(particle, rest) for rest, particle in split):
             choices.append((i, word, ""))
         choices += [(i, rest, particle) for rest, particle in split]
         if len(choices) >= MAX_VERB_CHOICES:

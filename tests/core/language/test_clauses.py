@@ -155,10 +155,10 @@ def test_a_relative_clause_after_an_indefinite_noun_becomes_a_sentence_without_a
     assert _alternatives(sentence, "bijzin") == [". Die geeft Waternet af", ". Deze geeft Waternet af"]
 
 
-def test_a_verb_is_left_whole_only_where_its_particle_can_be_inseparable() -> None:
-    # Constructed: "vaststellen" is always split in second place ("Daardoor vaststelt de gemeente" is no Dutch, and
-    # no guard refuses it); "voorkomen" can be inseparable ("Daardoor voorkomt de gemeente nieuwe schade"), so both
-    # ways stay and the model judges.
+def test_a_verb_is_left_whole_unless_it_is_known_to_be_separable_only() -> None:
+    # Constructed: "vaststellen" ("vastgesteld") is always split in second place ("Daardoor vaststelt de gemeente"
+    # is no Dutch, and no guard refuses it); "voorkomen" can be inseparable ("Daardoor voorkomt de gemeente nieuwe
+    # schade"), so both ways stay and the model judges.
     sentence = "De balie is verbouwd, waardoor de gemeente de kosten vaststelt."
     assert _alternatives(sentence, "bijzin") == [". Daardoor stelt de gemeente de kosten vast"]
     sentence = "Wij hebben het rooster aangepast, waardoor de gemeente nieuwe schade voorkomt."
@@ -166,6 +166,9 @@ def test_a_verb_is_left_whole_only_where_its_particle_can_be_inseparable() -> No
         ". Daardoor voorkomt de gemeente nieuwe schade",
         ". Daardoor komt de gemeente nieuwe schade voor",
     ]
+    # "informeert" is no separable "in" + "formeert" ("ingeformeerd" is no word): left whole first, for the model
+    sentence = "Wij hebben een brief gestuurd, waarmee de gemeente de bewoners informeert."
+    assert _alternatives(sentence, "bijzin")[0] == ". Daarmee informeert de gemeente de bewoners"
 
 
 def test_no_split_of_a_clause_that_joins_two_singular_verbs() -> None:
