@@ -52,10 +52,16 @@ CHECKCASE_PREFIX = "NL_CHECKCASE_"
 TUSSENVOEGSELS = frozenset({"de", "den", "der", "van", "ter", "ten", "te", "het", "'t", "in", "op", "la", "le"})
 _INITIALS_BEFORE = re.compile(r"\b(?:[A-Z]\.){1,5}\s+$")
 # "op grond van artikel …" is the legal-basis formula a decision must contain (Awb 3:47, checked by the
-# review); LanguageTool's officialese rule for "op grond van" stays for every other use.
+# review); LanguageTool's officialese rule for "op grond van" stays for every other use. Its only fix,
+# "vanwege", names a cause, not a legal basis: "Belanghebbenden kunnen vanwege hoofdstuk 6 van de Algemene wet
+# bestuursrecht een bezwaarschrift indienen" (a real decision, 129) says something else. Before a law, a part of
+# one ("hoofdstuk 6", "afdeling 3.4", "het eerste lid"), a regulation or a decision (also "het geldende
+# mandaatbesluit", "deze wetten", "de Awb") the rule is left out.
 LEGAL_BASIS_RULES = frozenset({"OP_GROND_VAN"})
 LEGAL_BASIS_FOLLOWS = re.compile(
-    r"\s+(?:de\s+|het\s+)?(?:artikel|artikelen|art\.|\w*wet\b|\w*verordening\b|\w*besluit\b|\w*regeling\b)",
+    r"\s+(?:(?:de|het|deze|dit|die)\s+)?(?:\w+e\s+)?"
+    r"(?:artikel|artikelen|art\.|hoofdstuk|afdeling|titel|paragraaf|§|lid\b|\w*wet(?:ten)?\b|\w*verordening(?:en)?\b"
+    r"|\w*besluit(?:en)?\b|\w*regeling(?:en)?\b|(?:awb|apv|wabo|wmo|woo|wob|wro|brp)\b)",
     re.IGNORECASE,
 )
 

@@ -232,6 +232,19 @@ def test_the_legal_basis_formula_is_not_called_officialese(lingotweaker) -> None
     other = "Op grond van de goede resultaten gaan wij door met het project."
     assert not [f for f in lingotweaker.check("p0", legal) if f.rule == "LT:OP_GROND_VAN"]
     assert [f for f in lingotweaker.check("p1", other) if f.rule == "LT:OP_GROND_VAN"]
+    # Real decisions (tests/data/decisions 129, 109) and a real ruling (letters 019): the only fix, "vanwege", would
+    # make a legal basis a cause ("vanwege hoofdstuk 6 van de Algemene wet bestuursrecht")
+    for legal in (
+        "Belanghebbenden kunnen op grond van hoofdstuk 6 van de Algemene wet bestuursrecht een bezwaarschrift tegen "
+        "het collegebesluit indienen bij burgemeester en wethouders van Leiderdorp, postbus 35, 2350 AA Leiderdorp.",
+        "Op grond van artikel 18, eerste lid, onder d, van de Wegenverkeerswet 1997 en op grond van het geldende "
+        "mandaatbesluit van burgemeester en wethouders van 28 mei 2020, is ondergetekende bevoegd",
+        "Appellante heeft volgens het Uwv dan ook ten onrechte uitkeringen op grond van deze wetten ontvangen.",
+    ):
+        assert not [f for f in lingotweaker.check("p2", legal) if f.rule == "LT:OP_GROND_VAN"]
+    # a real decision's own reasons are no legal basis (decision 110): still flagged
+    other = "Op grond van voorgaande overwegingen is de gemeente tot het besluit gekomen om"
+    assert [f for f in lingotweaker.check("p3", other) if f.rule == "LT:OP_GROND_VAN"]
 
 
 def test_a_suggestion_in_the_case_of_the_original_comes_first():
