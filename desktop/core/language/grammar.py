@@ -37,6 +37,7 @@ from desktop.core.findings import Category, Finding, Source
 from desktop.core.i18n import _
 from desktop.core.language.house_rules import DOUBTFUL_HOUSE_RULES, RuleMatch, house_rule_matches
 from desktop.core.language.misreadings import Misreadings
+from desktop.core.language.names import in_law_name
 from desktop.core.language.wordlists import ProtectedTerms
 
 BackendPreference = Literal["auto", "lingotweaker", "languagetool"]
@@ -522,10 +523,9 @@ class GrammarChecker:
             if context.misreads(match):
                 continue
             category = category_of(match)
-            if (
-                category is Category.STYLE
-                and self._protected is not None
-                and self._protected.covers(text, match.start, match.end)
+            if category is Category.STYLE and (
+                (self._protected is not None and self._protected.covers(text, match.start, match.end))
+                or in_law_name(text, match.start, match.end)
             ):
                 continue
             yield Finding(

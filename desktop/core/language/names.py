@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from desktop.core.i18n import N_
+from desktop.core.language.finite_verbs import PERSONAL_PRONOUNS, finite_forms
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _CAPITALISED = re.compile(r"[^\W\d_a-zß-ÿ][^\W\d_]*(?:['’-][^\W\d_]+)*")
@@ -45,6 +46,26 @@ LAW = re.compile(
     r"(?P<name>(?:(?:op|van|de|het|der|inzake|tot|en|voor|betreffende)\s+)*[^\W\d_][^\W\d_-]*(?:-[^\W\d_]+)*"
     r"(?:\s+[^\W\d_][^\W\d_-]*){0,4})"
 )
+
+
+def in_law_name(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` lies inside the title of a law, regulation or decision (:data:`LAW`): a title
+    is quoted as it stands ("artikel 12 van het Besluit administratieve bepalingen inzake het wegverkeer": its
+    "inzake" is no officialese to replace). The title ends before a personal pronoun or a verb form ("Conform de
+    Algemene wet bestuursrecht kunt u hiertoe …": "hiertoe" is the writer's own)."""
+    forms = finite_forms()
+    for match in LAW.finditer(text):
+        title_end = match.end("name")
+        for word in _WORD.finditer(text, match.start("name"), title_end):
+            lowered = word.group().lower()
+            if lowered in PERSONAL_PRONOUNS or lowered in forms:
+                title_end = word.start()
+                break
+        if match.start("name") <= start and end <= title_end:
+            return True
+    return False
+
+
 # Quote marks, not apostrophes inside words ("zo'n 40 bezwaren en zo'n 10 klachten" holds no quoted name).
 QUOTED = re.compile(r"(?<![^\W\d_])[“\"‘'](?P<name>[^“”\"‘’'\n]{3,80})[”\"’'](?![^\W\d_])")
 # The text before a word when the word starts a sentence, a line or a list item.

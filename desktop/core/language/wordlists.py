@@ -25,6 +25,7 @@ from pathlib import Path
 from desktop.core import atomic_file, paths
 from desktop.core.findings import Category, Finding, Source
 from desktop.core.i18n import _
+from desktop.core.language.names import in_law_name
 
 B1_FILE = "b1-woorden.toml"
 PROTECTED_FILE = "beschermde-termen.txt"
@@ -237,8 +238,10 @@ class B1WordChecker:
         self.words = words
 
     def check(self, paragraph_id: str, text: str) -> Iterator[Finding]:
-        """Yield one finding per listed term in ``text``."""
+        """Yield one finding per listed term in ``text``, except inside the title of a law or regulation."""
         for start, end, entry in self.words.find(text):
+            if in_law_name(text, start, end):
+                continue
             original = text[start:end]
             alternatives = ", ".join(f"‘{a}’" for a in entry.alternatives)
             if entry.kind == "ambtelijk":

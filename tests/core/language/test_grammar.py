@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.findings import Category
+from desktop.core.findings import Category, merge_findings
 from desktop.core.language.grammar import (
     GrammarChecker,
     GrammarUnavailableError,
@@ -22,7 +22,7 @@ from desktop.core.language.grammar import (
     select_backend,
     validate_server_url,
 )
-from desktop.core.language.wordlists import WordLists
+from desktop.core.language.wordlists import B1WordChecker, WordLists
 from tests import REPO
 from tests.core.language.lt_server import serve
 
@@ -245,6 +245,27 @@ def test_the_legal_basis_formula_is_not_called_officialese(lingotweaker) -> None
     # a real decision's own reasons are no legal basis (decision 110): still flagged
     other = "Op grond van voorgaande overwegingen is de gemeente tot het besluit gekomen om"
     assert [f for f in lingotweaker.check("p3", other) if f.rule == "LT:OP_GROND_VAN"]
+
+
+def test_no_officialese_inside_the_title_of_a_regulation(lingotweaker, test_data) -> None:
+    """Real decision 007: LanguageTool's INZAKE would rename the 'Besluit administratieve bepalingen inzake het
+    wegverkeer'; 'inzake' in the writer's own words (letter 021) stays flagged."""
+    text = (test_data / "letters" / "texts" / "007_besluit.txt").read_text(encoding="utf-8")
+    clause = next(p for p in text.split("\n\n") if "bepalingen inzake het wegverkeer" in p)
+    assert not [f for f in lingotweaker.check("p", clause) if f.original == "inzake"]
+    own = "Het fractievoorzittersoverleg doet aanbevelingen aan de raad inzake de organisatie en het functioneren"
+    assert [f for f in lingotweaker.check("p", own) if f.original == "inzake"]
+
+
+def test_the_b1_lists_plain_word_comes_first_where_languagetool_offers_another(lingotweaker, test_data) -> None:
+    """Real letter 010: 'kan ingevolge de Algemene Wet Bestuursrecht ... bezwaarschrift ... indienen'. LanguageTool
+    offers 'door', which makes the law a cause; the B1 list's 'volgens' is the one-click fix."""
+    text = (test_data / "letters" / "texts" / "010_besluit.txt").read_text(encoding="utf-8")
+    clause = next(p for p in text.split("\n\n") if "kan ingevolge de Algemene Wet" in p)
+    words = B1WordChecker(WordLists.load_default().b1)
+    found = merge_findings([*lingotweaker.check("p", clause), *words.check("p", clause)], {"p": clause})
+    ingevolge = next(f for f in found if f.original == "ingevolge")
+    assert ingevolge.suggestions[0] == "volgens"
 
 
 def test_a_suggestion_in_the_case_of_the_original_comes_first():

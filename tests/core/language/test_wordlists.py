@@ -53,6 +53,17 @@ def test_b1_checker_on_plain_letter_reports_only_the_officialese(test_data):
     assert found == ["naar aanleiding van"]
 
 
+def test_no_b1_word_inside_the_title_of_a_regulation(test_data):
+    """007: 'artikel 12 van het Besluit administratieve bepalingen inzake het wegverkeer' names a regulation, which is
+    quoted as it stands; the writer's own 'hiertoe' after 'de Algemene wet bestuursrecht' (decision 113) is not."""
+    checker = B1WordChecker(WordLists.load_default().b1)
+    clause = next(p for p in _letter(test_data, "007_besluit.txt") if "bepalingen inzake het wegverkeer" in p)
+    assert "inzake" in clause and not [f for f in checker.check("p", clause) if f.original == "inzake"]
+    decision = (test_data / "decisions" / "texts" / "113_ouderamstel_gpp.txt").read_text(encoding="utf-8")
+    sentence = next(s for s in decision.split("\n") if "Algemene wet bestuursrecht kunt u hiertoe" in s)
+    assert [f.original for f in checker.check("p", sentence) if f.original == "hiertoe"] == ["hiertoe"]
+
+
 def test_inflected_form_gets_explanation_but_no_replacement():
     checker = B1WordChecker(WordLists.load_default().b1)
     (finding,) = checker.check("p", "De werkzaamheden zijn gisteren aangevangen.")
