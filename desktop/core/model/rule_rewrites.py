@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from desktop.core.language.casing import case_like
 from desktop.core.language.clauses import SplitOption, apply_options, split_options
 from desktop.core.language.confusion import Candidate, ConfusionScorer
-from desktop.core.language.finite_verbs import DETERMINERS, PREPOSITIONS
+from desktop.core.language.fixes import adjective_place, opens_phrase
 from desktop.core.language.wordlists import normalise
 from desktop.core.model.guards.check import style_alternatives
 from desktop.core.model.guards.content import phrase_start
@@ -54,7 +54,6 @@ CONJUNCTION_TERMS = frozenset({"alsmede", "dan wel", "doch"})
 # A word this many words or fewer after a capitalised word (not the first of the sentence) may belong to a
 # name or title ("de Wet kwaliteit, klachten en geschillen zorg": "geschillen" is no word to replace there).
 NAME_REACH = 4
-RELATIVE_STARTS = frozenset({"die", "dat", "wat", "welke"})
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -78,27 +77,13 @@ def _in_name(sentence: str, start: int) -> bool:
     return False
 
 
-def _after_article(sentence: str, start: int) -> bool:
-    """True when the word at ``start`` follows an article or a determiner ("de betreffende maand")."""
-    before = _WORD.findall(sentence[:start])
-    return bool(before) and before[-1].lower() in DETERMINERS
-
-
-def _opens_phrase(alternative: str) -> bool:
-    """True for an alternative that opens a phrase of its own: a determiner, a relative pronoun or a
-    preposition ("deze", "die hierboven staat", "over"). After an article the word it replaces is an
-    adjective, and these would make "de deze maand" or "de over maand"."""
-    first = alternative.split()[0].lower()
-    return first in DETERMINERS or first in RELATIVE_STARTS or first in PREPOSITIONS
-
-
 def word_options(sentence: str, context: GuardContext) -> list[SplitOption]:
     """The words of ``sentence`` that the B1 list or LanguageTool's officialese rules give a plainer word for,
     as options (kind :data:`WORD_KIND`) whose alternatives are those words. A conjunction ("maar" for
     "echter") only replaces the first word of a clause: in the middle of one it changes the meaning ("zijn
     de molens echter nodig" is not "zijn de molens maar nodig"); it may replace a conjunction anywhere
-    (:data:`CONJUNCTION_TERMS`). After an article only a plain word takes
-    the place of an adjective (:func:`_opens_phrase`). A word that may be part of a name is left as it is
+    (:data:`CONJUNCTION_TERMS`). After an article only a plain word takes the place of an adjective
+    (:func:`~desktop.core.language.fixes.opens_phrase`). A word that may be part of a name is left as it is
     (:func:`_in_name`)."""
     found: dict[tuple[int, int], list[str]] = {}
     if context.alternatives is not None:
@@ -120,7 +105,7 @@ def word_options(sentence: str, context: GuardContext) -> list[SplitOption]:
         original = sentence[start:end]
         opens_clause = not sentence[:start].strip() or sentence[:start].rstrip()[-1:] in ",;:.!?"
         opens_clause = opens_clause or re.sub(r"\s+", " ", original.lower()) in CONJUNCTION_TERMS
-        after_article = _after_article(sentence, start)
+        adjective = adjective_place(sentence, start, end)
         kept = tuple(
             dict.fromkeys(
                 a
@@ -128,7 +113,7 @@ def word_options(sentence: str, context: GuardContext) -> list[SplitOption]:
                 if a
                 and a.lower() != original.lower()
                 and (opens_clause or a.lower() not in CONJUNCTIONS)
-                and not (after_article and _opens_phrase(a))
+                and not (adjective and opens_phrase(a))
             )
         )
         if kept:

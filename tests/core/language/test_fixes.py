@@ -82,6 +82,51 @@ def _corpus() -> list[tuple[str, str]]:
     return texts
 
 
+# Real sentences (letters 019 and 023, decisions 120, 305 and 114 in tests/data) where the plain word of LanguageTool or
+# the B1 list means something else or does not fit: (sentence, the words, one-click fixes that must not be offered,
+# the one that must come first or None for advice only).
+OTHER_MEANINGS = [
+    ("Uit de verklaringen is gebleken dat appellante in 2004, onderscheidenlijk 2007 via uitzendbureau [C.] "
+     "werkzaamheden bij hen heeft verricht.", "onderscheidenlijk", {"duidelijk"}, None),
+    ("Daarom was zij volgens het Uwv niet verzekerd ten tijde van haar ziekmelding en is de uitkering ten onrechte "
+     "toegekend.", "ten tijde van", {"toen"}, "op het moment van"),
+    ("Het Uwv is van mening dat de intrekking van de WW-uitkering bij nader inzien moet worden gebaseerd op artikel "
+     "22a.", "nader", {"later", "meer"}, None),
+    ("De werknemer is verplicht het Uwv alle feiten en omstandigheden mede te delen.", "mede", {"ook"}, None),
+    ("- het gebruik dat bestaat op het tijdstip van inwerkingtreding van het betreffende gebruiksverbod;",
+     "betreffende", {"over"}, None),
+    ("De belangen van openbare veiligheid wegen in het onderhavige geval zwaarder dan het individuele belang van "
+     "burgers.", "onderhavige", {"deze", "die"}, None),
+    ("Als u een officiële aanvraag voor een omgevingsvergunning indient, worden leges in rekening gebracht.",
+     "leges", {"geld"}, "kosten"),
+    ("Aan een procedure bij de rechtbank zijn kosten verbonden.", "procedure", {"werkwijze", "methode"}, None),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "wrong", "first"), OTHER_MEANINGS)
+def test_a_plain_word_that_means_something_else_is_no_one_click_fix(
+    language_tools: LanguageTools, tmp_path: Path, text: str, words: str, wrong: set[str], first: str | None
+) -> None:
+    _texts, findings = _findings(language_tools, text_to_docx(text, tmp_path / "brief.docx"))
+    [finding] = [f for f in findings if f.original == words]
+    assert not wrong & set(finding.suggestions)
+    if first is None:
+        assert finding.suggestions == () and "Geen directe vervanging" in finding.message
+    else:
+        assert finding.suggestions[0] == first
+
+
+def test_a_preposition_keeps_its_plain_preposition_after_a_pronoun(
+    language_tools: LanguageTools, tmp_path: Path
+) -> None:
+    """Real decision (letter 004): '- het ingevolge het Vuurwerkbesluit is toegestaan': "het" is a pronoun there, and
+    "volgens" fits; only where an adjective stands ("het betreffende gebruiksverbod") is a preposition no fix."""
+    text = "- het ingevolge het Vuurwerkbesluit is toegestaan om tussen 31 december, 18:00 uur en 1 januari, 2.00 uur"
+    _texts, findings = _findings(language_tools, text_to_docx(text, tmp_path / "brief.docx"))
+    [finding] = [f for f in findings if f.original == "ingevolge"]
+    assert finding.suggestions[0] == "volgens"
+
+
 @pytest.mark.slow
 def test_no_offered_fix_makes_languagetool_flag_a_clean_sentence(
     language_tools: LanguageTools, tmp_path: Path
