@@ -51,6 +51,10 @@ CONJUNCTIONS = frozenset(
     ["omdat", "voordat", "zodat", "als", "wanneer", "nadat", "doordat", "terwijl", "hoewel", "toen", "zodra"]
 )
 _TE_INFINITIVE = re.compile(r"\s+te\s+\w+en\b")
+# Coordinating conjunctions join clauses: as a plain word they fit only where a clause starts. The B1 list's own
+# coordinating conjunctions are replaced by a plainer one wherever they stand ("klein doch fijn" → "klein maar fijn").
+COORDINATORS = frozenset({"maar", "en", "want", "dus", "of"})
+CONJUNCTION_TERMS = frozenset({"alsmede", "dan wel", "doch"})
 _PREPOSITIONAL = re.compile(r"\b(?:van|tot|met|op|aan)$", re.IGNORECASE)
 # Plain words that LanguageTool's officialese rules or the B1 list offer but that mean something else in government
 # text, found by reading every one-click style fix on the 64 real letters and decisions in tests/data: the finding
@@ -128,18 +132,29 @@ def _other_meaning(finding: Finding, suggestion: str, text: str) -> bool:
     return any(m.start() <= finding.start and finding.end <= m.end() for f in _FIXED for m in f.finditer(text))
 
 
+def fits_in_place(text: str, start: int, end: int, alternative: str) -> bool:
+    """Whether the plain word ``alternative`` can take the place of ``text[start:end]`` in its construction: no
+    conjunction for a prepositional phrase ("niet verzekerd toen haar ziekmelding") or before "te" + infinitive; a
+    coordinating conjunction only where a clause starts ("te Tilburg echter sterk wordt aangedrongen" is no "te
+    Tilburg maar sterk ..."), unless it replaces one (:data:`CONJUNCTION_TERMS`: "de voorzitter dan wel het lid" →
+    "of"); no word that opens a phrase where an adjective stands ("het over gebruiksverbod")."""
+    original = re.sub(r"\s+", " ", text[start:end].lower())
+    word = alternative.lower()
+    if word in CONJUNCTIONS and (_TE_INFINITIVE.match(text, end) or _PREPOSITIONAL.search(original)):
+        return False
+    if word in COORDINATORS and original not in CONJUNCTION_TERMS:
+        before = text[:start].rstrip()
+        if before and before[-1] not in ",;:.!?":
+            return False
+    return not (adjective_place(text, start, end) and opens_phrase(alternative))
+
+
 def _wrong_construction(finding: Finding, suggestion: str, text: str) -> bool:
-    """True when ``suggestion`` cannot take the place of ``finding``'s words: a conjunction for a prepositional
-    phrase or before "te" + infinitive, or a word that opens a phrase where an adjective stands."""
-    if suggestion.lower() in CONJUNCTIONS and (
-        _TE_INFINITIVE.match(text, finding.end) or _PREPOSITIONAL.search(finding.original)
-    ):
-        return True
-    return (
-        finding.category is Category.STYLE
-        and adjective_place(text, finding.start, finding.end)
-        and opens_phrase(suggestion)
-    )
+    """True when ``suggestion`` does not fit where ``finding`` stands: for a plainer word (a style finding) see
+    :func:`fits_in_place`; for any finding, a conjunction before "te" + infinitive."""
+    if finding.category is Category.STYLE:
+        return not fits_in_place(text, finding.start, finding.end, suggestion)
+    return suggestion.lower() in CONJUNCTIONS and bool(_TE_INFINITIVE.match(text, finding.end))
 
 
 def _sentence_at(text: str, start: int, end: int) -> tuple[int, int]:

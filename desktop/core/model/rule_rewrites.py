@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from desktop.core.language.casing import case_like
 from desktop.core.language.clauses import SplitOption, apply_options, split_options
 from desktop.core.language.confusion import Candidate, ConfusionScorer
-from desktop.core.language.fixes import adjective_place, opens_phrase
+from desktop.core.language.fixes import fits_in_place
 from desktop.core.language.wordlists import normalise
 from desktop.core.model.guards.check import style_alternatives
 from desktop.core.model.guards.content import phrase_start
@@ -47,10 +47,6 @@ MIN_WORD_MARGIN = 0.0
 MIN_WORDS_FOR_TWO = 24
 MAX_CANDIDATES = 6
 WORD_KIND = "woord"
-CONJUNCTIONS = frozenset({"maar", "en", "want", "dus", "of"})  # coordinating: only at the start of a clause
-# Coordinating conjunctions of the B1 list themselves: a plainer conjunction fits wherever they stand ("de
-# voorzitter dan wel het lid" → "de voorzitter of het lid"; "klein doch fijn" → "klein maar fijn").
-CONJUNCTION_TERMS = frozenset({"alsmede", "dan wel", "doch"})
 # A word this many words or fewer after a capitalised word (not the first of the sentence) may belong to a
 # name or title ("de Wet kwaliteit, klachten en geschillen zorg": "geschillen" is no word to replace there).
 NAME_REACH = 4
@@ -81,9 +77,9 @@ def word_options(sentence: str, context: GuardContext) -> list[SplitOption]:
     """The words of ``sentence`` that the B1 list or LanguageTool's officialese rules give a plainer word for,
     as options (kind :data:`WORD_KIND`) whose alternatives are those words. A conjunction ("maar" for
     "echter") only replaces the first word of a clause: in the middle of one it changes the meaning ("zijn
-    de molens echter nodig" is not "zijn de molens maar nodig"); it may replace a conjunction anywhere
-    (:data:`CONJUNCTION_TERMS`). After an article only a plain word takes the place of an adjective
-    (:func:`~desktop.core.language.fixes.opens_phrase`). A word that may be part of a name is left as it is
+    de molens echter nodig" is not "zijn de molens maar nodig"); it may replace a conjunction anywhere; after an
+    article only a plain word takes the place of an adjective (the one-click fixes' test,
+    :func:`~desktop.core.language.fixes.fits_in_place`). A word that may be part of a name is left as it is
     (:func:`_in_name`)."""
     found: dict[tuple[int, int], list[str]] = {}
     if context.alternatives is not None:
@@ -103,17 +99,11 @@ def word_options(sentence: str, context: GuardContext) -> list[SplitOption]:
         if _in_name(sentence, start):
             continue
         original = sentence[start:end]
-        opens_clause = not sentence[:start].strip() or sentence[:start].rstrip()[-1:] in ",;:.!?"
-        opens_clause = opens_clause or re.sub(r"\s+", " ", original.lower()) in CONJUNCTION_TERMS
-        adjective = adjective_place(sentence, start, end)
         kept = tuple(
             dict.fromkeys(
                 a
                 for a in alternatives
-                if a
-                and a.lower() != original.lower()
-                and (opens_clause or a.lower() not in CONJUNCTIONS)
-                and not (adjective and opens_phrase(a))
+                if a and a.lower() != original.lower() and fits_in_place(sentence, start, end, a)
             )
         )
         if kept:

@@ -16,7 +16,7 @@ from desktop.core.document.reader import open_document
 from desktop.core.document.samples import text_to_docx
 from desktop.core.findings import Category, Finding, Source
 from desktop.core.language.casing import case_like
-from desktop.core.language.fixes import FixCheck, verify_fixes
+from desktop.core.language.fixes import FixCheck, fits_in_place, verify_fixes
 from desktop.core.language.sentences import split_sentences
 from desktop.core.policy.settings import load_settings
 from tests import DATA
@@ -100,6 +100,9 @@ OTHER_MEANINGS = [
     ("Als u een officiële aanvraag voor een omgevingsvergunning indient, worden leges in rekening gebracht.",
      "leges", {"geld"}, "kosten"),
     ("Aan een procedure bij de rechtbank zijn kosten verbonden.", "procedure", {"werkwijze", "methode"}, None),
+    # decision 102: "echter" at the start of a clause is "maar" (in the middle of one it is not: below)
+    ("Op dit moment is er voor de handhavers geen mogelijkheid om hierop handhavend op te treden, echter door het "
+     "instellen van dit besluit bestaat die mogelijkheid wel.", "echter", set(), "maar"),
 ]
 
 
@@ -114,6 +117,20 @@ def test_a_plain_word_that_means_something_else_is_no_one_click_fix(
         assert finding.suggestions == () and "Geen directe vervanging" in finding.message
     else:
         assert finding.suggestions[0] == first
+
+
+def test_a_coordinating_conjunction_fits_only_where_a_clause_starts() -> None:
+    """Letter 003 and decision 102 (real): the test the one-click fixes and the B1 rule rewrites share. (In the
+    analysis LanguageTool's second look also refuses the first; the B1 rewrites have no such look.)"""
+    middle = "dat vanuit ziekenhuis St. Elisabeth te Tilburg echter sterk wordt aangedrongen"
+    start = middle.index("echter")
+    assert not fits_in_place(middle, start, start + len("echter"), "maar")
+    opening = "geen mogelijkheid om hierop handhavend op te treden, echter door het instellen van dit besluit"
+    start = opening.index("echter")
+    assert fits_in_place(opening, start, start + len("echter"), "maar")
+    both = "de voorzitter dan wel het lid"
+    start = both.index("dan wel")
+    assert fits_in_place(both, start, start + len("dan wel"), "of")
 
 
 def test_a_preposition_keeps_its_plain_preposition_after_a_pronoun(
