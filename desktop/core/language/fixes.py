@@ -55,6 +55,10 @@ _TE_INFINITIVE = re.compile(r"\s+te\s+\w+en\b")
 # coordinating conjunctions are replaced by a plainer one wherever they stand ("klein doch fijn" → "klein maar fijn").
 COORDINATORS = frozenset({"maar", "en", "want", "dus", "of"})
 CONJUNCTION_TERMS = frozenset({"alsmede", "dan wel", "doch"})
+# "dient te" → "moet" drops the "te" of a second infinitive it governs: "Het beroepschrift dient te zijn ondertekend
+# en ten minste het volgende te bevatten" would become "moet zijn ondertekend en ... te bevatten".
+_WITH_TE = re.compile(r"\bte$")
+_COORDINATED_TE = re.compile(r"[^.;:]*?\sen\s[^.;:]*?\bte\s+\w+n\b", re.IGNORECASE)
 _PREPOSITIONAL = re.compile(r"\b(?:van|tot|met|op|aan)$", re.IGNORECASE)
 # Plain words that LanguageTool's officialese rules or the B1 list offer but that mean something else in government
 # text, found by reading every one-click style fix on the 64 real letters and decisions in tests/data: the finding
@@ -137,7 +141,9 @@ def fits_in_place(text: str, start: int, end: int, alternative: str) -> bool:
     conjunction for a prepositional phrase ("niet verzekerd toen haar ziekmelding") or before "te" + infinitive; a
     coordinating conjunction only where a clause starts ("te Tilburg echter sterk wordt aangedrongen" is no "te
     Tilburg maar sterk ..."), unless it replaces one (:data:`CONJUNCTION_TERMS`: "de voorzitter dan wel het lid" →
-    "of"); no word that opens a phrase where an adjective stands ("het over gebruiksverbod")."""
+    "of"); no verb without "te" for one with it when a second "te" + infinitive hangs on it ("dient te zijn
+    ondertekend en ... te bevatten"); no word that opens a phrase where an adjective stands ("het over
+    gebruiksverbod")."""
     original = re.sub(r"\s+", " ", text[start:end].lower())
     word = alternative.lower()
     if word in CONJUNCTIONS and (_TE_INFINITIVE.match(text, end) or _PREPOSITIONAL.search(original)):
@@ -146,6 +152,8 @@ def fits_in_place(text: str, start: int, end: int, alternative: str) -> bool:
         before = text[:start].rstrip()
         if before and before[-1] not in ",;:.!?":
             return False
+    if _WITH_TE.search(original) and not _WITH_TE.search(word) and _COORDINATED_TE.match(text, end):
+        return False
     return not (adjective_place(text, start, end) and opens_phrase(alternative))
 
 

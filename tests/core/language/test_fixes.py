@@ -100,6 +100,10 @@ OTHER_MEANINGS = [
     ("Als u een officiële aanvraag voor een omgevingsvergunning indient, worden leges in rekening gebracht.",
      "leges", {"geld"}, "kosten"),
     ("Aan een procedure bij de rechtbank zijn kosten verbonden.", "procedure", {"werkwijze", "methode"}, None),
+    # decision 124 and letter 001: "moet" cannot govern the second "te" + infinitive
+    ("Het beroepschrift dient te zijn ondertekend en ten minste het volgende te bevatten:", "dient te", {"moet"}, None),
+    ("Uw bezwaarschrift dient te zijn ondertekend en voorzien te zijn van uw naam en adres, de datum en de gronden "
+     "van het bezwaar.", "dient te", {"moet"}, None),
     # decision 102: "echter" at the start of a clause is "maar" (in the middle of one it is not: below)
     ("Op dit moment is er voor de handhavers geen mogelijkheid om hierop handhavend op te treden, echter door het "
      "instellen van dit besluit bestaat die mogelijkheid wel.", "echter", set(), "maar"),
