@@ -55,14 +55,17 @@ def test_decisions_show_in_the_document_as_it_will_be_saved(
     bar_before = review.level_meter.bar.value()
     assert bar_before > 0 and _paragraph_level(window, "p5") == "B1"
     criteria, door = _finding(window, "criteria"), _finding(window, "door middel van")
-    typo, wijze, inzake = _finding(window, "adminitratieve"), _finding(window, "wijze"), _finding(window, "inzake")
-    for finding in (criteria, door, typo):
+    typo, wijze, dient = _finding(window, "adminitratieve"), _finding(window, "wijze"), _finding(window, "dient te")
+    session = window.controller.session
+    assert session is not None
+    # "... verleend dient te worden ... op het Raadhuisplein te Dinteloord": the "te" after the accepted "moet"
+    place = next(f for f in session.visible() if f.paragraph == "p9" and f.original == "te" and f.suggestions)
+    for finding in (criteria, door, dient, typo):
         review.select_finding(finding.id)
         review.accept_current()
     review.select_finding(wijze.id)
     review.reject_current()
-    session = window.controller.session
-    assert session is not None and session.decision(wijze.id) == (Decision.REJECTED, 0)
+    assert session.decision(wijze.id) == (Decision.REJECTED, 0)
 
     # "Alle markeringen": deletions struck through, insertions beside them, the rejected one as it was.
     assert view.marks("p3") == [("deleted", "criteria"), ("inserted", "normen")]
@@ -76,8 +79,8 @@ def test_decisions_show_in_the_document_as_it_will_be_saved(
     tip = view.tooltip_at(view.cursorRect(cursor).center()) or ""
     assert "Ingevoegd: ‘normen’" in tip and criteria.message in tip
     # An open finding after a change is still highlighted on its own words.
-    span = view.view_span(inzake)
-    assert span is not None and _selected(window, *span) == "inzake"
+    span = view.view_span(place)
+    assert span is not None and _selected(window, *span) == "te"
 
     # "Eindversie": the text as it will be saved, without marks.
     review.final_button.click()
@@ -85,15 +88,16 @@ def test_decisions_show_in_the_document_as_it_will_be_saved(
     assert view.shown_text("p3") == document.paragraph("p3").text.replace("criteria", "normen")
     assert view.shown_text("p5") == document.paragraph("p5").text.replace("door middel van", "door")
     assert "Besluit administratieve bepalingen inzake" in view.shown_text("p10")
-    span = view.view_span(inzake)
-    assert span is not None and _selected(window, *span) == "inzake"
+    assert view.shown_text("p9") == document.paragraph("p9").text.replace("dient te", "moet")
+    span = view.view_span(place)
+    assert span is not None and _selected(window, *span) == "te"
     review.marked_button.click()
     assert not view.final and view.marks("p3")
 
     # The levels are measured on the text as it will be saved, after every decision.
     opened = {r.paragraph: r for r in window.controller.opened_levels}
     now = {r.paragraph: r for r in window.controller.levels}
-    assert now["p5"].words == opened["p5"].words - 2 and now[None].words == opened[None].words - 2
+    assert now["p5"].words == opened["p5"].words - 2 and now[None].words == opened[None].words - 3  # and "moet"
     assert _paragraph_level(window, "p5") == "A2"  # was B1
     assert review.level_meter.bar.value() < bar_before  # the meter moved towards B1
     cursor.setPosition(view.view_position("p5", 3) or 0)

@@ -43,7 +43,7 @@ def test_the_preview_is_what_word_shows_in_the_saved_copy(
 ) -> None:
     document = open_document(letter_docx("003_besluit"))
     edits = _reviewed(document, language_tools).accepted_edits()
-    assert len(edits) >= 10
+    assert len(edits) >= 8  # every one-click fix of the real decision 003
     shown = preview(document, edits)
     target = tmp_path / "uit.docx"
     report = save_document(document, edits, target)

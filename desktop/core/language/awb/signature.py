@@ -119,7 +119,9 @@ def _kenmerk_found(line: Line, label: Line) -> ChecklistItem:
 
 
 def date_item(text: Text) -> ChecklistItem:
-    """The date of the decision: a labelled date or 'Plaats, 1 januari 2025', else any full date."""
+    """The date of the decision: a labelled date or 'Plaats, 1 januari 2025'. Any other full date may be the date of
+    what was decided ("De maatregelen zullen van kracht zijn op zondag 24 juni 2012", decision 129): doubtful, with
+    that date as its evidence."""
     for line in text.lines:
         label = _DATE_LABEL.match(line.text)
         date = _DATE.search(line.text)
@@ -130,7 +132,7 @@ def date_item(text: Text) -> ChecklistItem:
     dated = next(text.matches(_DATE), None)
     if dated is not None:
         line, date = dated
-        return item("datum", "present", "", _("Er staat een datum in het besluit; is dit de dagtekening?"), line,
+        return item("datum", "doubtful", "", _("Er staat een datum in het besluit; is dit de dagtekening?"), line,
                     date.span())
     no_year = next(text.matches(_DATE_NO_YEAR), None)
     if no_year is not None:
