@@ -106,3 +106,12 @@ def test_a_decision_number_is_a_kenmerk_and_a_bare_number_is_doubtful(real):
     assert items["kenmerk"].status == "present" and items["kenmerk"].quote == "Besluit nr. 3/2b"
     items = {item.check: item for item in review_document(real("108")).items}
     assert items["kenmerk"].status == "doubtful" and items["kenmerk"].quote == "385873"
+
+
+def test_a_date_without_a_label_is_doubtful_with_that_date(real):
+    """Decision 129: its only date is the day of the cycle race ('van kracht zijn op zondag 24 juni 2012'), no
+    dagtekening; under a check mark the question 'is dit de dagtekening?' would have passed for an answer."""
+    from desktop.core.language.awb import review_document
+
+    items = {item.check: item for item in review_document(real("129")).items}
+    assert items["datum"].status == "doubtful" and items["datum"].quote == "24 juni 2012"
