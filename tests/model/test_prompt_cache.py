@@ -30,13 +30,13 @@ def _forget(engine: LlamaEngine) -> None:
 
 def test_each_system_prompt_is_evaluated_once_and_gives_the_same_answer(embedded_engine: LlamaEngine) -> None:
     _forget(embedded_engine)
-    rewrite, split = _request("b1"), _request("splitsen")
+    rewrite, correction = _request("b1"), _request("correctie")
     system = embedded_engine._system_length(rewrite, embedded_engine.prompt_tokens(rewrite))
     assert system > 150
 
     first = embedded_engine.complete(rewrite)
     assert first.cached_tokens == 0
-    other = embedded_engine.complete(split)  # another system prompt takes the cache
+    other = embedded_engine.complete(correction)  # another system prompt takes the cache
     assert other.cached_tokens < system
     again = embedded_engine.complete(rewrite)  # the rewrite's system part comes back from the kept state
     assert again.cached_tokens == system

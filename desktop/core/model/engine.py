@@ -11,9 +11,9 @@ only ``Llama(model_path=...)``.
 The KV cache of a prompt's system part is evaluated once per prompt, not once per request: the
 longest prefix shared with the previous request stays in the cache, and the state of each system
 prompt (its keys and values, ~10 MB) is kept, in memory for the last few and in the user's cache
-folder (desktop/core/disk_cache.py) for the next start. A B1 task alternates the rewrite and the
-split prompt and the analysis alternates rewrites and corrections, so without the kept states every
-switch evaluated a system prompt of 180-340 tokens again: 4-8 s on two cores.
+folder (desktop/core/disk_cache.py) for the next start. The analysis alternates B1 rewrites and
+corrections, so without the kept states every switch evaluated a system prompt of 180-340 tokens again:
+4-8 s on two cores.
 
 An engine is used from one thread at a time (the UI's one-thread model pool; the CLI's main thread).
 """
@@ -53,7 +53,7 @@ LOOKUP_TOKENS = 6  # the longest draft
 LOOKUP_FIRST = 2  # the first draft's length
 LOOKUP_PAUSE = 6  # tokens without drafts after a draft that was wrong from its first token
 LOOKUP_NGRAM = 3
-PREFIX_STATES = 4  # system prompts whose KV state is kept in memory (b1, splitsen, correctie, one more)
+PREFIX_STATES = 4  # system prompts whose KV state is kept in memory (b1, correctie, concept, one more)
 PREFIX_CACHE = "kv-prompts"
 
 TextCallback = Callable[[str], None]

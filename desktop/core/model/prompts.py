@@ -12,7 +12,6 @@ from desktop.core.i18n import _
 
 PLACEHOLDERS: dict[str, frozenset[str]] = {
     "b1": frozenset({"text"}),
-    "splitsen": frozenset({"text"}),
     "correctie": frozenset({"text", "problems"}),
     "concept": frozenset({"slot", "instruction", "fields", "paragraphs"}),
 }

@@ -19,7 +19,7 @@ from desktop.core.i18n import _
 from desktop.core.language.confusion import ConfusionScorer
 from desktop.core.language.readability import LevelEstimate, difficulty, measure_paragraph
 from desktop.core.language.word_diff import opcodes
-from desktop.core.model.candidates import ATTEMPTS, B1_ATTEMPTS, SPLIT_PROMPT, Attempt, EarlyStop
+from desktop.core.model.candidates import ATTEMPTS, B1_ATTEMPTS, Attempt, EarlyStop
 from desktop.core.model.engine import (
     Completion,
     Engine,
@@ -118,16 +118,16 @@ def _request(task: Task, values: dict[str, str], attempt: Attempt, max_tokens: i
     name = attempt.prompt or task.value
     prompt = load_prompt(name)
     system, user = prompt.render(**values)
-    # Drafts from the prompt pay off only when the output copies the input: a correction or a split
-    # does, a rewrite or a draft mostly does not (bench/bench_prompt_lookup.py: B1
-    # rewrites ran at 0.9 times the speed with them).
+    # Drafts from the prompt pay off only when the output copies the input: a correction does, a rewrite
+    # or a draft mostly does not (bench/bench_prompt_lookup.py: B1 rewrites ran at 0.9 times the speed
+    # with them).
     request = Request(
         system=system,
         user=user,
         max_tokens=max_tokens,
         temperature=attempt.temperature,
         seed=attempt.seed,
-        prompt_lookup=task is Task.CORRECTION or name == SPLIT_PROMPT,
+        prompt_lookup=task is Task.CORRECTION,
     )
     return request, prompt.version
 
@@ -155,9 +155,9 @@ def run_task(
     splits and plainer words the rules build and the model judges (rule_rewrites.py; ``scorer``, by
     default the engine's own log-probability scorer): they cost a fraction of a second, and when one
     passes every guard it is offered without asking the model to write. Otherwise it tries the model's
-    candidates (a rewrite with the closest expert examples, a split, sampled ones; a list item is never
-    split) until one reaches B1, giving up a candidate early when it copies its input or loses its form
-    (a greedy one that does so rules out the sampled ones of its prompt), and offers the easiest candidate
+    candidates (a rewrite with the closest expert examples, greedy, then sampled) until one reaches B1,
+    giving up a candidate early when it copies its input or loses its form (a greedy one that does so
+    rules out the sampled ones of its prompt), and offers the easiest candidate
     that passed. No candidate starts after the budget is spent or when ``cancel`` is set; at ``stop_at``
     (a ``time.monotonic()``) the candidate being written is stopped too. This is the one way the app and
     the CLI run the model on a document's text.
@@ -170,8 +170,6 @@ def run_task(
         values = {"text": original}
         examples = render_examples(closest_examples(original))
         tries = B1_ATTEMPTS if attempts is None else attempts
-        if closing_punctuation(original) in LIST_ENDINGS:
-            tries = [a for a in tries if a.prompt != SPLIT_PROMPT]
         budget = B1_BUDGET_SECONDS if budget_seconds is None else budget_seconds
     else:
         values = {"text": original, "problems": job.problems or "-"}

@@ -18,7 +18,6 @@ from desktop.core.language.clauses import SplitOption, split_options
 from desktop.core.language.confusion import Candidate
 from desktop.core.language.spelling import SpellChecker, default_dictionary_dir
 from desktop.core.language.wordlists import WordLists
-from desktop.core.model.candidates import SPLIT_PROMPT
 from desktop.core.model.guards import GuardContext, Task, check_output
 from desktop.core.model.jobs import ModelJob
 from desktop.core.model.rule_rewrites import (
@@ -147,7 +146,7 @@ def test_two_splits_go_together_in_a_long_sentence() -> None:
 def test_a_rule_split_that_passes_every_guard_is_offered_without_asking_the_model_to_write(
     context: GuardContext,
 ) -> None:
-    engine = FakeEngine({})
+    engine = FakeEngine()
     scorer = FakeScorer({". Hierdoor kan": -2.0, ". Ook kan": -4.0})
     result = run_task(engine, ModelJob(Task.B1, "p1", WEESP, 0, len(WEESP)), context, scorer=scorer)
     assert result.text == WEESP_SPLIT
@@ -158,7 +157,7 @@ def test_a_rule_split_that_passes_every_guard_is_offered_without_asking_the_mode
 
 
 def test_the_model_writes_when_no_rule_candidate_passes(context: GuardContext) -> None:
-    engine = FakeEngine({"b1": [WEESP] * 4, SPLIT_PROMPT: [WEESP] * 4})  # a model that copies
+    engine = FakeEngine([WEESP] * 2)  # a model that copies
     result = run_task(
         engine, ModelJob(Task.B1, "p1", WEESP, 0, len(WEESP)), context, scorer=FakeScorer(default=-9.0)
     )
@@ -180,7 +179,7 @@ def test_plainer_words_alone_are_a_candidate_and_offered_when_every_guard_passes
     plain = "De instelling besluit zo snel mogelijk of zij een ongevraagd advies zal volgen."
     scorer = FakeScorer({"zo snel mogelijk": 0.5})
     assert rule_candidates(scorer, SPOEDIG, context) == [plain]
-    engine = FakeEngine({})
+    engine = FakeEngine()
     result = run_task(engine, ModelJob(Task.B1, "p1", SPOEDIG, 0, len(SPOEDIG)), context, scorer=scorer)
     assert result.text == plain and result.by_rules and engine.requests == []
     assert result.findings and all("eenvoudiger woorden" in f.message for f in result.findings)
@@ -211,7 +210,7 @@ def test_a_word_in_a_name_is_not_replaced(context: GuardContext) -> None:
 
 def test_a_list_item_gets_no_rule_candidate_and_the_scorer_is_not_asked(context: GuardContext) -> None:
     captured = HAARLEMMERMEER.replace("dat", "Dat", 1).replace(";", ".")
-    engine = FakeEngine({"b1": [captured, captured]})
+    engine = FakeEngine([captured, captured])
     scorer = FakeScorer(default=5.0)
     result = run_task(engine, ModelJob(Task.B1, "p1", HAARLEMMERMEER, 0, len(HAARLEMMERMEER)), context, scorer=scorer)
     assert result.text is None and scorer.asked == []
