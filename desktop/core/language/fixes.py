@@ -57,7 +57,7 @@ COORDINATORS = frozenset({"maar", "en", "want", "dus", "of"})
 CONJUNCTION_TERMS = frozenset({"alsmede", "dan wel", "doch"})
 # "dient te" → "moet" drops the "te" of a second infinitive it governs: "Het beroepschrift dient te zijn ondertekend
 # en ten minste het volgende te bevatten" would become "moet zijn ondertekend en ... te bevatten".
-_WITH_TE = re.compile(r"\bte$")
+_WITH_TE = re.compile(r"\w\s+te$")  # a verb with "te" ("dient te"), not the "te" of a place ("te Tilburg")
 _COORDINATED_TE = re.compile(r"[^.;:]*?\sen\s[^.;:]*?\bte\s+\w+n\b", re.IGNORECASE)
 _PREPOSITIONAL = re.compile(r"\b(?:van|tot|met|op|aan)$", re.IGNORECASE)
 # Plain words that LanguageTool's officialese rules or the B1 list offer but that mean something else in government
@@ -110,13 +110,16 @@ def constructed(finding: Finding, text: str) -> Finding:
 
 
 def adjective_place(text: str, start: int, end: int) -> bool:
-    """True when the word at ``text[start:end]`` stands where an adjective does: after an article or a determiner
-    and before a word that opens no phrase of its own ("het betreffende gebruiksverbod"; not "het ingevolge het
-    Vuurwerkbesluit", where "het" is a pronoun and "ingevolge" a preposition)."""
+    """True when the word at ``text[start:end]`` stands where an adjective does: after an article or a determiner,
+    ending in -e, and before a word that opens no phrase of its own ("het betreffende gebruiksverbod"; not "het
+    ingevolge het Vuurwerkbesluit" or "Dit overeenkomstig artikel 24", where "het" and "Dit" are pronouns and the
+    word a preposition)."""
     before = _WORD.findall(text[:start])
     after = _WORD.findall(text[end:])
     if not before or before[-1].lower() not in DETERMINERS or opens_phrase(text[start:end]):
         return False  # "dat het om reden van verkeersveiligheid": "om" is a preposition, "het" a pronoun
+    if not text[start:end].lower().endswith("e"):
+        return False  # after a determiner an adjective ends in -e: "Dit overeenkomstig artikel 24" has a preposition
     return not (after and opens_phrase(after[0]))
 
 

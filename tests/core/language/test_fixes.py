@@ -104,6 +104,14 @@ OTHER_MEANINGS = [
     ("Het beroepschrift dient te zijn ondertekend en ten minste het volgende te bevatten:", "dient te", {"moet"}, None),
     ("Uw bezwaarschrift dient te zijn ondertekend en voorzien te zijn van uw naam en adres, de datum en de gronden "
      "van het bezwaar.", "dient te", {"moet"}, None),
+    # decision 303: "Dit" is a pronoun and "overeenkomstig" a preposition: "volgens" fits
+    ("De opsporingsambtenaar is daartoe bevoegd krachtens mandaat van de korpschef. Dit overeenkomstig artikel 24, "
+     "aanhef en onderdeel a, van het Besluit administratieve bepalingen inzake het wegverkeer;", "overeenkomstig",
+     set(), "volgens"),
+    # letter 003: the "te" of a place is no verb with "te" ("moet"-test above), even with "en ... te verlenen" after it
+    ("dat vanuit ziekenhuis St. Elisabeth te Tilburg echter sterk wordt aangedrongen met het oog op de fysieke "
+     "beperkingen en de zeer slechte gezondheid van mevrouw [naam] om toch medewerking te verlenen;",
+     "te", set(), "in"),
     # decision 102: "echter" at the start of a clause is "maar" (in the middle of one it is not: below)
     ("Op dit moment is er voor de handhavers geen mogelijkheid om hierop handhavend op te treden, echter door het "
      "instellen van dit besluit bestaat die mogelijkheid wel.", "echter", set(), "maar"),
