@@ -326,7 +326,7 @@ def calibrate_rules(tools: LanguageTools, scorer: object, cases: Sequence[Case],
     suggestion's margin on the correct sentences (false alarms) and on the errors they find, for RULE_VETO; for the
     style findings' one-click replacements on the real letters, the lowest margins with their sentences, for
     FIX_DROP (read by hand: does the replacement break the sentence?)."""
-    from desktop.core.language.confusion import FIX_KIND, RULE_KIND, with_fix_candidates
+    from desktop.core.language.confusion_candidates import FIX_KIND, RULE_KIND, with_fix_candidates
 
     rules = schrijfhulp_rules(tools)
 
@@ -362,7 +362,7 @@ def calibrate_rank(tools: LanguageTools, scorer: object, cases: Sequence[Case]) 
     """The model's ranking of a misspelt word's suggestions (RANK_KIND), on the tuning part's errors that the rules
     find with a spelling finding of two or more suggestions: per lead (nats by which the model's preferred suggestion
     must beat the rules' first to take its place), how often the first suggestion is the right fix."""
-    from desktop.core.language.confusion import RANK_KIND, with_fix_candidates
+    from desktop.core.language.confusion_candidates import RANK_KIND, with_fix_candidates
 
     rules = schrijfhulp_rules(tools)
     judged = []  # (case, finding, margins per suggestion)

@@ -15,7 +15,8 @@ from desktop.core.analysis import LanguageTools, ParagraphFindings, run_analysis
 from desktop.core.document.reader import open_document
 from desktop.core.document.samples import text_to_docx
 from desktop.core.findings import Finding
-from desktop.core.language.confusion import FIX_DROP, Candidate
+from desktop.core.language.confusion import FIX_DROP
+from desktop.core.language.confusion_candidates import Candidate
 from desktop.core.model import engine as engine_module
 from desktop.core.policy.settings import load_settings
 

@@ -51,7 +51,7 @@ def test_an_engine_nobody_closed_is_closed_before_the_interpreter_goes(
     program = (
         "import sys\n"
         "from desktop.core.model.engine import load_engine, scorer_for\n"
-        "from desktop.core.language.confusion import Candidate\n"
+        "from desktop.core.language.confusion_candidates import Candidate\n"
         "engine = load_engine()\n"
         "close = engine.close\n"
         "engine.close = lambda: (print('gesloten', file=sys.stderr), close())\n"

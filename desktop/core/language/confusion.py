@@ -41,6 +41,16 @@ from desktop.core.language.confusion_calibration import (
     Threshold,
     confidence_for,
 )
+from desktop.core.language.confusion_candidates import (
+    FIX_KIND,
+    MAX_JUDGED_SUGGESTIONS,
+    RANK_KIND,
+    RULE_KIND,
+    Candidate,
+    preferred_first,
+    with_fix_candidates,
+    without_overlaps,
+)
 from desktop.core.language.finite_verbs import PREPOSITIONS, finite_forms, missing_finite_verb
 from desktop.core.language.genders import WANTED, ArticleChecker, NounGenders
 from desktop.core.language.sentences import split_sentences
@@ -74,15 +84,13 @@ _U_VERBS = {"kan": "kunt", "wil": "wilt", "zal": "zult"}
 # one ending in d right after "ik", or before "je"/"jij" (inversion: "word je"), too. Not worth scoring.
 _THIRD_PERSON = frozenset(["het", "hij", "zij", "ze", "er", "dit", "dat", "die", "wat", "wie", "men", "u"])
 _ARTICLES = {"de": "het", "het": "de", "deze": "dit", "dit": "deze"}
-# The rules' findings the model judges (ConfusionChecker.revise): it ranks a misspelt word's first suggestions, and
-# a style finding's replacement that makes the sentence less likely by more than FIX_DROP nats is no one-click fix.
-RANK_KIND = "spelling"
-FIX_KIND = "fix"
+# The rules' findings the model judges (ConfusionChecker.revise; their kinds RANK_KIND, FIX_KIND and RULE_KIND are in
+# confusion_candidates.py): it ranks a misspelt word's first suggestions, and a style finding's replacement that makes
+# the sentence less likely by more than FIX_DROP nats is no one-click fix.
 # A LanguageTool grammar finding whose every suggestion makes the sentence less likely than this (nats) would not be
 # shown (the rule misreading the sentence: "de woningen verhuurt" → "verhuurd"). The veto is set out of reach: no
 # threshold was shown on the tuning parts to drop only wrong findings, so the model never hides a grammar finding;
 # it only puts the suggestion it prefers first (below). The scoring stays for that.
-RULE_KIND = "regel"
 RULE_VETO = -99.0
 # Of a LanguageTool grammar finding's suggestions, the one the model prefers comes first when it beats the rule's
 # first by more than this (nats): "het zaak nummer" → "het zaaknummer" before "de zaak nummer". On the tuning parts
@@ -95,7 +103,6 @@ RULE_RERANK = 2.0
 # fix came first in 49 with the rules' order, 51 with the model's order, 54 with a lead of 3 to 6: below 3 the
 # model put 'identificeerde' before 'identificeert' and 'steken' before 'stemmen'.
 RANK_RERANK = 3.0
-MAX_JUDGED_SUGGESTIONS = 5
 FIX_DROP = -8.0
 # Of a style finding's plain alternatives, the one the model prefers in the sentence comes first when it beats the
 # list's first by more than this (nats). The list's first fits the commonest use; "naar aanleiding van" → "na",
@@ -109,20 +116,6 @@ MIN_SPLIT_PART = 3
 PARTICLES = frozenset(["aan", "achter", "af", "bij", "door", "mee", "om", "onder", "op", "over", "tegen", "toe", "uit",
                        "voor", "weg", "samen", "terug", "vast", "open"])
 PARTICLE_JOINED_ZIPF = 3.0
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A word in a sentence, its valid twins and the kind of confusion (offsets into the sentence)."""
-
-    start: int
-    end: int
-    original: str
-    alternatives: tuple[str, ...]
-    kind: str
-    # For a rule finding (RULE_KIND, RANK_KIND): the twins of the words inside it, each as the finding's text with the
-    # twin in place, and its kind ("onder werp" → ("onderwerp", "los")); they follow the rule's suggestions.
-    folded: tuple[tuple[str, str], ...] = ()
 
 
 class ConfusionScorer(Protocol):
@@ -180,16 +173,6 @@ class ConfusionPairs:
 
     def __len__(self) -> int:
         return sum(len(v) for v in self._twins.values()) // 2
-
-
-def _without_overlaps(candidates: list[Candidate]) -> list[Candidate]:
-    """The candidates sorted by start, each one that overlaps an earlier one left out (the scorer replaces
-    one stretch of the sentence at a time)."""
-    kept: list[Candidate] = []
-    for candidate in sorted(candidates, key=lambda c: (c.start, c.end)):
-        if not kept or candidate.start >= kept[-1].end:
-            kept.append(candidate)
-    return kept
 
 
 @dataclass
@@ -321,7 +304,7 @@ class ConfusionChecker:
                     Candidate(match.start(), match.end(), word, tuple(case_like(t, word) for t in twins), kind)
                 )
         found += self._split_compounds(sentence, tokens)
-        return _without_overlaps(found)
+        return without_overlaps(found)
 
     def _split_compounds(self, sentence: str, tokens: list[re.Match[str]]) -> list[Candidate]:
         """Two words that belong together ("cliënten raad", "belang rijk", "voor zitter"): both lower case, one
@@ -490,17 +473,17 @@ class ConfusionChecker:
             if kind == RULE_KIND:
                 own = {s: m for s, m in margins.items() if s in finding.suggestions}
                 if max(own.values(), default=0.0) >= RULE_VETO:
-                    revised.append(self._twin_first(_preferred_first(finding, own, RULE_RERANK), margins, folded))
+                    revised.append(self._twin_first(preferred_first(finding, own, RULE_RERANK), margins, folded))
                 else:
                     self.report.vetoed += 1
                 continue
             if kind == RANK_KIND:
                 own = {s: m for s, m in margins.items() if s in finding.suggestions}
-                revised.append(self._twin_first(_preferred_first(finding, own, RANK_RERANK), margins, folded))
+                revised.append(self._twin_first(preferred_first(finding, own, RANK_RERANK), margins, folded))
                 continue
             kept = tuple(s for s in finding.suggestions if margins.get(s, 0.0) >= FIX_DROP)
             if kept:
-                revised.append(_preferred_first(replace(finding, suggestions=kept), margins, FIX_RERANK))
+                revised.append(preferred_first(replace(finding, suggestions=kept), margins, FIX_RERANK))
             else:
                 note = _("Geen directe vervanging: volgens het taalmodel loopt de zin met ‘{fix}’ veel slechter "
                          "(verschil {margin:.1f}); herschrijf de zin zelf.").format(
@@ -533,57 +516,3 @@ class ConfusionChecker:
         others = tuple(s for s in finding.suggestions if s != alternative)
         return replace(finding, suggestions=(alternative, *others)[:MAX_JUDGED_SUGGESTIONS],
                        also=(*finding.also, (f"{RULE_PREFIX}:{kind.upper().replace('/', '_')}", reason)))
-
-
-def _preferred_first(finding: Finding, margins: Mapping[str, float], lead: float) -> Finding:
-    """``finding`` with the suggestion the model prefers first, when it beats the rule's first by more than
-    ``lead`` nats (the others keep the rule's order)."""
-    first = finding.suggestions[0]
-    best = max(finding.suggestions, key=lambda s: margins.get(s, -1e9))
-    if margins.get(best, -1e9) - margins.get(first, -1e9) <= lead:
-        return finding
-    return replace(finding, suggestions=(best, *(s for s in finding.suggestions if s != best)))
-
-
-def with_fix_candidates(
-    candidates: list[Candidate], start: int, end: int, findings: Iterable[Finding]
-) -> list[Candidate]:
-    """``candidates`` (of the sentence at ``start:end`` of its paragraph) with a candidate for each rule finding in it
-    whose suggestions the model judges: a spelling finding with more than one suggestion (:data:`RANK_KIND`: the
-    model ranks them) and a style finding's replacement (:data:`FIX_KIND`). A twin candidate that overlaps one of
-    these gives way."""
-    extra = []
-    for finding in findings:
-        if not (start <= finding.start and finding.end <= end) or not finding.suggestions:
-            continue
-        if finding.category is Category.SPELLING and len(finding.suggestions) > 1:
-            kind = RANK_KIND
-        elif finding.category is Category.STYLE:
-            kind = FIX_KIND
-        elif finding.category is Category.GRAMMAR and finding.rule.startswith("LT:"):
-            kind = RULE_KIND
-        else:
-            continue
-        extra.append(Candidate(finding.start - start, finding.end - start, finding.original,
-                               tuple(finding.suggestions[:MAX_JUDGED_SUGGESTIONS]), kind))
-    extra = [_folded(e, candidates) if e.kind in (RULE_KIND, RANK_KIND) else e for e in _without_overlaps(extra)]
-    kept = [c for c in candidates if not any(c.start < e.end and e.start < c.end for e in extra)]
-    return _without_overlaps(extra + kept)
-
-
-def _folded(rule: Candidate, twins: Sequence[Candidate]) -> Candidate:
-    """``rule`` (a LanguageTool finding or a misspelt word to judge) with the twins of the words inside it as further
-    alternatives: the scorer replaces one stretch at a time, so a twin candidate inside a rule's finding is judged as
-    part of it."""
-    folded = []
-    for twin in twins:
-        if twin.kind in (RANK_KIND, FIX_KIND, RULE_KIND) or not (rule.start <= twin.start and twin.end <= rule.end):
-            continue
-        before = rule.original[: twin.start - rule.start]
-        after = rule.original[twin.end - rule.start :]
-        folded += [(before + alternative + after, twin.kind) for alternative in twin.alternatives]
-    folded = [(a, k) for a, k in dict(folded).items() if a != rule.original]
-    if not folded:
-        return rule
-    new = tuple(a for a, _k in folded if a not in rule.alternatives)
-    return replace(rule, alternatives=rule.alternatives + new, folded=tuple(folded))

@@ -28,7 +28,8 @@ from dataclasses import dataclass
 
 from desktop.core.language.casing import case_like
 from desktop.core.language.clauses import SplitOption, apply_options, split_options
-from desktop.core.language.confusion import Candidate, ConfusionScorer
+from desktop.core.language.confusion import ConfusionScorer
+from desktop.core.language.confusion_candidates import Candidate
 from desktop.core.language.fixes import fits_in_place
 from desktop.core.language.wordlists import normalise
 from desktop.core.model.guards.check import style_alternatives

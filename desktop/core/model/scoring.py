@@ -36,7 +36,7 @@ from typing import Any
 
 import numpy as np
 
-from desktop.core.language.confusion import Candidate
+from desktop.core.language.confusion_candidates import Candidate
 from desktop.core.model.energy import ModelCost
 
 # A neutral frame that tells the model what kind of text follows; its tokens stay in the KV cache.

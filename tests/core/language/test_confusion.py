@@ -18,12 +18,11 @@ from desktop.core.language.confusion import (
     RANK_RERANK,
     RULE_RERANK,
     RULE_VETO,
-    Candidate,
     ConfusionChecker,
     ConfusionPairs,
-    with_fix_candidates,
 )
 from desktop.core.language.confusion_calibration import CALIBRATION
+from desktop.core.language.confusion_candidates import Candidate, with_fix_candidates
 from desktop.core.language.genders import NounGenders
 from desktop.core.language.spelling import SpellChecker, default_dictionary_dir
 

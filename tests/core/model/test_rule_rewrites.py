@@ -15,7 +15,7 @@ import pytest
 
 from desktop.core.analysis import LanguageTools
 from desktop.core.language.clauses import SplitOption, split_options
-from desktop.core.language.confusion import Candidate
+from desktop.core.language.confusion_candidates import Candidate
 from desktop.core.language.spelling import SpellChecker, default_dictionary_dir
 from desktop.core.language.wordlists import WordLists
 from desktop.core.model.guards import GuardContext, Task, check_output
