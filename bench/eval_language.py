@@ -73,7 +73,8 @@ def finding_type(finding: Finding) -> str:
     """The kind of a finding, for the false-alarm table."""
     rule = finding.rule
     if rule.startswith("CONF:"):
-        return {"CONF:D_T": "d/t", "CONF:DE_HET": "de/het", "CONF:LIDWOORD": "de/het", "CONF:WOORDPAAR": "real-word",
+        return {"CONF:D_T": "d/t", "CONF:INVERSIE": "d/t", "CONF:DE_HET": "de/het", "CONF:LIDWOORD": "de/het",
+                "CONF:WOORDPAAR": "real-word",
                 "CONF:U-VORM": "kan u", "CONF:LOS": "compound", "CONF:MEERVOUD": "de/het"}.get(rule, rule)
     if rule == "LIDWOORD":
         return "de/het"

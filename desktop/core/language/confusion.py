@@ -83,6 +83,12 @@ _U_VERBS = {"kan": "kunt", "wil": "wilt", "zal": "zult"}
 # A verb form ending in t right after one of these subjects is the right form ("het wordt", "u vindt");
 # one ending in d right after "ik", or before "je"/"jij" (inversion: "word je"), too. Not worth scoring.
 _THIRD_PERSON = frozenset(["het", "hij", "zij", "ze", "er", "dit", "dat", "die", "wat", "wie", "men", "u"])
+# Of those, the ones that are also determiners, with the article of the nouns they go with: a t-form after one of them
+# whose d-twin is a noun of that article may be the noun misspelt ("het gebiedt", "in die maant is"): judged.
+_DETERMINER_ARTICLE = {"het": "het", "dit": "het", "dat": "het", "die": "de"}
+# A t-form right before "je" or "jij" and not after a subject pronoun is inversion ("Dan belandt je" → "beland je")
+# unless "je" is an object or a possessive ("Dat houdt je gezond"): its own kind, with its own calibrated margin.
+_INVERTED_SUBJECTS = ("je", "jij")
 _ARTICLES = {"de": "het", "het": "de", "deze": "dit", "dit": "deze"}
 # The rules' findings the model judges (ConfusionChecker.revise; their kinds RANK_KIND, FIX_KIND and RULE_KIND are in
 # confusion_candidates.py): it ranks a misspelt word's first suggestions, and a style finding's replacement that makes
@@ -141,6 +147,7 @@ KIND_LABELS = {
     "meervoud": "de/het",
     "los": N_("samenstelling"),
     "d/t": "d/t",
+    "inversie": "d/t",
     "de/het": "de/het",
     "woordpaar": N_("woordpaar"),
     "u-vorm": N_("u-vorm"),
@@ -249,11 +256,20 @@ class ConfusionChecker:
         "u" is no subject and "zal" agrees with "aantal"."""
         return index > 0 and tokens[index - 1].group().lower() in PREPOSITIONS
 
-    @staticmethod
-    def _certain_verb_form(lower: str, previous: str, following: str) -> bool:
+    def _certain_verb_form(self, lower: str, previous: str, following: str) -> bool:
         if lower.endswith("t"):
-            return previous in _THIRD_PERSON and following not in ("je", "jij")
+            return previous in _THIRD_PERSON and following not in _INVERTED_SUBJECTS and not self._noun_twin(
+                lower, previous)
         return lower.endswith("d") and (previous == "ik" or following in ("je", "jij", "ik"))
+
+    def _noun_twin(self, lower: str, previous: str) -> bool:
+        """True when ``previous`` can be the determiner of the d-twin of the t-form ``lower``: "het gebiedt" (gebied,
+        a het-noun), "die maant" (maand, a de-noun)."""
+        article = _DETERMINER_ARTICLE.get(previous)
+        if article is None or self._articles is None:
+            return False
+        gender = self._articles.genders.gender(lower[:-1] if lower.endswith("dt") else lower[:-1] + "d")
+        return gender is not None and gender.article in (article, "beide")
 
     def candidates(self, sentence: str) -> list[Candidate]:
         """Every token of ``sentence`` with a valid twin (offsets into ``sentence``)."""
@@ -298,7 +314,9 @@ class ConfusionChecker:
             elif (word[:1].islower() or match.start() == 0) and not self._certain_verb_form(
                 lower, previous, following.lower()
             ):
-                kind, twins = "d/t", self._dt_twins(lower)
+                twins = self._dt_twins(lower)
+                inverted = following.lower() in _INVERTED_SUBJECTS and previous not in _THIRD_PERSON
+                kind = "inversie" if lower.endswith("t") and inverted else "d/t"
             if twins:
                 found.append(
                     Candidate(match.start(), match.end(), word, tuple(case_like(t, word) for t in twins), kind)

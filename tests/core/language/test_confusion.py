@@ -163,6 +163,30 @@ def test_the_missing_finite_verb_is_no_part_of_a_compound_written_apart() -> Non
     assert "eend broed" in _candidates(checker, "Die eend broed is al enkele weken oud.")
 
 
+def test_a_t_form_after_a_determiner_whose_d_twin_is_its_noun_is_judged() -> None:
+    """"het", "die", "dit" and "dat" are also determiners: after one of them a t-form whose d-twin is a noun of the
+    article they go with may be the noun misspelt (an Amsterdam sentence, tuning part: "voor het gebied"; the model
+    prefers "gebied" there). After a pronoun subject with no such noun the t-form stays certain ("het wordt")."""
+    speller = SpellChecker(default_dictionary_dir())
+    genders = NounGenders.load(analyse=speller.analyses, is_word=speller.in_dictionary)
+    checker = ConfusionChecker(speller.in_dictionary, ConfusionPairs.load(), genders)
+    found = _candidates(checker, "Dit onderzoek levert een archeologische verwachtingskaart op voor het gebiedt.")
+    assert found["gebiedt"] == ("gebied",)
+    assert _candidates(checker, "Dan pas weten we wat er in die maant is gebeurd.")["maant"] == ("maand",)
+    assert "wordt" not in _candidates(checker, "Het besluit is genomen en het wordt u toegestuurd.")
+    assert "maant" not in _candidates(checker, "Het maant ons tot voorzichtigheid.")  # maand is no het-noun
+
+
+def test_a_t_form_before_je_is_judged_as_inversion(checker) -> None:
+    """tests/data/real-errors (nl.wikipedia, tuning part): "Dan belandt je uiteraard in een negatieve spiraal"
+    (beland je). A t-form right before "je" or "jij" is its own kind, with its own calibrated margin."""
+    [candidate] = [c for c in checker.candidates("Dan belandt je uiteraard in een negatieve spiraal.")
+                   if c.original == "belandt"]
+    assert (candidate.kind, candidate.alternatives) == ("inversie", ("beland",))
+    for sentence in ("Dan belandt hij uiteraard in een negatieve spiraal.", "Hij vindt je brief goed."):
+        assert [c.kind for c in checker.candidates(sentence) if c.original in ("belandt", "vindt")] == ["d/t"]
+
+
 def test_het_before_a_plural_is_judged_and_de_before_it_is_not() -> None:
     speller = SpellChecker(default_dictionary_dir())
     genders = NounGenders.load(analyse=speller.analyses, is_word=speller.in_dictionary)
