@@ -321,8 +321,18 @@ class ConfusionChecker:
                 found.append(
                     Candidate(match.start(), match.end(), word, tuple(case_like(t, word) for t in twins), kind)
                 )
-        found += self._split_compounds(sentence, tokens)
-        return without_overlaps(found)
+        joined = self._split_compounds(sentence, tokens)
+        for index, compound in enumerate(joined):
+            # a twin of the compound's first word ("voort" → "voord", "land" → "landt") is judged as part of it: the
+            # scorer replaces one stretch at a time, and the shorter twin would otherwise keep the compound out
+            twin = next((c for c in found if c.start == compound.start and c.end < compound.end), None)
+            if twin is not None:
+                found.remove(twin)
+                rest = compound.original[twin.end - compound.start :]
+                extra = tuple(alternative + rest for alternative in twin.alternatives)
+                joined[index] = replace(compound, alternatives=compound.alternatives + extra,
+                                        folded=tuple((e, twin.kind) for e in extra))
+        return without_overlaps(found + joined)
 
     def _split_compounds(self, sentence: str, tokens: list[re.Match[str]]) -> list[Candidate]:
         """Two words that belong together ("cliënten raad", "belang rijk", "voor zitter"): both lower case, one
@@ -362,32 +372,39 @@ class ConfusionChecker:
     # -- judging ----------------------------------------------------------------------------------
 
     def finding(self, paragraph_id: str, offset: int, candidate: Candidate, margins: Sequence[float]) -> Finding | None:
-        """A finding when the best twin wins by the calibrated margin of its kind, else None."""
-        threshold = self.calibration[candidate.kind]
+        """A finding when the best twin wins by the calibrated margin of its kind (a folded twin's own kind: "landt
+        schappelijke" is a d/t twin inside "land schappelijke"), else None."""
         best = max(range(len(margins)), key=margins.__getitem__)
+        alternative = candidate.alternatives[best]
+        kind = dict(candidate.folded).get(alternative, candidate.kind)
+        threshold = self.calibration[kind]
         margin = margins[best]
         if margin < threshold.margin:
             return None
-        alternative = candidate.alternatives[best]
+        if kind != candidate.kind:  # the twin of a compound's first word: the finding is on that word alone
+            first = candidate.original.split(" ")[0]
+            rest = candidate.original[len(first) :]
+            candidate = replace(candidate, end=candidate.start + len(first), original=first)
+            alternative = alternative[: len(alternative) - len(rest)]
         return Finding(
             paragraph=paragraph_id,
             start=offset + candidate.start,
             end=offset + candidate.end,
             original=candidate.original,
-            category=Category.SPELLING if candidate.kind in ("woordpaar", "los") else Category.GRAMMAR,
-            rule=f"{RULE_PREFIX}:{candidate.kind.upper().replace('/', '_')}",
+            category=Category.SPELLING if kind in ("woordpaar", "los") else Category.GRAMMAR,
+            rule=f"{RULE_PREFIX}:{kind.upper().replace('/', '_')}",
             source=Source.MODEL,
             message=(
                 _(
                     "Volgens de woordenlijst hoort hier ‘{alternative}’; het taalmodel spreekt dat niet tegen "
                     "(verschil {margin:.1f})."
                 )
-                if candidate.kind == "lidwoord" and margin >= 0
+                if kind == "lidwoord" and margin >= 0
                 else _(
                     "Volgens de woordenlijst hoort hier ‘{alternative}’, maar het taalmodel vindt ‘{word}’ iets "
                     "waarschijnlijker (verschil {margin:.1f}): is ‘{word}’ hier geen lidwoord?"
                 )
-                if candidate.kind == "lidwoord"
+                if kind == "lidwoord"
                 else _(
                     "Misschien bedoelt u ‘{alternative}’: het taalmodel vindt ‘{alternative}’ en ‘{word}’ hier "
                     "bijna even waarschijnlijk ({kind}; verschil {margin:.1f})."
@@ -398,7 +415,7 @@ class ConfusionChecker:
                     "verschil {margin:.1f})."
                 )
             ).format(
-                alternative=alternative, word=candidate.original, kind=_(KIND_LABELS[candidate.kind]), margin=margin
+                alternative=alternative, word=candidate.original, kind=_(KIND_LABELS[kind]), margin=margin
             ),
             suggestions=(alternative,),
             # the model itself prefers what is written: never more than doubtful, whatever the lexicon says

@@ -89,7 +89,8 @@ def folded(rule: Candidate, twins: Sequence[Candidate]) -> Candidate:
             continue
         before = rule.original[: twin.start - rule.start]
         after = rule.original[twin.end - rule.start :]
-        folded += [(before + alternative + after, twin.kind) for alternative in twin.alternatives]
+        kinds = dict(twin.folded)
+        folded += [(before + a + after, kinds.get(a, twin.kind)) for a in twin.alternatives]
     folded = [(a, k) for a, k in dict(folded).items() if a != rule.original]
     if not folded:
         return rule

@@ -127,6 +127,28 @@ def test_a_real_word_twin_must_win_by_its_margin(checker) -> None:
     assert [(f.original, f.suggestions[0], f.doubtful) for f in findings] == [("zij", "zei", True)]
 
 
+def test_a_twin_of_a_compounds_first_word_is_judged_with_the_compound_by_its_own_margin(checker) -> None:
+    """An Amsterdam sentence (tuning part) with "voortgang" written apart: "voort" has a d/t twin ("voord"), which kept
+    the compound out (the scorer replaces one stretch at a time, the shorter twin came first). The twin is now an
+    alternative of the compound, judged by the margin of its own kind, and a finding on it is on its word alone
+    (tests/data/real-errors: "De paring vind plaats in het water", vindt, where "vindplaats" is a word too)."""
+    text = "Gezonde bedrijfsvoering en voort gang van zorg zijn zowel in het belang van de GGD als van cliënten."
+    [candidate] = [c for c in checker.candidates(text) if c.original.startswith("voort")]
+    assert (candidate.original, candidate.kind, candidate.alternatives) == (
+        "voort gang", "los", ("voortgang", "voord gang"))
+    [(_pid, findings)] = checker.judge([("p", text)], GivenMargins({"voort gang": 0.5}))
+    assert [(f.original, f.suggestions[0]) for f in findings] == [("voort gang", "voortgang")]
+    scorer = GivenMargins({})
+    scorer.per_alternative = {"voortgang": -3.0, "voord gang": CALIBRATION["d/t"].margin - 0.1}
+    [(_pid, findings)] = checker.judge([("p", text)], scorer)
+    assert findings == []  # above the compound's margin, below d/t's
+    text = "De paring vind plaats in het water."
+    scorer.per_alternative = {"vindplaats": -6.0, "vindt plaats": CALIBRATION["d/t"].margin + 2.0}
+    [(_pid, findings)] = checker.judge([("p", text)], scorer)
+    assert [(f.original, f.start, f.end, f.suggestions[0], f.rule) for f in findings] == [
+        ("vind", 10, 14, "vindt", "CONF:D_T")]
+
+
 def test_no_time_left_or_a_cancel_leaves_sentences_unjudged_and_counted(checker) -> None:
     scorer = GivenMargins({"word": 10.0})
     paragraphs = [("p1", TEXT), ("p2", TEXT)]
