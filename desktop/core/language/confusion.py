@@ -494,8 +494,10 @@ class ConfusionChecker:
         a misspelt word's suggestion the model prefers by more than :data:`RANK_RERANK` first ("dike" → "dikke"
         before "die"); a LanguageTool finding's by more than :data:`RULE_RERANK`; a style finding's plain alternative
         by more than :data:`FIX_RERANK` ("over deze brief", not "na deze brief"); the twin of a word inside a rule's
-        finding first where the model prefers it (:meth:`_twin_first`); a style finding's replacement that makes the
-        sentence far less likely (by more than :data:`FIX_DROP` nats) no longer offered as a one-click fix, with the
+        finding first where the model prefers it (:meth:`_twin_first`), but a compound written apart that the article
+        inside the finding fits stays first whatever the model prefers (the noun lexicon decides gender:
+        :meth:`~desktop.core.language.genders.ArticleChecker.joined_first`); a style finding's replacement that makes
+        the sentence far less likely (by more than :data:`FIX_DROP` nats) no longer offered as a one-click fix, with the
         reason."""
         revised = []
         for finding in findings:
@@ -508,7 +510,9 @@ class ConfusionChecker:
             if kind == RULE_KIND:
                 own = {s: m for s, m in margins.items() if s in finding.suggestions}
                 if max(own.values(), default=0.0) >= RULE_VETO:
-                    revised.append(self._twin_first(preferred_first(finding, own, RULE_RERANK), margins, folded))
+                    ranked = self._twin_first(preferred_first(finding, own, RULE_RERANK), margins, folded)
+                    # the noun lexicon, not the model, says whether the article fits a compound written apart
+                    revised.append(self._articles.joined_first(ranked) if self._articles is not None else ranked)
                 else:
                     self.report.vetoed += 1
                 continue

@@ -410,6 +410,29 @@ def test_an_article_that_fits_the_compound_written_apart_is_not_judged() -> None
     assert candidate.kind == "lidwoord"
 
 
+def test_the_lexicon_keeps_a_compound_whose_article_fits_it_first_whatever_the_model_prefers() -> None:
+    """Real letter 016 (tests/data/real-errors, tuning part): LanguageTool offers "De conceptplanning" and "Het concept
+    planning"; the model, weak on gender, preferred the second by more than RULE_RERANK, which changed the right article
+    ("conceptplanning" takes "de"). An article that does not fit the compound leaves the model's order alone."""
+    speller = SpellChecker(default_dictionary_dir())
+    genders = NounGenders.load(analyse=speller.analyses, is_word=speller.in_dictionary)
+    checker = ConfusionChecker(speller.in_dictionary, ConfusionPairs.load(), genders)
+    text = ("De concept planning is bedoeld om u te informeren over de voorgenomen werkzaamheden binnen het "
+            "beheersgebied van district Zuid.")
+    rule = Finding("p", 0, 19, "De concept planning", Category.GRAMMAR, "LT:SPATIEFOUT_HET_DE", Source.RULE, "m",
+                   ("De conceptplanning", "Het concept planning"))
+    scorer = GivenMargins({})
+    scorer.per_alternative = {"Het concept planning": RULE_RERANK + 3.0, "De conceptplanning": 0.0}
+    list(checker.judge([("p", text)], scorer, rule_findings={"p": [rule]}))
+    assert checker.revise("p", [rule])[0].suggestions[0] == "De conceptplanning"
+    wrong = replace(rule, end=20, original="Het concept planning",
+                    suggestions=("De concept planning", "Het conceptplanning"))
+    text = "Het" + text[2:]
+    scorer.per_alternative = {"Het conceptplanning": RULE_RERANK + 3.0, "De concept planning": 0.0}
+    list(checker.judge([("p", text)], scorer, rule_findings={"p": [wrong]}))
+    assert checker.revise("p", [wrong])[0].suggestions[0] == "Het conceptplanning"
+
+
 def test_the_ending_of_an_ordinal_is_no_candidate(checker) -> None:
     """'het 2de tbc-onderzoek' (Amsterdam corpus, tuning part): the 'de' of '2de' is no article to judge."""
     sentence = "Ook de afspraken voor het 2de tbc-onderzoek stellen wij uit."
