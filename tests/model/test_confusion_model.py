@@ -97,6 +97,26 @@ def test_a_compound_written_apart_is_joined_and_a_misspelt_word_gets_the_fix_its
         assert ranked.suggestions[0] == right, text
 
 
+def test_inversion_and_a_noun_written_with_t_are_found_with_the_real_model(
+    embedded_engine: LlamaEngine, checker: ConfusionChecker
+) -> None:
+    """tests/data/real-errors (nl.wikipedia, tuning part): "redt je" is inversion (red je); the model prefers "red" by
+    less than d/t's margin, enough for the inversion kind's. An Amsterdam sentence (tuning part) with "gebied" written
+    "gebiedt" after "het": no longer taken as the verb of a pronoun subject."""
+    from desktop.core.language.genders import NounGenders
+
+    speller = SpellChecker(default_dictionary_dir())
+    genders = NounGenders.load(analyse=speller.analyses, is_word=speller.in_dictionary)
+    with_lexicon = ConfusionChecker(speller.in_dictionary, ConfusionPairs.load(), genders)
+    scorer = scorer_for(embedded_engine)
+    assert scorer is not None
+    texts = [("r", "In de riolen redt je Zaalbar en sluiten zij zich aan bij je team."),
+             ("g", "Dit onderzoek levert een archeologische verwachtingskaart op voor het gebiedt.")]
+    found = dict(with_lexicon.judge(texts, scorer, seconds_per_page=600.0))
+    assert [(f.original, f.suggestions[0], f.rule) for f in found["r"]] == [("redt", "red", "CONF:INVERSIE")]
+    assert ("gebiedt", "gebied") in [(f.original, f.suggestions[0]) for f in found["g"]]
+
+
 def test_a_replacement_that_breaks_the_agreement_is_no_one_click_fix(
     embedded_engine: LlamaEngine, checker: ConfusionChecker
 ) -> None:
