@@ -414,6 +414,28 @@ def test_a_rewrite_that_loses_a_person_is_refused(context: GuardContext) -> None
     assert content_guard("Wij sturen u de brief.", "We sturen u de brief.", context.alternatives) == []
 
 
+def test_a_rewrite_that_loses_a_subordinating_conjunction_is_refused(context: GuardContext) -> None:
+    # Amsterdam, tuning document 35, and what the 1.5B model made of it: every content word kept, the order of events
+    # lost ("Voordat" dropped), and the sentence no longer Dutch
+    source = (
+        "Voordat zij besluit om van het advies af te wijken overlegt zij eenmaal, voor zover dat redelijkerwijs "
+        "mogelijk is, met de cliëntenraad."
+    )
+    captured = (
+        "Zij besluit om van het advies af te wijken overlegt zij eenmaal, voor zover dat redelijkerwijs mogelijk is, "
+        "met de cliëntenraad."
+    )
+    assert any("‘voordat’" in r for r in content_guard(source, captured, context.alternatives))
+    # a split that keeps the relation with a linking adverb passes this check (Amsterdam, tuning document)
+    source = "Het aanpassen van de maatschappij staat voorop, zodat iedereen mee kan doen."
+    split = "Het aanpassen van de maatschappij staat voorop. Daardoor kan iedereen mee doen."
+    assert not any("verbindingswoord" in r for r in content_guard(source, split, context.alternatives))
+    # a condition may become a question
+    source = "Indien u vragen heeft, neem dan contact met ons op."
+    assert not any("verbindingswoord" in r for r in content_guard(source, "Heeft u vragen? Neem dan contact met "
+                                                                           "ons op.", context.alternatives))
+
+
 def test_a_pronoun_put_before_a_clause_that_shared_its_subject_is_refused() -> None:
     captured = (
         "Iedereen voelt daarbij de veiligheid en ruimte om zichzelf te zijn. Dit wordt evenredig gewaardeerd en "

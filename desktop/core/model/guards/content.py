@@ -14,6 +14,7 @@ Besides the words, the guard refuses:
 - a changed fixed prepositional expression ("in het kader van" → "onder");
 - a lost preposition ("de effecten hangen af van de locatie" → "de locatie hangt af": "van" is gone);
 - a lost or added negation (the number of "niet", "geen", "nooit", ... must stay the same);
+- a lost subordinating conjunction ("voordat", "omdat", "tenzij", ...) whose relation no other word keeps;
 - a changed modal verb ("moet" → "kan"; "dient te" and "moet" are the same);
 - content words of the model's own that are not in the input and not an alternative from the list.
 """
@@ -69,6 +70,28 @@ MODALS = {
     "behoeven": "hoeven",
     "willen": "willen",
     "zullen": "zullen",
+}
+# Subordinating conjunctions whose relation a rewrite must keep, with the words that keep it: the conjunction itself,
+# a plainer one, or a linking adverb of a split ("…, zodat X" → "… Daardoor X"). "Voordat zij besluit om van het advies
+# af te wijken overlegt zij eenmaal" → "Zij besluit om van het advies af te wijken overlegt zij eenmaal" (the 1.5B model
+# on a tuning sentence) lost the order of events and kept every content word. A conditional may become a question
+# ("Indien u … heeft, neem dan …" → "Heeft u …? Neem dan …"): "?" keeps it. "als" and "wanneer" also compare or ask,
+# and are not checked.
+RELATIONS: dict[str, frozenset[str]] = {
+    "voordat": frozenset({"voordat", "eerst", "vóór", "daarna", "daarvoor"}),
+    "nadat": frozenset({"nadat", "daarna", "eerst", "dan"}),
+    "omdat": frozenset({"omdat", "want", "daarom", "doordat", "daardoor", "vanwege"}),
+    "doordat": frozenset({"doordat", "daardoor", "omdat", "want", "daarom", "vanwege"}),
+    "aangezien": frozenset({"aangezien", "omdat", "want", "daarom"}),
+    "zodat": frozenset({"zodat", "daardoor", "dan"}),
+    "indien": frozenset({"indien", "als", "wanneer", "dan", "anders", "?"}),
+    "mits": frozenset({"mits", "als", "voorwaarde", "anders"}),
+    "tenzij": frozenset({"tenzij", "behalve", "uitzondering", "anders"}),
+    "hoewel": frozenset({"hoewel", "ofschoon", "maar", "toch", "ondanks"}),
+    "ofschoon": frozenset({"ofschoon", "hoewel", "maar", "toch", "ondanks"}),
+    "terwijl": frozenset({"terwijl", "maar", "tegelijk", "ondertussen"}),
+    "totdat": frozenset({"totdat", "tot"}),
+    "zodra": frozenset({"zodra", "als", "dan", "meteen", "direct"}),
 }
 # The persons a text speaks of or to, by their forms: a rewrite that loses one changes who does what ("Door
 # te stemmen, bepaalt u dus mee ..." → "Door te stemmen bepalen Nederland ...", the 1.5B model on a tuning
@@ -261,6 +284,14 @@ def _hebben(words: Iterable[Word]) -> int:
     return sum(1 for w in words if w.lemma == "hebben")
 
 
+def lost_relations(source: str, output: str) -> list[str]:
+    """The subordinating conjunctions of ``source`` (:data:`RELATIONS`) whose relation ``output`` no longer
+    expresses, in the order they stand."""
+    tokens = {m.group().lower() for m in _TOKEN.finditer(output)} | ({"?"} if "?" in output else set())
+    found = [m.group().lower() for m in _TOKEN.finditer(source) if m.group().lower() in RELATIONS]
+    return list(dict.fromkeys(word for word in found if not RELATIONS[word] & tokens))
+
+
 def _negations(words: Iterable[Word]) -> int:
     return sum(1 for w in words if w.lower in NEGATIONS)
 
@@ -396,6 +427,12 @@ def content_guard(
             _("Het aantal ontkenningen (niet, geen, nooit …) veranderde van {before} naar {after}.").format(
                 before=before, after=after
             )
+        )
+    lost_links = lost_relations(source, output)
+    if lost_links:
+        reasons.append(
+            _("Een verbindingswoord is weggevallen: {words}; daarmee verandert hoe de delen van de zin samenhangen.")
+            .format(words=_quoted(lost_links))
         )
     modals_before, modals_after = _modals(source_words, source), _modals(output_words, output)
     if modals_before != modals_after:
