@@ -77,6 +77,9 @@ NOT_THE_SAME: dict[str, frozenset[str]] = {
     "motie": frozenset({"politiek voorstel"}),  # a motion is a council's instrument, by its name
     "moties": frozenset({"politieke voorstellen"}),
     "ter zake van": frozenset({"in"}),
+    # "om" + a noun phrase is no purpose: "maatregelen te treffen ten behoeve van de Wielerronde" (decision 129) →
+    # "om de Wielerronde", chosen by the model in a B1 rule rewrite; "voor" stays
+    "ten behoeve van": frozenset({"om"}),
 }
 # Fixed expressions a listed word is part of, where its plain word makes no sense: "bij nader inzien" is no "bij
 # later inzien"; "alle feiten ... mede te delen" is the verb "mededelen", not "ook te delen".
@@ -131,12 +134,17 @@ def opens_phrase(alternative: str) -> bool:
     return first in DETERMINERS or first in RELATIVE_STARTS or first in PREPOSITIONS
 
 
-def _other_meaning(finding: Finding, suggestion: str, text: str) -> bool:
-    """True when ``suggestion`` means something else than ``finding``'s words here (:data:`NOT_THE_SAME`), or they
-    are part of a fixed expression (:data:`_FIXED`)."""
-    if suggestion.lower() in NOT_THE_SAME.get(finding.original.lower(), frozenset()):
+def means_something_else(text: str, start: int, end: int, alternative: str) -> bool:
+    """True when ``alternative`` means something else than ``text[start:end]`` here (:data:`NOT_THE_SAME`), or those
+    words are part of a fixed expression (:data:`_FIXED`). The one-click fixes and the B1 rule rewrites both ask."""
+    original = re.sub(r"\s+", " ", text[start:end].lower())
+    if alternative.lower() in NOT_THE_SAME.get(original, frozenset()):
         return True
-    return any(m.start() <= finding.start and finding.end <= m.end() for f in _FIXED for m in f.finditer(text))
+    return any(m.start() <= start and end <= m.end() for f in _FIXED for m in f.finditer(text))
+
+
+def _other_meaning(finding: Finding, suggestion: str, text: str) -> bool:
+    return means_something_else(text, finding.start, finding.end, suggestion)
 
 
 def fits_in_place(text: str, start: int, end: int, alternative: str) -> bool:

@@ -30,7 +30,7 @@ from desktop.core.language.casing import case_like
 from desktop.core.language.clauses import SplitOption, apply_options, split_options
 from desktop.core.language.confusion import ConfusionScorer
 from desktop.core.language.confusion_candidates import Candidate
-from desktop.core.language.fixes import fits_in_place
+from desktop.core.language.fixes import fits_in_place, means_something_else
 from desktop.core.language.wordlists import normalise
 from desktop.core.model.guards.check import style_alternatives
 from desktop.core.model.guards.content import phrase_start
@@ -104,7 +104,10 @@ def word_options(sentence: str, context: GuardContext) -> list[SplitOption]:
             dict.fromkeys(
                 a
                 for a in alternatives
-                if a and a.lower() != original.lower() and fits_in_place(sentence, start, end, a)
+                if a
+                and a.lower() != original.lower()
+                and fits_in_place(sentence, start, end, a)
+                and not means_something_else(sentence, start, end, a)
             )
         )
         if kept:

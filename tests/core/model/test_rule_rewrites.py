@@ -105,6 +105,18 @@ def test_a_plainer_word_replaces_a_conjunction_only_where_a_clause_starts(contex
     assert [(o.original, o.alternatives) for o in word_options(dan_wel, context)] == [("dan wel", ("of",))]
 
 
+def test_a_plainer_word_that_means_something_else_is_no_option(language_tools: LanguageTools) -> None:
+    """Decision 129 (real), seen in the app's B1 preview: LanguageTool offers "om" and "voor" for "ten behoeve van",
+    and the model chose "maatregelen te treffen om de Wielerronde Leyhof 2012"."""
+    context = language_tools.guard_context(load_settings(registry=dict))
+    sentence = (
+        "Burgemeester en Wethouders van Leiderdorp hebben besloten een aantal tijdelijke verkeersmaatregelen te "
+        "treffen ten behoeve van de Wielerronde Leyhof 2012."
+    )
+    [option] = [o for o in word_options(sentence, context) if o.original == "ten behoeve van"]
+    assert "voor" in option.alternatives and "om" not in option.alternatives
+
+
 def test_plainer_words_need_the_models_clear_preference_and_go_with_the_split() -> None:
     sentence = "Het plan is klaar, maar de bouw begint later en de kosten worden middels een brief bekendgemaakt."
     start = sentence.index("middels")
