@@ -143,10 +143,6 @@ def means_something_else(text: str, start: int, end: int, alternative: str) -> b
     return any(m.start() <= start and end <= m.end() for f in _FIXED for m in f.finditer(text))
 
 
-def _other_meaning(finding: Finding, suggestion: str, text: str) -> bool:
-    return means_something_else(text, finding.start, finding.end, suggestion)
-
-
 def fits_in_place(text: str, start: int, end: int, alternative: str) -> bool:
     """Whether the plain word ``alternative`` can take the place of ``text[start:end]`` in its construction: no
     conjunction for a prepositional phrase ("niet verzekerd toen haar ziekmelding") or before "te" + infinitive; a
@@ -184,9 +180,11 @@ def _sentence_at(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _broken(finding: Finding, suggestion: str, text: str, check: FixCheck, cache: dict[str, Counter[str]]) -> bool:
-    """True when ``suggestion`` in place of ``finding`` means something else (:func:`_other_meaning`), does not fit
-    the construction (:func:`_wrong_construction`), or makes a new grammar finding or an unknown word."""
-    if _other_meaning(finding, suggestion, text) or _wrong_construction(finding, suggestion, text):
+    """True when ``suggestion`` in place of ``finding`` means something else (:func:`means_something_else`), does not
+    fit the construction (:func:`_wrong_construction`), or makes a new grammar finding or an unknown word."""
+    if means_something_else(text, finding.start, finding.end, suggestion) or _wrong_construction(
+        finding, suggestion, text
+    ):
         return True
     first, last = _sentence_at(text, finding.start, finding.end)
     sentence = text[first:last]
@@ -225,7 +223,10 @@ def verify_fixes(findings: Sequence[Finding], text: str, check: FixCheck) -> lis
         )
         if kept:
             result.append(replace(finding, suggestions=kept))
-        elif all(_other_meaning(finding, s, text) for s in finding.suggestions[:MAX_CHECKED_SUGGESTIONS]):
+        elif all(
+            means_something_else(text, finding.start, finding.end, s)
+            for s in finding.suggestions[:MAX_CHECKED_SUGGESTIONS]
+        ):
             note = _("Geen directe vervanging: de eenvoudiger woorden betekenen hier iets anders; kies zelf een "
                      "woord dat past.")
             result.append(replace(finding, suggestions=(), message=f"{finding.message} {note}"))

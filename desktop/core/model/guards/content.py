@@ -284,12 +284,12 @@ def _hebben(words: Iterable[Word]) -> int:
     return sum(1 for w in words if w.lemma == "hebben")
 
 
-def lost_relations(source: str, output: str) -> list[str]:
-    """The subordinating conjunctions of ``source`` (:data:`RELATIONS`) whose relation ``output`` no longer
-    expresses, in the order they stand."""
-    tokens = {m.group().lower() for m in _TOKEN.finditer(output)} | ({"?"} if "?" in output else set())
-    found = [m.group().lower() for m in _TOKEN.finditer(source) if m.group().lower() in RELATIONS]
-    return list(dict.fromkeys(word for word in found if not RELATIONS[word] & tokens))
+def _lost_relations(source_words: Sequence[Word], output_words: Sequence[Word], question: bool) -> list[str]:
+    """The subordinating conjunctions of the source (:data:`RELATIONS`) whose relation the output (its words, and
+    whether it asks a ``question``) no longer expresses, in the order they stand."""
+    kept = {w.lower for w in output_words} | ({"?"} if question else set())
+    found = [w.lower for w in source_words if w.lower in RELATIONS]
+    return list(dict.fromkeys(word for word in found if not RELATIONS[word] & kept))
 
 
 def _negations(words: Iterable[Word]) -> int:
@@ -428,7 +428,7 @@ def content_guard(
                 before=before, after=after
             )
         )
-    lost_links = lost_relations(source, output)
+    lost_links = _lost_relations(source_words, output_words, "?" in output)
     if lost_links:
         reasons.append(
             _("Een verbindingswoord is weggevallen: {words}; daarmee verandert hoe de delen van de zin samenhangen.")
